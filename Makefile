@@ -1,0 +1,113 @@
+# regiosim — build, test, install.
+#
+#   make demo     install what is missing (as root), build, run the demo scenario
+#   make check    install what is missing (as root), build, run every test
+#   make install  PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# CFLAGS is yours; the flags the build needs are in RS_CFLAGS.  WERROR=1
+# turns warnings into errors (CI does this).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/regiosim
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = gsl libcjson
+DEBS     = libgsl-dev libcjson-dev libcunit1-dev pkg-config gnuplot-nox
+
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wformat=2
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
+RS_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -MMD -MP $(WARN) $(PKG_CFLAGS) \
+             -DRS_DATADIR='"$(DATADIR)"'
+LDLIBS     = $(PKG_LIBS) -lm
+
+BUILD    = build
+SRC      = $(wildcard src/*/*.c)
+LIB_SRC  = $(filter-out src/cli/%,$(SRC))
+CLI_SRC  = $(filter src/cli/%,$(SRC))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC = $(wildcard tests/unit/*.c)
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps demo check unit cli-test install uninstall clean
+
+all: regiosim
+
+regiosim: $(LIB_OBJ) $(CLI_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(RS_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit-tests: $(LIB_OBJ) $(TEST_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CUNIT_LIBS) $(LDLIBS)
+
+# Installs the Debian packages the build, the tests and the charts need,
+# when one is missing: with apt-get when run as root, otherwise it prints
+# the command to run and stops.
+deps:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(DEBS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	      || missing="$$missing $$p"; \
+	  done; \
+	else \
+	  pkg-config --exists $(PKGS) cunit || missing="$(DEBS)"; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	      || { echo "regiosim: apt-get failed for:$$missing" >&2; exit 1; }; \
+	  else \
+	    echo "regiosim needs:$$missing" >&2; \
+	    echo "install them with:  sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory regiosim
+	./regiosim run scenarios/demo.json -o out/demo
+	@echo
+	@echo "The results are in out/demo/. Try also:"
+	@echo "  ./regiosim explain scenarios/demo.json $$(sed -n 's/.*\"id\": *\"\([^\"]*\)\", *\"region\".*/\1/p' scenarios/demo.json | head -n 1)"
+	@echo "  ./regiosim run scenarios/t4-du.json      (the DU twin of scenarios/t4-spuk.json)"
+
+check: deps
+	@$(MAKE) --no-print-directory unit cli-test
+
+unit: $(BUILD)/unit-tests
+	cd tests/unit && ../../$(BUILD)/unit-tests
+
+cli-test: regiosim
+	sh tests/cli/run.sh ./regiosim
+
+install: regiosim
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models/instruments \
+	  $(DESTDIR)$(DATADIR)/models/regions $(DESTDIR)$(DATADIR)/scenarios
+	install -m 755 regiosim $(DESTDIR)$(BINDIR)/regiosim
+	install -m 644 models/instruments/*.json $(DESTDIR)$(DATADIR)/models/instruments/
+	install -m 644 models/regions/*.json $(DESTDIR)$(DATADIR)/models/regions/
+	install -m 644 scenarios/*.json $(DESTDIR)$(DATADIR)/scenarios/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/regiosim
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) regiosim out
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,315 @@
+/* commands.c — run, explain, validate and list. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../output/explain.h"
+#include "../output/outdir.h"
+#include "../output/write.h"
+#include "cli.h"
+
+#ifndef RS_DATADIR
+#define RS_DATADIR "/usr/local/share/regiosim"
+#endif
+
+rs_scenario *rs_cli_load(const char *file, const rs_opts *o, int *code)
+{
+    rs_diag d;
+    rs_diag_init(&d);
+    rs_scenario *s = rs_scenario_load(file, o->ov, o->n_ov, &d);
+    rs_diag_print(&d, stderr);
+    *code = s ? RS_EXIT_OK : (d.code ? d.code : RS_EXIT_INVALID);
+    rs_diag_free(&d);
+    return s;
+}
+
+/* The default results folder: out/<scenario file name without .json>. */
+static char *default_dir(const rs_scenario *s)
+{
+    const char *b = strrchr(s->file, '/');
+    b = b ? b + 1 : s->file;
+    char *n = rs_xasprintf("out/%s", b);
+    size_t l = strlen(n);
+    if (l > 9 && strcmp(n + l - 5, ".json") == 0)
+        n[l - 5] = '\0';
+    return n;
+}
+
+typedef void (*writer)(FILE *, const rs_result *, const char *);
+
+static void w_summary(FILE *f, const rs_result *r, const char *d)
+{
+    (void)d;
+    rs_write_summary_json(f, r);
+}
+
+static int write_results(const rs_result *res, const char *dir, const char *csv, rs_diag *diag)
+{
+    static const struct {
+        const char *name;
+        writer fn;
+    } files[] = {{"summary.json", w_summary},
+                 {"yearly.csv", rs_write_yearly_csv},
+                 {"deals.csv", rs_write_deals_csv},
+                 {"regions.csv", rs_write_regions_csv}};
+    rs_outdir od;
+    int rc = rs_outdir_begin(&od, dir, diag);
+    if (rc) {
+        rs_outdir_abort(&od);
+        return rc;
+    }
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        FILE *f = rs_outdir_open(&od, files[i].name, diag);
+        if (!f) {
+            rs_outdir_abort(&od);
+            return RS_EXIT_IO;
+        }
+        files[i].fn(f, res, csv);
+        char *label = rs_xasprintf("%s/%s", dir, files[i].name);
+        rc = rs_outdir_close(f, label, diag);
+        free(label);
+        if (rc) {
+            rs_outdir_abort(&od);
+            return rc;
+        }
+    }
+    rc = rs_outdir_commit(&od, diag);
+    rs_outdir_abort(&od);
+    return rc;
+}
+
+/* Loads, simulates and checks; the caller owns what it returns. */
+typedef struct loaded {
+    rs_scenario *sc;
+    rs_plan *plan;
+    rs_run *run;
+} loaded;
+
+static void loaded_free(loaded *l)
+{
+    rs_run_free(l->run);
+    rs_plan_free(l->plan);
+    rs_scenario_free(l->sc);
+}
+
+static int simulate(const char *file, const rs_opts *o, loaded *l)
+{
+    int code;
+    memset(l, 0, sizeof *l);
+    l->sc = rs_cli_load(file, o, &code);
+    if (!l->sc)
+        return code;
+    l->plan = rs_plan_make(l->sc);
+    l->run = rs_run_alloc(l->plan);
+    rs_run_set_rho(l->run);
+    rs_run_simulate(l->run);
+    rs_diag d;
+    rs_diag_init(&d);
+    if (rs_run_check(l->run, &d)) {
+        rs_diag_print(&d, stderr);
+        rs_diag_free(&d);
+        return RS_EXIT_INTERNAL;
+    }
+    rs_diag_free(&d);
+    return RS_EXIT_OK;
+}
+
+int rs_cmd_run(const rs_opts *o)
+{
+    if (o->n_pos != 1)
+        return rs_usage_error("run", "run takes one scenario file (got %zu)", o->n_pos);
+    loaded l;
+    int rc = simulate(o->pos[0], o, &l);
+    if (rc) {
+        loaded_free(&l);
+        return rc;
+    }
+    rs_diag warn;
+    rs_diag_init(&warn);
+    if (l.sc->unc.present)
+        rs_diag_add(&warn, 0,
+                    "the scenario has an 'uncertainty' block: Monte Carlo ranges are not "
+                    "computed by this version; these are the numbers of the deterministic run");
+    rs_collect_warnings(l.run, &warn);
+    rs_result res;
+    rs_result_make(&res, l.run, &warn);
+    char *dir = o->out ? rs_xstrdup(o->out) : l.sc->out_dir ? rs_xstrdup(l.sc->out_dir)
+                                                             : default_dir(l.sc);
+    const char *csv = o->csv ? o->csv : l.sc->csv;
+    rs_diag io;
+    rs_diag_init(&io);
+    rc = write_results(&res, dir, csv, &io);
+    if (rc) {
+        rs_diag_print(&io, stderr);
+    } else {
+        if (!o->quiet) {
+            rs_write_table(stdout, &res);
+            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv)\n", dir);
+        }
+        for (size_t i = 0; i < warn.n; i++)
+            fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+    }
+    rs_diag_free(&io);
+    rs_result_clear(&res);
+    rs_diag_free(&warn);
+    free(dir);
+    loaded_free(&l);
+    return rc;
+}
+
+int rs_cmd_explain(const rs_opts *o)
+{
+    if (o->n_pos != 2)
+        return rs_usage_error("explain", "explain takes a scenario file and a deal id");
+    loaded l;
+    int rc = simulate(o->pos[0], o, &l);
+    if (rc) {
+        loaded_free(&l);
+        return rc;
+    }
+    size_t d = rs_scenario_find_deal(l.sc, o->pos[1]);
+    if (d == (size_t)-1) {
+        fprintf(stderr, "regiosim: %s: no deal '%s'; deals:", o->pos[0], o->pos[1]);
+        for (size_t i = 0; i < l.sc->n_deals; i++)
+            fprintf(stderr, " %s", l.sc->deals[i].id);
+        fputc('\n', stderr);
+        loaded_free(&l);
+        return RS_EXIT_USAGE;
+    }
+    rs_explain_deal(stdout, l.run, d);
+    loaded_free(&l);
+    return RS_EXIT_OK;
+}
+
+int rs_cmd_validate(const rs_opts *o)
+{
+    if (o->n_pos < 1)
+        return rs_usage_error("validate", "validate takes one or more scenario files");
+    int worst = RS_EXIT_OK;
+    for (size_t i = 0; i < o->n_pos; i++) {
+        int code;
+        rs_scenario *s = rs_cli_load(o->pos[i], o, &code);
+        if (s) {
+            if (!o->quiet)
+                printf("ok: %s (%zu regions, %zu instruments, %zu tranches, %zu deals)\n",
+                       o->pos[i], s->n_regions, s->n_instruments, s->n_tranches, s->n_deals);
+        } else if (worst != RS_EXIT_IO) {
+            worst = code;
+        }
+        rs_scenario_free(s);
+    }
+    return worst;
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *models_dir(void)
+{
+    const char *env = getenv("REGIOSIM_MODELS");
+    if (env && *env)
+        return rs_xstrdup(env);
+    struct stat st;
+    if (stat("models/instruments", &st) == 0 && S_ISDIR(st.st_mode))
+        return rs_xstrdup("models");
+    return rs_xstrdup(RS_DATADIR "/models");
+}
+
+static int list_instruments(void)
+{
+    char *md = models_dir();
+    char *dir = rs_xasprintf("%s/instruments", md);
+    free(md);
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        fprintf(stderr, "regiosim: %s: cannot open the instrument folder (set REGIOSIM_MODELS)\n",
+                dir);
+        free(dir);
+        return RS_EXIT_IO;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        size_t l = strlen(e->d_name);
+        if (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0) {
+            names = rs_xrealloc(names, (n + 1) * sizeof *names);
+            names[n++] = rs_xasprintf("%s/%s", dir, e->d_name);
+        }
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = RS_EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        rs_instrument in;
+        rs_diag d;
+        rs_diag_init(&d);
+        if (rs_instrument_load(names[i], &in, &d) == 0) {
+            printf("%-18s %s\n", in.id, in.name);
+            printf("  %-16s %s\n", "file", names[i]);
+            printf("  %-16s %s\n", "legal basis", in.legal_basis[0] ? in.legal_basis : "-");
+            printf("  %-16s %s, lag %d year(s)\n", "payment", in.schedule->name, in.lag);
+            if (in.has_deadline)
+                printf("  %-16s extended once by %d year(s) if the backlog > %g·V\n",
+                       "deadline", in.extension_years, in.extension_threshold);
+            else
+                printf("  %-16s none: spending goes on until the horizon ends\n", "deadline");
+            if (in.has_settlement)
+                printf("  %-16s %d year(s) after the last year, reclaims %g of the unspent "
+                       "Rijk money\n",
+                       "settlement", in.settlement_lag, in.reclaim_share);
+            else
+                printf("  %-16s none: unspent money stays with the region\n", "settlement");
+            printf("  %-16s off_goal_share %g, realisation_shift %+g, recipients %s, %zu "
+                   "obligation(s)\n\n",
+                   "other", in.off_goal_share, in.realisation_shift,
+                   in.recipients_public ? "public" : "any", in.n_obl);
+        } else {
+            rs_diag_print(&d, stderr);
+            rc = RS_EXIT_INVALID;
+        }
+        rs_instrument_clear(&in);
+        rs_diag_free(&d);
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+    return rc;
+}
+
+int rs_cmd_list(const rs_opts *o)
+{
+    if (o->n_pos != 1)
+        return rs_usage_error("list", "list takes one of: instruments, metrics, schedules, "
+                                      "rules, allocations, obligations");
+    const char *w = o->pos[0];
+    if (strcmp(w, "instruments") == 0)
+        return list_instruments();
+    if (strcmp(w, "metrics") == 0) {
+        for (int i = 0; i < RS_M_N; i++)
+            printf("%-22s %-6s %s\n", rs_metric_infos[i].name, rs_metric_infos[i].unit,
+                   rs_metric_infos[i].doc);
+    } else if (strcmp(w, "schedules") == 0) {
+        for (size_t i = 0; rs_schedules[i]; i++)
+            printf("%-16s %s\n", rs_schedules[i]->name, rs_schedules[i]->doc);
+    } else if (strcmp(w, "rules") == 0) {
+        for (size_t i = 0; rs_cofin_rules[i]; i++)
+            printf("%-16s %s\n", rs_cofin_rules[i]->name, rs_cofin_rules[i]->doc);
+    } else if (strcmp(w, "allocations") == 0) {
+        for (size_t i = 0; rs_alloc_rules[i]; i++)
+            printf("%-16s %s\n", rs_alloc_rules[i]->name, rs_alloc_rules[i]->doc);
+    } else if (strcmp(w, "obligations") == 0) {
+        for (size_t i = 0; rs_per_kinds[i]; i++)
+            printf("%-16s %s\n", rs_per_kinds[i]->name, rs_per_kinds[i]->doc);
+    } else {
+        return rs_usage_error("list", "cannot list '%s': instruments, metrics, schedules, "
+                                      "rules, allocations or obligations",
+                              w);
+    }
+    return RS_EXIT_OK;
+}

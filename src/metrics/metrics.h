@@ -1,0 +1,58 @@
+/* metrics.h — MODEL.md §5: the metrics of a run, over all deals or over a
+ * subset (one tranche, one region). */
+#ifndef RS_METRICS_H
+#define RS_METRICS_H
+
+#include "../engine/engine.h"
+
+typedef enum {
+    RS_M_RIJK_AWARDED,
+    RS_M_RIJK_PAID,
+    RS_M_RIJK_RECLAIMED,
+    RS_M_RIJK_NET,
+    RS_M_COFINANCING,
+    RS_M_VOLUME,
+    RS_M_LEVERAGE,
+    RS_M_SPENT,
+    RS_M_COFINANCING_SPENT,
+    RS_M_GOAL_SPENDING,
+    RS_M_RETAINED,
+    RS_M_ADMIN_REGION,
+    RS_M_ADMIN_RIJK,
+    RS_M_ADMIN_TOTAL,
+    RS_M_ADMIN_PCT,
+    RS_M_EFFECTIVENESS,
+    RS_M_DELAY_YEARS,
+    RS_M_NPV_RIJK,
+    RS_M_DEALS_AWARDED,
+    RS_M_DEALS_SCALED,
+    RS_M_DEALS_DROPPED,
+    RS_M_BUDGET_OVERRUN,
+    RS_M_GINI_PER_CAPITA,
+    RS_M_PRESSURE_CORRELATION,
+    RS_M_N
+} rs_metric;
+
+typedef struct rs_metric_info {
+    const char *name;
+    const char *unit;     /* "M€", "years", "deals", "ratio", "share" */
+    const char *doc;      /* one line, for 'list metrics' and the README */
+    int across_regions;   /* 1: a scenario-wide measure, not per region */
+} rs_metric_info;
+
+extern const rs_metric_info rs_metric_infos[RS_M_N];
+
+/* Which deals count. */
+typedef enum { RS_SUB_ALL, RS_SUB_TRANCHE, RS_SUB_REGION } rs_subset;
+
+/* Fills out[RS_M_N] for the deals of the subset (index: tranche or
+ * region; ignored for RS_SUB_ALL).  'work' holds 2 × n_regions doubles. */
+void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work,
+                        double *out);
+
+/* Gini coefficient of x[0..n-1] as in §5 (0 when the mean is 0); sorts x. */
+double rs_gini(double *x, size_t n);
+/* Pearson correlation, 0 when either side has no variance. */
+double rs_correlation(const double *x, const double *y, size_t n);
+
+#endif

@@ -1,0 +1,74 @@
+/* alloc.c — allocation rules (MODEL.md §1 tranche.allocation): fit the
+ * capped requests R of a tranche's candidate deals to its budget. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static double fit_pro_rata(rs_cand *c, size_t n, double budget, double deal_min)
+{
+    (void)deal_min; /* a pro-rata award may fall under deal_min (MODEL.md) */
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += c[i].R;
+    for (size_t i = 0; i < n; i++)
+        c[i].A = sum > budget ? c[i].R * budget / sum : c[i].R;
+    return 0;
+}
+
+static int by_pressure(const void *a, const void *b)
+{
+    const rs_cand *x = a, *y = b;
+    if (x->pressure != y->pressure)
+        return x->pressure > y->pressure ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static double fit_priority(rs_cand *c, size_t n, double budget, double deal_min)
+{
+    qsort(c, n, sizeof *c, by_pressure);
+    double left = budget;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].R <= left) {
+            c[i].A = c[i].R;
+            left -= c[i].R;
+        } else if (left >= deal_min) {
+            c[i].A = left;
+            left = 0;
+        } else {
+            c[i].A = -1; /* dropped; the next deals are still tried */
+        }
+    }
+    return 0;
+}
+
+static double fit_as_requested(rs_cand *c, size_t n, double budget, double deal_min)
+{
+    (void)deal_min;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        c[i].A = c[i].R;
+        sum += c[i].R;
+    }
+    return sum > budget ? sum - budget : 0;
+}
+
+static const rs_alloc_rule pro_rata = {
+    "pro_rata", "when the requests exceed the budget, every award is R·budget/ΣR",
+    fit_pro_rata};
+static const rs_alloc_rule priority = {
+    "priority",
+    "highest bw_pressure first: full R while it fits, then the rest if ≥ deal_min",
+    fit_priority};
+static const rs_alloc_rule as_requested = {
+    "as_requested", "award R; an overrun over the budget is reported", fit_as_requested};
+
+const rs_alloc_rule *const rs_alloc_rules[] = {&pro_rata, &priority, &as_requested, NULL};
+
+const rs_alloc_rule *rs_alloc_rule_find(const char *name)
+{
+    for (size_t i = 0; rs_alloc_rules[i]; i++)
+        if (strcmp(rs_alloc_rules[i]->name, name) == 0)
+            return rs_alloc_rules[i];
+    return NULL;
+}

@@ -1,0 +1,354 @@
+/* write.c — see write.h. */
+#include "write.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+void rs_csv_init(rs_csv *c, FILE *f, const char *dialect)
+{
+    c->f = f;
+    c->first = 1;
+    int nl = dialect && strcmp(dialect, "nl") == 0;
+    c->sep = nl ? ';' : ',';
+    c->dec = nl ? ',' : '.';
+}
+
+static void sep(rs_csv *c)
+{
+    if (!c->first)
+        fputc(c->sep, c->f);
+    c->first = 0;
+}
+
+void rs_csv_str(rs_csv *c, const char *s)
+{
+    sep(c);
+    if (!strpbrk(s, "\",;\n\r") && s[0] != ' ') {
+        fputs(s, c->f);
+        return;
+    }
+    fputc('"', c->f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', c->f);
+        fputc(*s, c->f);
+    }
+    fputc('"', c->f);
+}
+
+void rs_csv_num(rs_csv *c, double x)
+{
+    char b[40];
+    rs_fmt_num(b, sizeof b, x, c->dec);
+    sep(c);
+    fputs(b, c->f);
+}
+
+void rs_csv_int(rs_csv *c, long x)
+{
+    sep(c);
+    fprintf(c->f, "%ld", x);
+}
+
+void rs_csv_end(rs_csv *c)
+{
+    fputc('\n', c->f);
+    c->first = 1;
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+void rs_result_make(rs_result *res, const rs_run *run, const rs_diag *warnings)
+{
+    const rs_scenario *sc = run->plan->sc;
+    memset(res, 0, sizeof *res);
+    res->sc = sc;
+    res->plan = run->plan;
+    res->run = run;
+    res->warnings = warnings;
+    double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
+    rs_metrics_compute(run, RS_SUB_ALL, 0, work, res->metrics);
+    res->tranche_metrics = rs_xcalloc(sc->n_tranches * RS_M_N, sizeof *res->tranche_metrics);
+    for (size_t k = 0; k < sc->n_tranches; k++)
+        rs_metrics_compute(run, RS_SUB_TRANCHE, k, work, res->tranche_metrics + k * RS_M_N);
+    res->region_metrics = rs_xcalloc(sc->n_regions * RS_M_N, sizeof *res->region_metrics);
+    for (size_t k = 0; k < sc->n_regions; k++)
+        rs_metrics_compute(run, RS_SUB_REGION, k, work, res->region_metrics + k * RS_M_N);
+    free(work);
+}
+
+void rs_result_clear(rs_result *res)
+{
+    free(res->tranche_metrics);
+    free(res->region_metrics);
+    memset(res, 0, sizeof *res);
+}
+
+/* ---- summary.json ------------------------------------------------------- */
+
+void rs_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void json_num(FILE *f, double x)
+{
+    char b[40];
+    rs_fmt_num(b, sizeof b, x, '.');
+    fputs(b, f);
+}
+
+static void json_metrics(FILE *f, const double *m, int per_region, const char *indent)
+{
+    fputs("{", f);
+    int first = 1;
+    for (int i = 0; i < RS_M_N; i++) {
+        if (per_region && rs_metric_infos[i].across_regions)
+            continue;
+        fprintf(f, "%s\n%s  \"%s\": ", first ? "" : ",", indent, rs_metric_infos[i].name);
+        json_num(f, m[i]);
+        first = 0;
+    }
+    fprintf(f, "\n%s}", indent);
+}
+
+void rs_write_summary_json(FILE *f, const rs_result *res)
+{
+    const rs_scenario *sc = res->sc;
+    fputs("{\n  \"scenario\": ", f);
+    rs_json_string(f, sc->name);
+    fputs(",\n  \"version\": \"" RS_VERSION "\",\n  \"file\": ", f);
+    rs_json_string(f, sc->file);
+    fprintf(f, ",\n  \"horizon\": {\"start\": %d, \"end\": %d},\n  \"units\": {", sc->start,
+            sc->end);
+    for (int i = 0; i < RS_M_N; i++)
+        fprintf(f, "%s\"%s\": \"%s\"", i ? ", " : "", rs_metric_infos[i].name,
+                rs_metric_infos[i].unit);
+    fputs("},\n  \"metrics\": ", f);
+    json_metrics(f, res->metrics, 0, "  ");
+    fputs(",\n  \"tranches\": [", f);
+    for (size_t k = 0; k < sc->n_tranches; k++) {
+        fprintf(f, "%s\n    {\"id\": ", k ? "," : "");
+        rs_json_string(f, sc->tranches[k].id);
+        fputs(", \"instrument\": ", f);
+        rs_json_string(f, sc->instruments[sc->tranches[k].instrument].id);
+        fprintf(f, ", \"year\": %d, \"budget\": ", sc->tranches[k].year);
+        json_num(f, sc->tranches[k].budget);
+        fputs(", \"metrics\": ", f);
+        json_metrics(f, res->tranche_metrics + k * RS_M_N, 0, "    ");
+        fputs("}", f);
+    }
+    fputs("\n  ],\n  \"regions\": [", f);
+    for (size_t k = 0; k < sc->n_regions; k++) {
+        fprintf(f, "%s\n    {\"id\": ", k ? "," : "");
+        rs_json_string(f, sc->regions[k].id);
+        fputs(", \"metrics\": ", f);
+        json_metrics(f, res->region_metrics + k * RS_M_N, 1, "    ");
+        fputs("}", f);
+    }
+    fputs("\n  ],\n  \"warnings\": [", f);
+    for (size_t i = 0; res->warnings && i < res->warnings->n; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        rs_json_string(f, res->warnings->msg[i]);
+    }
+    fputs(res->warnings && res->warnings->n ? "\n  ]\n}\n" : "]\n}\n", f);
+}
+
+/* ---- yearly.csv --------------------------------------------------------- */
+
+void rs_write_yearly_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    const rs_plan *p = res->plan;
+    const rs_run *r = res->run;
+    const rs_scenario *sc = res->sc;
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    rs_csv_str(&c, "year");
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        rs_csv_str(&c, rs_series_names[s]);
+    rs_csv_end(&c);
+    int last_row = sc->end - p->y0; /* index of horizon.end */
+    for (int y = 0; y <= last_row && y < p->ny; y++) {
+        rs_csv_int(&c, p->y0 + y);
+        for (int s = 0; s < RS_Y_N_OUT; s++)
+            rs_csv_num(&c, r->y[s][y]);
+        rs_csv_end(&c);
+    }
+    /* after: flows past horizon.end summed; the balance (a stock) at the
+     * end of the last year with a flow */
+    rs_csv_str(&c, "after");
+    for (int s = 0; s < RS_Y_N_OUT; s++) {
+        double sum = 0;
+        if (s == RS_Y_BALANCE)
+            sum = r->y[s][p->ny - 1];
+        else
+            for (int y = last_row + 1; y < p->ny; y++)
+                sum += r->y[s][y];
+        rs_csv_num(&c, sum);
+    }
+    rs_csv_end(&c);
+}
+
+/* ---- deals.csv ---------------------------------------------------------- */
+
+void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    static const char *const head[] = {
+        "deal",   "region",      "tranche",   "instrument", "status",  "cofin_share",
+        "request", "award",      "cofinancing", "volume",   "last_year", "extended",
+        "spent",  "rijk_paid",   "reclaimed", "retained",   "admin_region", "admin_rijk",
+        NULL};
+    const rs_scenario *sc = res->sc;
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    for (int i = 0; head[i]; i++)
+        rs_csv_str(&c, head[i]);
+    rs_csv_end(&c);
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        const rs_deal *deal = &sc->deals[d];
+        const rs_tranche *t = &sc->tranches[deal->tranche];
+        const rs_award *a = &res->plan->aw[d];
+        const rs_dealres *dr = &res->run->dr[d];
+        rs_csv_str(&c, deal->id);
+        rs_csv_str(&c, sc->regions[deal->region].id);
+        rs_csv_str(&c, t->id);
+        rs_csv_str(&c, sc->instruments[t->instrument].id);
+        rs_csv_str(&c, rs_status_names[a->status]);
+        rs_csv_num(&c, a->c);
+        rs_csv_num(&c, deal->request);
+        rs_csv_num(&c, a->A);
+        rs_csv_num(&c, a->C);
+        rs_csv_num(&c, a->V);
+        if (a->status == RS_DROPPED)
+            rs_csv_str(&c, "");
+        else
+            rs_csv_int(&c, t->year + dr->last);
+        rs_csv_int(&c, dr->extended);
+        rs_csv_num(&c, dr->spent);
+        rs_csv_num(&c, dr->paid);
+        rs_csv_num(&c, dr->reclaimed);
+        rs_csv_num(&c, dr->retained);
+        rs_csv_num(&c, dr->admin[0]);
+        rs_csv_num(&c, dr->admin[1]);
+        rs_csv_end(&c);
+    }
+}
+
+/* ---- regions.csv -------------------------------------------------------- */
+
+void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    const rs_scenario *sc = res->sc;
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    static const char *const head[] = {"region",      "population", "fiscal_capacity",
+                                       "bw_pressure", "cofin_share", "award",
+                                       "award_per_capita", NULL};
+    for (int i = 0; head[i]; i++)
+        rs_csv_str(&c, head[i]);
+    rs_csv_end(&c);
+    for (size_t i = 0; i < sc->n_regions; i++) {
+        const rs_region *reg = &sc->regions[i];
+        double A = 0, C = 0, V = 0;
+        for (size_t d = 0; d < sc->n_deals; d++)
+            if (sc->deals[d].region == i) {
+                A += res->plan->aw[d].A;
+                C += res->plan->aw[d].C;
+                V += res->plan->aw[d].V;
+            }
+        /* the share actually agreed over its deals; the scenario rule's
+         * share for a region without an awarded deal */
+        double cs = V > 0 ? C / V : rs_cofin_share(&sc->cofin, reg);
+        rs_csv_str(&c, reg->id);
+        rs_csv_num(&c, reg->population);
+        rs_csv_num(&c, reg->fiscal_capacity);
+        rs_csv_num(&c, reg->bw_pressure);
+        rs_csv_num(&c, cs);
+        rs_csv_num(&c, A);
+        rs_csv_num(&c, A * 1e6 / reg->population);
+        rs_csv_end(&c);
+    }
+}
+
+/* ---- warnings ----------------------------------------------------------- */
+
+void rs_collect_warnings(const rs_run *run, rs_diag *diag)
+{
+    const rs_plan *p = run->plan;
+    const rs_scenario *sc = p->sc;
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        const rs_award *a = &p->aw[d];
+        const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
+        if (a->status == RS_DROPPED)
+            rs_diag_add(diag, 0, "deal '%s' dropped: %s", sc->deals[d].id, a->why);
+        else if (a->A < t->deal_min)
+            rs_diag_add(diag, 0, "deal '%s': pro-rata award %.3f M€ is below deal_min %.3f M€",
+                        sc->deals[d].id, a->A, t->deal_min);
+    }
+    for (size_t k = 0; k < sc->n_tranches; k++)
+        if (p->overrun[k] > 0)
+            rs_diag_add(diag, 0, "tranche '%s': awards exceed the budget %.3f M€ by %.3f M€ "
+                                 "(allocation: as_requested)",
+                        sc->tranches[k].id, sc->tranches[k].budget, p->overrun[k]);
+    int last_row = sc->end - p->y0;
+    double after = 0, after_spent = 0;
+    for (int y = last_row + 1; y < p->ny; y++) {
+        after += fabs(run->y[RS_Y_PAID][y]) + fabs(run->y[RS_Y_RECLAIMED][y]);
+        after_spent += run->y[RS_Y_SPENT][y];
+    }
+    if (after > 0 || after_spent > 0)
+        rs_diag_add(diag, 0,
+                    "flows after the horizon (%d): %.3f M€ of Rijk payments and reclaims and "
+                    "%.3f M€ of spending, reported in the row 'after' of yearly.csv",
+                    sc->end, after, after_spent);
+}
+
+/* ---- the table on stdout ------------------------------------------------ */
+
+void rs_write_table(FILE *f, const rs_result *res)
+{
+    const rs_scenario *sc = res->sc;
+    const double *m = res->metrics;
+    fprintf(f, "%s\n", sc->name);
+    fprintf(f, "  %s, horizon %d–%d, %zu deals in %zu tranche%s: %.0f awarded (%.0f scaled), "
+               "%.0f dropped\n\n",
+            sc->file, sc->start, sc->end, sc->n_deals, sc->n_tranches,
+            sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
+            m[RS_M_DEALS_DROPPED]);
+    static const rs_metric shown[] = {
+        RS_M_RIJK_AWARDED,  RS_M_COFINANCING,   RS_M_VOLUME,        RS_M_LEVERAGE,
+        RS_M_RIJK_PAID,     RS_M_RIJK_RECLAIMED, RS_M_RIJK_NET,     RS_M_SPENT,
+        RS_M_GOAL_SPENDING, RS_M_RETAINED,      RS_M_ADMIN_REGION,  RS_M_ADMIN_RIJK,
+        RS_M_ADMIN_PCT,     RS_M_EFFECTIVENESS, RS_M_DELAY_YEARS,   RS_M_NPV_RIJK,
+        RS_M_BUDGET_OVERRUN, RS_M_GINI_PER_CAPITA, RS_M_PRESSURE_CORRELATION};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+        const rs_metric_info *mi = &rs_metric_infos[shown[i]];
+        double x = m[shown[i]];
+        if (strcmp(mi->unit, "share") == 0)
+            fprintf(f, "  %-22s %12.2f %%\n", mi->name, 100 * x);
+        else if (strcmp(mi->unit, "M€") == 0)
+            fprintf(f, "  %-22s %12.3f M€\n", mi->name, x);
+        else if (strcmp(mi->unit, "years") == 0)
+            fprintf(f, "  %-22s %12.3f years\n", mi->name, x);
+        else
+            fprintf(f, "  %-22s %12.3f\n", mi->name, x);
+    }
+}

@@ -1,0 +1,54 @@
+/* write.h — the result files of one run (README "Outputs"): summary.json,
+ * yearly.csv, deals.csv, regions.csv; and the summary table on stdout. */
+#ifndef RS_WRITE_H
+#define RS_WRITE_H
+
+#include <stdio.h>
+
+#include "../metrics/metrics.h"
+
+/* A CSV dialect: 'en' comma and decimal point, 'nl' semicolon and decimal
+ * comma (what Dutch Excel opens directly). */
+typedef struct rs_csv {
+    FILE *f;
+    char sep, dec;
+    int first;
+} rs_csv;
+
+void rs_csv_init(rs_csv *c, FILE *f, const char *dialect);
+void rs_csv_str(rs_csv *c, const char *s);
+void rs_csv_num(rs_csv *c, double x);
+void rs_csv_int(rs_csv *c, long x);
+void rs_csv_end(rs_csv *c);
+
+/* Everything one run produced, as the writers need it. */
+typedef struct rs_result {
+    const rs_scenario *sc;
+    const rs_plan *plan;
+    const rs_run *run;
+    double metrics[RS_M_N];
+    double *tranche_metrics; /* n_tranches × RS_M_N */
+    double *region_metrics;  /* n_regions × RS_M_N */
+    const rs_diag *warnings;
+} rs_result;
+
+/* Computes the metrics of 'run' into a new result (free with
+ * rs_result_clear). */
+void rs_result_make(rs_result *res, const rs_run *run, const rs_diag *warnings);
+void rs_result_clear(rs_result *res);
+
+void rs_write_summary_json(FILE *f, const rs_result *res);
+void rs_write_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
+void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect);
+void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect);
+/* The short table printed by 'run'. */
+void rs_write_table(FILE *f, const rs_result *res);
+
+/* Writes 'x' as a JSON string literal. */
+void rs_json_string(FILE *f, const char *s);
+
+/* Adds the warnings every run should show (dropped deals, overruns,
+ * flows after the horizon) to 'diag'. */
+void rs_collect_warnings(const rs_run *run, rs_diag *diag);
+
+#endif

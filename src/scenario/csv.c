@@ -1,0 +1,191 @@
+/* csv.c — region tables as CSV, the way analysts keep them in Excel or
+ * export them from StatLine:
+ *
+ *   id,name,population,fiscal_capacity,bw_pressure[,cofin_capacity]
+ *
+ * Separator ',' or ';' (taken from the header line); with ';' numbers may
+ * use a decimal comma.  Fields may be quoted ("a ""b"""); a UTF-8 byte
+ * order mark and CRLF line ends are accepted.  The rows become the same
+ * JSON region objects a .json file would give, so they are checked by the
+ * same code (build.c); an error in row i names $[i], which is line i + 2. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const columns[] = {"id",          "name",           "population",
+                                      "fiscal_capacity", "bw_pressure", "cofin_capacity",
+                                      "note",        "source",         NULL};
+
+/* Splits one record starting at *p into fields; advances *p past it.
+ * Returns the number of fields, or -1 for an unterminated quote. */
+static int split(const char **p, const char *end, char sep, rs_buf *fields, size_t *n_fields,
+                 size_t max)
+{
+    const char *s = *p;
+    size_t n = 0;
+    for (;;) {
+        rs_buf *f = &fields[n < max ? n : max - 1];
+        f->len = 0;
+        if (f->s)
+            f->s[0] = '\0';
+        else
+            rs_buf_addn(f, "", 0);
+        if (s < end && *s == '"') {
+            s++;
+            for (;;) {
+                if (s >= end)
+                    return -1;
+                if (*s == '"') {
+                    if (s + 1 < end && s[1] == '"') {
+                        rs_buf_addn(f, "\"", 1);
+                        s += 2;
+                        continue;
+                    }
+                    s++;
+                    break;
+                }
+                rs_buf_addn(f, s++, 1);
+            }
+        }
+        while (s < end && *s != sep && *s != '\n' && *s != '\r')
+            rs_buf_addn(f, s++, 1);
+        n++;
+        if (s < end && *s == sep) {
+            s++;
+            continue;
+        }
+        break;
+    }
+    if (s < end && *s == '\r')
+        s++;
+    if (s < end && *s == '\n')
+        s++;
+    *p = s;
+    *n_fields = n;
+    return (int)n;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+#define MAXCOL 16
+
+cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag)
+{
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    if (!text) {
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (memchr(text, '\0', len)) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: contains a NUL byte: not a CSV text file", path);
+        free(text);
+        return NULL;
+    }
+    const char *p = text, *end = text + len;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    size_t hl = eol ? (size_t)(eol - p) : (size_t)(end - p);
+    char sep = memchr(p, ';', hl) ? ';' : ',';
+    rs_buf fields[MAXCOL];
+    for (int i = 0; i < MAXCOL; i++)
+        rs_buf_init(&fields[i]);
+    cJSON *arr = NULL;
+    int colidx[MAXCOL];
+    size_t nf, ncol;
+    int line = 1;
+    if (split(&p, end, sep, fields, &nf, MAXCOL) < 0 || nf > MAXCOL - 1) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s:1: the header line cannot be read (at most %d "
+                                           "columns, quotes closed)",
+                    path, MAXCOL - 1);
+        goto out;
+    }
+    ncol = nf;
+    int seen[8] = {0};
+    for (size_t i = 0; i < ncol; i++) {
+        char *h = trim(fields[i].s);
+        colidx[i] = -1;
+        for (int k = 0; columns[k]; k++)
+            if (strcmp(h, columns[k]) == 0)
+                colidx[i] = k;
+        if (colidx[i] < 0 || seen[colidx[i]]) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:1: column '%s' is %s (columns: id, name, population, "
+                        "fiscal_capacity, bw_pressure and optionally cofin_capacity, note, "
+                        "source)",
+                        path, h, colidx[i] < 0 ? "unknown" : "given twice");
+            goto out;
+        }
+        seen[colidx[i]] = 1;
+    }
+    arr = cJSON_CreateArray();
+    while (p < end) {
+        line++;
+        const char *rec = p;
+        if (split(&p, end, sep, fields, &nf, MAXCOL) < 0) {
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s:%d: a quoted field is not closed", path,
+                        line);
+            goto fail;
+        }
+        if (nf == 1 && !trim(fields[0].s)[0])
+            continue; /* blank line */
+        if (nf != ncol) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:%d: has %zu fields, the header has %zu (separator '%c')", path, line,
+                        nf, ncol, sep);
+            goto fail;
+        }
+        (void)rec;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        for (size_t i = 0; i < ncol; i++) {
+            char *f = trim(fields[i].s);
+            int k = colidx[i];
+            if (k <= 1 || k >= 6) {
+                cJSON_AddStringToObject(o, columns[k], f);
+                continue;
+            }
+            if (!*f && k == 5)
+                continue; /* empty cofin_capacity: unlimited */
+            if (sep == ';')
+                for (char *c = f; *c; c++)
+                    if (*c == ',')
+                        *c = '.';
+            char *e;
+            errno = 0;
+            double x = strtod(f, &e);
+            if (!*f || *e || errno || !isfinite(x)) {
+                rs_diag_add(diag, RS_EXIT_INVALID,
+                            "%s:%d: column '%s': '%s' is not a number", path, line, columns[k],
+                            fields[i].s);
+                goto fail;
+            }
+            cJSON_AddNumberToObject(o, columns[k], x);
+        }
+    }
+    {
+        int f = rs_srcmap_add_file(m, path, "$.regions");
+        rs_srcmap_register(m, arr, f);
+    }
+    goto out;
+fail:
+    cJSON_Delete(arr);
+    arr = NULL;
+out:
+    for (int i = 0; i < MAXCOL; i++)
+        rs_buf_free(&fields[i]);
+    free(text);
+    return arr;
+}

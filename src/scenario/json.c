@@ -1,0 +1,346 @@
+/* json.c — see json.h. */
+#include "json.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rs_srcmap_init(rs_srcmap *m) { memset(m, 0, sizeof *m); }
+
+void rs_srcmap_free(rs_srcmap *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_files; i++) {
+        free(m->files[i].path);
+        free(m->files[i].mount);
+    }
+    free(m->files);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+int rs_srcmap_add_file(rs_srcmap *m, const char *path, const char *mount)
+{
+    m->files = rs_xrealloc(m->files, (m->n_files + 1) * sizeof *m->files);
+    m->files[m->n_files].path = rs_xstrdup(path);
+    m->files[m->n_files].mount = rs_xstrdup(mount);
+    return (int)m->n_files++;
+}
+
+static size_t hash_ptr(const void *p, size_t cap)
+{
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x & (cap - 1);
+}
+
+static void put(rs_srcmap *m, const cJSON *node, int file)
+{
+    if (2 * (m->count + 1) > m->cap) {
+        size_t oc = m->cap;
+        const cJSON **ok = m->keys;
+        int *ov = m->vals;
+        m->cap = oc ? 2 * oc : 256;
+        m->keys = rs_xcalloc(m->cap, sizeof *m->keys);
+        m->vals = rs_xcalloc(m->cap, sizeof *m->vals);
+        m->count = 0;
+        for (size_t i = 0; i < oc; i++)
+            if (ok[i])
+                put(m, ok[i], ov[i]);
+        free(ok);
+        free(ov);
+    }
+    size_t h = hash_ptr(node, m->cap);
+    while (m->keys[h] && m->keys[h] != node)
+        h = (h + 1) & (m->cap - 1);
+    if (!m->keys[h])
+        m->count++;
+    m->keys[h] = node;
+    m->vals[h] = file;
+}
+
+void rs_srcmap_register(rs_srcmap *m, const cJSON *node, int file)
+{
+    /* Iterative over siblings, recursive over depth (bounded by cJSON's
+     * nesting limit of 1000). */
+    for (; node; node = node->next) {
+        put(m, node, file);
+        if (node->child)
+            rs_srcmap_register(m, node->child, file);
+    }
+}
+
+int rs_srcmap_file_of(const rs_srcmap *m, const cJSON *node)
+{
+    if (!m->cap || !node)
+        return -1;
+    size_t h = hash_ptr(node, m->cap);
+    while (m->keys[h]) {
+        if (m->keys[h] == node)
+            return m->vals[h];
+        h = (h + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+char *rs_srcmap_where(const rs_srcmap *m, const cJSON *node, const char *path)
+{
+    int f = rs_srcmap_file_of(m, node);
+    if (f < 0)
+        return rs_xasprintf("%s", path);
+    const rs_srcfile *sf = &m->files[f];
+    size_t ml = strlen(sf->mount);
+    if (strcmp(sf->mount, "$") != 0 && strncmp(path, sf->mount, ml) == 0 &&
+        (path[ml] == '\0' || path[ml] == '.' || path[ml] == '['))
+        return rs_xasprintf("%s: $%s", sf->path, path + ml);
+    return rs_xasprintf("%s: %s", sf->path, path);
+}
+
+const char *rs_json_type_name(const cJSON *n)
+{
+    if (!n)
+        return "missing";
+    if (cJSON_IsNull(n))
+        return "null";
+    if (cJSON_IsBool(n))
+        return "a boolean";
+    if (cJSON_IsNumber(n))
+        return "a number";
+    if (cJSON_IsString(n))
+        return "a string";
+    if (cJSON_IsArray(n))
+        return "a list";
+    if (cJSON_IsObject(n))
+        return "an object";
+    return "of unknown type";
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static void line_col(const char *text, size_t pos, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < pos; i++) {
+        if (text[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static int valid_utf8(const unsigned char *s)
+{
+    while (*s) {
+        unsigned c = *s;
+        int n;
+        if (c < 0x80) {
+            s++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+        } else {
+            return 0;
+        }
+        unsigned cp = c & (0x3F >> n);
+        for (int i = 1; i <= n; i++) {
+            if ((s[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        s += n + 1;
+    }
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Checks what cJSON accepts but a scenario must not contain.  'path' is a
+ * scratch buffer holding the path of 'node'. */
+static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag *diag)
+{
+    if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: number out of range (must be finite)",
+                    name, path->s);
+        return 0;
+    }
+    if (cJSON_IsString(node) && !valid_utf8((const unsigned char *)node->valuestring)) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: text is not valid UTF-8", name, path->s);
+        return 0;
+    }
+    if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
+        return 1;
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next)
+        n++;
+    if (cJSON_IsObject(node) && n > 1) {
+        const char **keys = rs_xmalloc(n * sizeof *keys);
+        size_t i = 0;
+        for (const cJSON *c = node->child; c; c = c->next)
+            keys[i++] = c->string;
+        qsort(keys, n, sizeof *keys, cmp_str);
+        for (i = 1; i < n; i++)
+            if (strcmp(keys[i - 1], keys[i]) == 0) {
+                rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: duplicate key '%s'", name, path->s,
+                            keys[i]);
+                free(keys);
+                return 0;
+            }
+        free(keys);
+    }
+    size_t base = path->len, idx = 0;
+    for (const cJSON *c = node->child; c; c = c->next, idx++) {
+        if (cJSON_IsObject(node)) {
+            if (!valid_utf8((const unsigned char *)c->string)) {
+                rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: a key is not valid UTF-8", name,
+                            path->s);
+                return 0;
+            }
+            rs_buf_printf(path, ".%s", c->string);
+        } else {
+            rs_buf_printf(path, "[%zu]", idx);
+        }
+        int ok = check_tree(c, path, name, diag);
+        path->len = base;
+        path->s[base] = '\0';
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char *name,
+                          const char *mount, rs_diag *diag)
+{
+    if (memchr(text, '\0', len)) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: contains a NUL byte: not a JSON text file",
+                    name);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+    if (!root) {
+        size_t pos = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+        int line, col;
+        line_col(text, pos, &line, &col);
+        size_t skip = pos;
+        while (skip < len && (text[skip] == ' ' || text[skip] == '\t' || text[skip] == '\r' ||
+                              text[skip] == '\n'))
+            skip++;
+        if (skip >= len) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:%d:%d: invalid JSON: unexpected end of file (a bracket or brace "
+                        "not closed?)",
+                        name, line, col);
+        } else {
+            char near[24];
+            size_t k = 0;
+            for (size_t i = pos; i < len && k < 16 && text[i] != '\n'; i++)
+                near[k++] = text[i];
+            near[k] = '\0';
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s:%d:%d: invalid JSON near '%s'", name, line,
+                        col, near);
+        }
+        return NULL;
+    }
+    rs_buf path;
+    rs_buf_init(&path);
+    rs_buf_add(&path, mount);
+    int ok = check_tree(root, &path, name, diag);
+    rs_buf_free(&path);
+    if (!ok) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    int f = rs_srcmap_add_file(m, name, mount);
+    rs_srcmap_register(m, root, f);
+    return root;
+}
+
+cJSON *rs_json_parse_file(rs_srcmap *m, const char *path, const char *mount, rs_diag *diag)
+{
+    size_t len = 0;
+    char *text = rs_read_file(path, &len);
+    if (!text) {
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, strerror(errno));
+        return NULL;
+    }
+    cJSON *root = rs_json_parse_text(m, text, len, path, mount, diag);
+    free(text);
+    return root;
+}
+
+/* ---- RFC 7386 merge patch --------------------------------------------- */
+
+static void strip_nulls(cJSON *obj)
+{
+    cJSON *c = obj->child;
+    while (c) {
+        cJSON *next = c->next;
+        if (cJSON_IsNull(c))
+            cJSON_Delete(cJSON_DetachItemViaPointer(obj, c));
+        else if (cJSON_IsObject(c))
+            strip_nulls(c);
+        c = next;
+    }
+}
+
+void rs_json_merge(cJSON **target, cJSON *patch)
+{
+    if (!cJSON_IsObject(patch)) {
+        cJSON_Delete(*target);
+        *target = patch;
+        return;
+    }
+    if (!cJSON_IsObject(*target)) {
+        cJSON_Delete(*target);
+        strip_nulls(patch);
+        *target = patch;
+        return;
+    }
+    while (patch->child) {
+        cJSON *item = cJSON_DetachItemViaPointer(patch, patch->child);
+        const char *key = item->string;
+        cJSON *old = cJSON_GetObjectItemCaseSensitive(*target, key);
+        if (cJSON_IsNull(item)) {
+            if (old)
+                cJSON_Delete(cJSON_DetachItemViaPointer(*target, old));
+            cJSON_Delete(item);
+            continue;
+        }
+        if (old && cJSON_IsObject(old) && cJSON_IsObject(item)) {
+            /* merges in place: 'old' stays an object at its position */
+            cJSON *sub = old;
+            rs_json_merge(&sub, item);
+            continue;
+        }
+        if (cJSON_IsObject(item))
+            strip_nulls(item);
+        if (old) {
+            cJSON_ReplaceItemViaPointer(*target, old, item);
+        } else {
+            char *k = rs_xstrdup(key);
+            cJSON_AddItemToObject(*target, k, item);
+            free(k);
+        }
+    }
+    cJSON_Delete(patch);
+}

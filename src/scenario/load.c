@@ -1,0 +1,191 @@
+/* load.c — from a scenario file name to a merged JSON tree: the extends
+ * chain (RFC 7386 merge patches), file references and --set overrides.
+ * build.c then turns the tree into C structs. */
+#define _GNU_SOURCE
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "setpath.h"
+
+/* A chain deeper than this is surely a mistake (and bounds the stack). */
+#define RS_MAX_EXTENDS 256
+
+static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, int depth,
+                         rs_diag *diag)
+{
+    if (depth >= RS_MAX_EXTENDS) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: 'extends' chain is more than %d files deep",
+                    path, RS_MAX_EXTENDS);
+        return NULL;
+    }
+    char *real = realpath(path, NULL);
+    if (real) {
+        for (int i = 0; i < depth; i++)
+            if (strcmp(stack[i], real) == 0) {
+                rs_diag_add(diag, RS_EXIT_INVALID,
+                            "%s: $.extends: cycle: this file extends itself through the chain "
+                            "of 'extends'",
+                            path);
+                free(real);
+                return NULL;
+            }
+        stack[depth] = real;
+    } else {
+        stack[depth] = rs_xstrdup(path);
+    }
+    cJSON *tree = rs_json_parse_file(m, path, "$", diag);
+    cJSON *result = NULL;
+    if (!tree)
+        goto out;
+    if (!cJSON_IsObject(tree)) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: $: a scenario must be a JSON object, not %s",
+                    path, rs_json_type_name(tree));
+        cJSON_Delete(tree);
+        goto out;
+    }
+    cJSON *ext = cJSON_DetachItemFromObjectCaseSensitive(tree, "extends");
+    if (!ext) {
+        result = tree;
+        goto out;
+    }
+    if (!cJSON_IsString(ext) || !ext->valuestring[0]) {
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: $.extends: is %s, must be the file name of the parent scenario", path,
+                    rs_json_type_name(ext));
+        cJSON_Delete(ext);
+        cJSON_Delete(tree);
+        goto out;
+    }
+    char *dir = rs_dirname(path);
+    char *parent_path = rs_path_join(dir, ext->valuestring);
+    free(dir);
+    cJSON_Delete(ext);
+    cJSON *parent = load_chain(m, parent_path, stack, depth + 1, diag);
+    free(parent_path);
+    if (!parent) {
+        cJSON_Delete(tree);
+        goto out;
+    }
+    rs_json_merge(&parent, tree);
+    result = parent;
+out:
+    free(stack[depth]);
+    stack[depth] = NULL;
+    return result;
+}
+
+/* Replaces a string that names a file with the file's content.  The path
+ * resolves against the file that holds the string ('--set' values against
+ * the current directory).  'want' is cJSON_Array or cJSON_Object. */
+static int inline_ref(rs_srcmap *m, cJSON *parent, cJSON *node, const char *mount, int want,
+                      const char *what, rs_diag *diag)
+{
+    if (!cJSON_IsString(node))
+        return 1;
+    int f = rs_srcmap_file_of(m, node);
+    const char *from = f >= 0 ? m->files[f].path : ".";
+    char *dir = f >= 0 && strncmp(from, "--set", 5) != 0 ? rs_dirname(from) : rs_xstrdup(".");
+    char *path = rs_path_join(dir, node->valuestring);
+    free(dir);
+    cJSON *sub = NULL;
+    if (rs_ends_with(path, ".csv") && want == cJSON_Array && strcmp(mount, "$.regions") == 0) {
+        sub = rs_regions_csv(m, path, diag);
+    } else {
+        sub = rs_json_parse_file(m, path, mount, diag);
+    }
+    if (!sub) {
+        char *w = rs_srcmap_where(m, node, mount);
+        rs_diag_add(diag, 0, "%s: names that file as %s", w, what);
+        free(w);
+        free(path);
+        return 0;
+    }
+    if ((want == cJSON_Array && !cJSON_IsArray(sub)) ||
+        (want == cJSON_Object && !cJSON_IsObject(sub))) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: $: is %s, must be %s (%s)", path,
+                    rs_json_type_name(sub), want == cJSON_Array ? "a list" : "an object", what);
+        cJSON_Delete(sub);
+        free(path);
+        return 0;
+    }
+    free(path);
+    /* by key: cJSON_ReplaceItemViaPointer would leave the new item nameless */
+    char *key = rs_xstrdup(node->string);
+    cJSON_ReplaceItemInObjectCaseSensitive(parent, key, sub);
+    free(key);
+    return 1;
+}
+
+static int inline_refs(rs_srcmap *m, cJSON *tree, rs_diag *diag)
+{
+    static const struct {
+        const char *key, *what;
+    } lists[] = {{"regions", "the region list"},
+                 {"tranches", "the tranche list"},
+                 {"deals", "the deal list"}};
+    int ok = 1;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        cJSON *n = cJSON_GetObjectItemCaseSensitive(tree, lists[i].key);
+        if (n) {
+            char mount[32];
+            snprintf(mount, sizeof mount, "$.%s", lists[i].key);
+            ok &= inline_ref(m, tree, n, mount, cJSON_Array, lists[i].what, diag);
+        }
+    }
+    cJSON *ins = cJSON_GetObjectItemCaseSensitive(tree, "instruments");
+    if (cJSON_IsObject(ins)) {
+        cJSON *c = ins->child;
+        while (c) {
+            cJSON *next = c->next;
+            char *mount = rs_xasprintf("$.instruments.%s", c->string);
+            ok &= inline_ref(m, ins, c, mount, cJSON_Object, "an instrument file", diag);
+            free(mount);
+            c = next;
+        }
+    }
+    return ok;
+}
+
+static int apply_overrides(rs_srcmap *m, cJSON *tree, const rs_override *ov, size_t n,
+                           rs_diag *diag)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *label = rs_xasprintf("--set %s=%s", ov[i].path, ov[i].value);
+        int f = rs_srcmap_add_file(m, label, "$");
+        cJSON *v = rs_setpath_value(ov[i].value);
+        rs_srcmap_register(m, v, f);
+        char *err = NULL;
+        if (rs_setpath_apply(tree, ov[i].path, v, &err) < 0) {
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s", label, err);
+            free(err);
+            free(label);
+            return 0;
+        }
+        free(label);
+    }
+    return 1;
+}
+
+rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_ov,
+                              rs_diag *diag)
+{
+    rs_srcmap m;
+    rs_srcmap_init(&m);
+    char *stack[RS_MAX_EXTENDS] = {0};
+    rs_scenario *s = NULL;
+    cJSON *tree = load_chain(&m, file, stack, 0, diag);
+    if (!tree)
+        goto out;
+    if (!inline_refs(&m, tree, diag) || !apply_overrides(&m, tree, ov, n_ov, diag) ||
+        !inline_refs(&m, tree, diag))
+        goto out;
+    s = rs_scenario_build(&m, tree, file, diag);
+out:
+    cJSON_Delete(tree);
+    rs_srcmap_free(&m);
+    if (!diag->code && !s)
+        diag->code = RS_EXIT_INVALID;
+    return s;
+}

@@ -1,0 +1,121 @@
+/* scenario.h — a loaded, validated scenario as plain C data.
+ *
+ * Produced by rs_scenario_load() (scenario/load.c); nothing here refers to
+ * JSON.  All money in M€, years as calendar years, shares in [0, 1]. */
+#ifndef RS_SCENARIO_H
+#define RS_SCENARIO_H
+
+#include "../model/model.h"
+#include "../util/util.h"
+
+typedef struct rs_region {
+    char *id, *name;
+    double population;
+    double fiscal_capacity;
+    double bw_pressure;
+    double cofin_capacity; /* HUGE_VAL when unlimited */
+} rs_region;
+
+enum { RS_SIDE_REGION = 0, RS_SIDE_RIJK = 1 };
+
+typedef struct rs_obligation {
+    char *name;
+    int side;                 /* RS_SIDE_* */
+    double hours, fixed_eur;  /* per occurrence; fixed_eur in € */
+    double share_of_flow;     /* of the deal's Rijk payment that year */
+    const rs_per_kind *per;
+    int when_settlement;      /* per deal: 0 start, 1 settlement */
+} rs_obligation;
+
+typedef struct rs_instrument {
+    char *id, *name, *legal_basis;
+    const rs_schedule *schedule;
+    int lag;
+    int has_deadline;
+    int extension_years;
+    double extension_threshold;
+    int has_settlement;
+    int settlement_lag;
+    double reclaim_share;
+    double realisation_shift;
+    double off_goal_share;
+    int recipients_public;
+    double tariff[2];         /* €/h, by RS_SIDE_* */
+    rs_obligation *obl;
+    size_t n_obl;
+} rs_instrument;
+
+typedef struct rs_tranche {
+    char *id;
+    int year;
+    double budget;
+    size_t instrument;
+    const rs_alloc_rule *alloc;
+    double deal_min, deal_cap;
+    const rs_cofin *cofin;    /* own rule, or the scenario's */
+    rs_cofin own_cofin;
+} rs_tranche;
+
+typedef struct rs_deal {
+    char *id;
+    size_t region, tranche;
+    double request;
+    int duration;
+    double *profile;          /* duration shares */
+    int projects, private_partners;
+} rs_deal;
+
+typedef struct rs_uncertainty {
+    int present;
+    long draws;
+    unsigned long seed;
+    double real_mean, concentration;
+    double shock_probability, shock_severity;
+    double admin_spread;
+} rs_uncertainty;
+
+typedef struct rs_scenario {
+    char *file;               /* as named on the command line */
+    char *name, *description;
+    int start, end;           /* horizon, inclusive */
+    double discount_rate;
+    double real_mean;
+    double *real_by_year;     /* end-start+1 entries, NAN where not given */
+    rs_region *regions;
+    size_t n_regions;
+    rs_instrument *instruments;
+    size_t n_instruments;
+    rs_tranche *tranches;
+    size_t n_tranches;
+    rs_deal *deals;
+    size_t n_deals;
+    rs_cofin cofin;
+    rs_uncertainty unc;
+    char *out_dir;            /* NULL: out/<file name> */
+    char lang[3], csv[3];
+    char *terminal;
+} rs_scenario;
+
+/* One --set PATH=VALUE override. */
+typedef struct rs_override {
+    const char *path;
+    const char *value;
+} rs_override;
+
+/* Loads 'file' with its extends chain, applies the overrides and checks
+ * everything.  Returns NULL and fills 'diag' (code RS_EXIT_INVALID or
+ * RS_EXIT_IO) on any problem; warnings may be added either way. */
+rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_ov,
+                              rs_diag *diag);
+void rs_scenario_free(rs_scenario *s);
+
+/* m_t of MODEL.md §3 for calendar year t ('mean' replaces realisation.mean). */
+double rs_scenario_m(const rs_scenario *s, double mean, int year);
+
+/* Loads one instrument file on its own (for 'regiosim list instruments'). */
+int rs_instrument_load(const char *path, rs_instrument *in, rs_diag *diag);
+void rs_instrument_clear(rs_instrument *in);
+
+size_t rs_scenario_find_deal(const rs_scenario *s, const char *id);
+
+#endif

@@ -1,0 +1,69 @@
+/* util.h — exit codes, diagnostics, memory and small string helpers.
+ *
+ * Every module reports problems through an rs_diag: a list of messages that
+ * the CLI prints to stderr.  Nothing in the library calls exit(). */
+#ifndef RS_UTIL_H
+#define RS_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define RS_VERSION "0.1.0"
+
+/* Exit codes of the regiosim command, documented in --help and README. */
+typedef enum {
+    RS_EXIT_OK = 0,
+    RS_EXIT_INTERNAL = 1, /* an invariant failed or a bug: not the user's fault */
+    RS_EXIT_USAGE = 2,    /* bad command line */
+    RS_EXIT_INVALID = 3,  /* the scenario (or a file it names) is invalid */
+    RS_EXIT_IO = 4        /* a file could not be read or written */
+} rs_exit;
+
+/* A list of messages.  'code' is the exit code of the most serious error
+ * added (0 while there are only warnings). */
+typedef struct rs_diag {
+    char **msg;
+    size_t n, cap;
+    int code;
+} rs_diag;
+
+void rs_diag_init(rs_diag *d);
+void rs_diag_free(rs_diag *d);
+/* Adds a formatted message; 'code' 0 marks a warning. */
+void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void rs_diag_print(const rs_diag *d, FILE *f);
+
+void *rs_xmalloc(size_t n);
+void *rs_xcalloc(size_t n, size_t size);
+void *rs_xrealloc(void *p, size_t n);
+char *rs_xstrdup(const char *s);
+char *rs_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable string. */
+typedef struct rs_buf {
+    char *s;
+    size_t len, cap;
+} rs_buf;
+void rs_buf_init(rs_buf *b);
+void rs_buf_free(rs_buf *b);
+void rs_buf_add(rs_buf *b, const char *s);
+void rs_buf_addn(rs_buf *b, const char *s, size_t n);
+void rs_buf_printf(rs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Shortest "%.15g" / "%.17g" text that reads back as exactly 'x'
+ * (the same method cJSON uses); 'dec' is the decimal separator. */
+void rs_fmt_num(char *out, size_t n, double x, char dec);
+
+/* Levenshtein distance, capped at 'cap' + 1 (for "did you mean" hints). */
+int rs_edit_distance(const char *a, const char *b, int cap);
+
+/* Directory part of 'path' ("." when none); newly allocated. */
+char *rs_dirname(const char *path);
+/* 'rel' resolved against directory 'dir', lexically normalised
+ * ("a/../b" -> "b"); absolute 'rel' is returned as is.  Newly allocated. */
+char *rs_path_join(const char *dir, const char *rel);
+/* Reads a whole file; NULL with errno set on failure. */
+char *rs_read_file(const char *path, size_t *len);
+
+#endif
