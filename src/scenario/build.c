@@ -156,9 +156,11 @@ static void describe_range(char *out, size_t n, const range *r)
     if (r->unit)
         snprintf(unit, sizeof unit, " (%s)", r->unit);
     if (isinf(r->hi))
-        snprintf(out, n, "%s %s %g%s", kind, r->lo_open ? ">" : "≥", r->lo, unit);
+        snprintf(out, n, "%s %s %.10g%s", kind, r->lo_open ? ">" : "≥", r->lo, unit);
+    else if (r->lo_open)
+        snprintf(out, n, "%s > %.10g and ≤ %.10g%s", kind, r->lo, r->hi, unit);
     else
-        snprintf(out, n, "%s from %g to %g%s", kind, r->lo, r->hi, unit);
+        snprintf(out, n, "%s from %.10g to %.10g%s", kind, r->lo, r->hi, unit);
 }
 
 /* Reads a number.  Returns 1 when present and valid, 0 when absent (and
@@ -755,9 +757,7 @@ static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario
         sum += e->valuedouble;
     }
     if (!bad && fabs(sum - 1) > 1e-9) {
-        char xs[40];
-        rs_fmt_num(xs, sizeof xs, sum, '.');
-        verr(v, pr, p, "shares sum to %s, must sum to 1", xs);
+        verr(v, pr, p, "shares sum to %.10g, must sum to 1", sum);
     }
 }
 

@@ -1,0 +1,365 @@
+#!/bin/sh
+# Command-line tests of regiosim.
+#
+#   sh tests/cli/run.sh ./regiosim        (from the repository root)
+#
+# 1. every scenarios/*.json runs (exit 0) and writes the four result files;
+# 2. every tests/cli/invalid/NAME.json fails 'validate' with exit code 3 (or
+#    the code in NAME.code) and its stderr contains every line of NAME.expect
+#    as a fixed string; files in subfolders (parts/) are helpers, not cases;
+# 3. specific checks of options, exit codes, output folders and commands.
+#
+# Prints one line per failure and ends with the line 'N passed, N failed'.
+# Exit status: 0 when everything passed, 1 otherwise.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/cli/run.sh PATH-TO-REGIOSIM" >&2
+    exit 2
+fi
+
+BIN=$1
+case $BIN in
+    /*) ;;
+    */*) BIN=$(pwd)/$BIN ;;
+    *) [ -f "$BIN" ] && BIN=$(pwd)/$BIN ;;
+esac
+
+HERE=$(cd "$(dirname "$0")" && pwd) || exit 2
+ROOT=$(cd "$HERE/../.." && pwd) || exit 2
+cd "$ROOT" || exit 2
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-cli.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pass=0
+fail=0
+OUT=$TMP/stdout
+ERR=$TMP/stderr
+
+# ---------------------------------------------------------------- helpers
+
+# r ARGS...: run the program; stdout in $OUT, stderr in $ERR, exit code in $rc
+r() {
+    "$BIN" "$@" >"$OUT" 2>"$ERR"
+    rc=$?
+}
+
+ok() { pass=$((pass + 1)); }
+
+# failed NAME DETAIL...: count a failure and show why, with the last output
+failed() {
+    fail=$((fail + 1))
+    printf 'FAIL: %s\n' "$1"
+    shift
+    for line in "$@"; do
+        printf '  %s\n' "$line"
+    done
+    if [ -s "$OUT" ]; then
+        printf '  stdout was:\n'
+        sed -n '1,20s/^/    | /p' "$OUT"
+    fi
+    if [ -s "$ERR" ]; then
+        printf '  stderr was:\n'
+        sed -n '1,20s/^/    | /p' "$ERR"
+    fi
+}
+
+has() { grep -qF -e "$2" "$1"; }
+
+# check_rc NAME EXPECTED: the last command exited with EXPECTED
+check_rc() {
+    if [ "$rc" = "$2" ]; then ok; else failed "$1" "exit code $rc, expected $2"; fi
+}
+
+# check_has NAME FILE TEXT: FILE contains TEXT
+check_has() {
+    if has "$2" "$3"; then ok; else failed "$1" "expected in $(basename "$2"): $3"; fi
+}
+
+# check_rc_has NAME CODE FILE TEXT...: exit code and texts in one check
+check_rc_has() {
+    crh_name=$1 crh_code=$2 crh_file=$3
+    shift 3
+    crh_why=""
+    [ "$rc" = "$crh_code" ] || crh_why="exit code $rc, expected $crh_code"
+    for crh_text in "$@"; do
+        if ! has "$crh_file" "$crh_text"; then
+            if [ -n "$crh_why" ]; then
+                failed "$crh_name" "$crh_why" "expected in $(basename "$crh_file"): $crh_text"
+            else
+                failed "$crh_name" "expected in $(basename "$crh_file"): $crh_text"
+            fi
+            return
+        fi
+    done
+    if [ -n "$crh_why" ]; then failed "$crh_name" "$crh_why"; else ok; fi
+}
+
+# metric FILE NAME: the first numeric "NAME": value in FILE (the scenario
+# total in summary.json comes before the per-tranche and per-region ones)
+metric() {
+    awk -v k="\"$2\":" '$1 == k && $2 ~ /^-?[0-9]/ { v = $2; sub(/,$/, "", v); print v; exit }' "$1" 2>/dev/null
+}
+
+# close A B: |A - B| <= 1e-6 (1 + |B|)
+close() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
+        exit !(a != "" && b != "" && d <= 1e-6 * (1 + m)) }'
+}
+
+if [ ! -x "$BIN" ] && ! command -v "$BIN" >/dev/null 2>&1; then
+    echo "FAIL: program '$1' not found or not executable"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+# ------------------------------------------------- 1. shipped scenarios run
+
+for f in scenarios/*.json; do
+    [ -e "$f" ] || continue
+    name=run:$(basename "$f" .json)
+    dir=$TMP/scen-$(basename "$f" .json)
+    r run -q -o "$dir" "$f"
+    if [ "$rc" != 0 ]; then
+        failed "$name" "exit code $rc, expected 0"
+        continue
+    fi
+    missing=""
+    for out in summary.json yearly.csv deals.csv regions.csv; do
+        [ -s "$dir/$out" ] || missing="$missing $out"
+    done
+    if [ -n "$missing" ]; then
+        failed "$name" "missing or empty result files:$missing"
+    elif [ -s "$OUT" ]; then
+        failed "$name" "-q printed something on stdout"
+    else
+        ok
+    fi
+done
+
+# ------------------------------------------ 2. invalid scenarios are refused
+
+for f in tests/cli/invalid/*.json; do
+    [ -e "$f" ] || continue
+    base=${f%.json}
+    name=invalid:$(basename "$base")
+    code=3
+    if [ -f "$base.code" ]; then
+        code=$(tr -d ' \t\r\n' <"$base.code")
+    fi
+    r validate "$f"
+    why=""
+    [ "$rc" = "$code" ] || why="exit code $rc, expected $code"
+    : >"$TMP/missing"
+    if [ -f "$base.expect" ]; then
+        while IFS= read -r line || [ -n "$line" ]; do
+            [ -n "$line" ] || continue
+            has "$ERR" "$line" || printf '%s\n' "$line" >>"$TMP/missing"
+        done <"$base.expect"
+    else
+        printf '%s\n' "(no $(basename "$base").expect file)" >>"$TMP/missing"
+    fi
+    if [ -z "$why" ] && [ ! -s "$TMP/missing" ]; then
+        ok
+        continue
+    fi
+    fail=$((fail + 1))
+    printf 'FAIL: %s\n' "$name"
+    [ -n "$why" ] && printf '  %s\n' "$why"
+    if [ -s "$TMP/missing" ]; then
+        printf '  expected in stderr (not found):\n'
+        sed 's/^/    > /' "$TMP/missing"
+    fi
+    printf '  actual stderr:\n'
+    if [ -s "$ERR" ]; then sed 's/^/    | /' "$ERR"; else printf '    (empty)\n'; fi
+    if [ -s "$OUT" ]; then
+        printf '  actual stdout:\n'
+        sed 's/^/    | /' "$OUT"
+    fi
+done
+
+# ------------------------------------------------------- 3. specific checks
+
+# --version and --help
+r --version
+check_rc_has "--version exits 0 and prints the version on stdout" 0 "$OUT" "regiosim "
+r --help
+check_rc_has "--help exits 0 and prints the usage on stdout" 0 "$OUT" "Usage: regiosim"
+r help run
+check_rc_has "help run exits 0 and prints the usage of run" 0 "$OUT" "Usage: regiosim run"
+r run --help
+check_rc_has "run --help exits 0 and prints the usage of run" 0 "$OUT" "Usage: regiosim run"
+
+# usage errors: exit 2 with a hint
+r frobnicate
+check_rc_has "unknown command exits 2" 2 "$ERR" "frobnicate" "Try 'regiosim"
+r --frobnicate
+check_rc_has "unknown top-level option exits 2" 2 "$ERR" "--frobnicate" "Try 'regiosim"
+r run --frobnicate scenarios/demo.json
+check_rc_has "unknown option of run exits 2" 2 "$ERR" "--frobnicate" "Try 'regiosim"
+r run
+check_rc_has "run without a scenario exits 2" 2 "$ERR" "Try 'regiosim"
+r validate
+check_rc_has "validate without a file exits 2" 2 "$ERR" "Try 'regiosim"
+r run -q -o "$TMP/csv-de" --csv de scenarios/demo.json
+check_rc_has "--csv with an unknown dialect exits 2" 2 "$ERR" "Try 'regiosim"
+r list frobnicate
+check_rc_has "list of an unknown kind exits 2" 2 "$ERR" "Try 'regiosim"
+r help frobnicate
+check_rc_has "help on an unknown command exits 2" 2 "$ERR" "frobnicate"
+
+# a scenario file that does not exist: exit 4, naming the file
+r run -q -o "$TMP/none" tests/cli/no-such-scenario.json
+check_rc_has "run of a missing scenario file exits 4" 4 "$ERR" "no-such-scenario.json"
+r validate tests/cli/no-such-scenario.json
+check_rc_has "validate of a missing scenario file exits 4" 4 "$ERR" "no-such-scenario.json"
+
+# all shipped scenarios validate together
+r validate scenarios/*.json
+check_rc_has "validate of all shipped scenarios exits 0" 0 "$OUT" "ok: scenarios/demo.json"
+
+# --set cofinancing.share=0.4 on t4-spuk.json (flat 0.5): before, the
+# co-financing equals the award; after, it is award * 0.4 / 0.6
+r run -q -o "$TMP/share-base" scenarios/t4-spuk.json
+c50=$(metric "$TMP/share-base/summary.json" cofinancing)
+a50=$(metric "$TMP/share-base/summary.json" rijk_awarded)
+r run -q -o "$TMP/share-40" --set cofinancing.share=0.4 scenarios/t4-spuk.json
+if [ "$rc" != 0 ]; then
+    failed "--set cofinancing.share=0.4" "exit code $rc, expected 0"
+else
+    c40=$(metric "$TMP/share-40/summary.json" cofinancing)
+    a40=$(metric "$TMP/share-40/summary.json" rijk_awarded)
+    want=$(awk -v a="$a40" 'BEGIN { printf "%.12g", a * 0.4 / 0.6 }')
+    if ! close "$c50" "$a50"; then
+        failed "--set cofinancing.share=0.4" "without --set: cofinancing $c50, expected rijk_awarded $a50 (flat 0.5)"
+    elif close "$c40" "$c50"; then
+        failed "--set cofinancing.share=0.4" "cofinancing did not change: $c40"
+    elif ! close "$c40" "$want"; then
+        failed "--set cofinancing.share=0.4" "cofinancing $c40, expected rijk_awarded*0.4/0.6 = $want"
+    else
+        ok
+    fi
+fi
+
+# --set into a list element that does not exist (t4-spuk.json has 1 tranche)
+r validate scenarios/t4-spuk.json --set 'tranches[9].instrument=du'
+check_rc_has "--set tranches[9] on a 1-tranche scenario exits 3" 3 "$ERR" "tranches[9]" "there is no [9]"
+r run -q -o "$TMP/set9" scenarios/t4-spuk.json --set 'tranches[9].instrument=du'
+check_rc_has "run --set tranches[9] on a 1-tranche scenario exits 3" 3 "$ERR" "there is no [9]"
+if [ -e "$TMP/set9" ]; then failed "run --set tranches[9] writes no result" "$TMP/set9 exists"; else ok; fi
+
+# --set with a misspelt key: exit 3 and a suggestion
+r validate scenarios/t4-spuk.json --set cofinancing.sharee=0.4
+check_rc_has "--set with an unknown key exits 3" 3 "$ERR" "unknown key 'sharee'" "did you mean 'share'?"
+
+# --csv nl: semicolons and decimal commas; default en: commas and points
+r run -q -o "$TMP/csv-nl" --csv nl scenarios/demo.json
+if [ "$rc" != 0 ]; then
+    failed "--csv nl" "exit code $rc, expected 0"
+elif [ ! -s "$TMP/csv-nl/yearly.csv" ]; then
+    failed "--csv nl" "no yearly.csv written"
+elif ! head -n 1 "$TMP/csv-nl/yearly.csv" | grep -q '^year;rijk_paid;'; then
+    failed "--csv nl" "yearly.csv header is not separated by semicolons: $(head -n 1 "$TMP/csv-nl/yearly.csv")"
+elif ! grep -Eq '^[0-9]{4};.*[0-9],[0-9]' "$TMP/csv-nl/yearly.csv"; then
+    failed "--csv nl" "yearly.csv has no decimal commas"
+elif grep -Eq '[0-9]\.[0-9]|^[0-9]{4},' "$TMP/csv-nl/yearly.csv"; then
+    failed "--csv nl" "yearly.csv still has decimal points or comma separators: $(grep -E '[0-9]\.[0-9]|^[0-9]{4},' "$TMP/csv-nl/yearly.csv" | head -n 1)"
+else
+    ok
+fi
+dir=$TMP/scen-demo
+if [ -f "$dir/yearly.csv" ] && head -n 1 "$dir/yearly.csv" | grep -q '^year,rijk_paid,' &&
+    grep -Eq '^[0-9]{4},.*[0-9]\.[0-9]' "$dir/yearly.csv" && ! grep -q ';' "$dir/yearly.csv"; then
+    ok
+else
+    failed "default CSV dialect en" "yearly.csv of demo.json is not comma-separated with decimal points"
+fi
+
+# -o on an existing folder that is not a regiosim result: exit 4, untouched
+mkdir "$TMP/side" "$TMP/side/foreign"
+F=$TMP/side/foreign
+echo "keep me" >"$F/notes.txt"
+r run -q -o "$F" scenarios/t4-du.json
+check_rc_has "-o on a foreign folder exits 4" 4 "$ERR" "$F"
+if [ "$(ls -A "$F" 2>/dev/null)" = "notes.txt" ] && [ "$(cat "$F/notes.txt" 2>/dev/null)" = "keep me" ]; then
+    ok
+else
+    failed "-o on a foreign folder leaves it untouched" "folder now holds: $(ls -A "$F" 2>/dev/null | tr '\n' ' ')"
+fi
+if [ "$(ls -A "$TMP/side")" = "foreign" ]; then
+    ok
+else
+    failed "-o on a foreign folder leaves nothing next to it" "found: $(ls -A "$TMP/side" | tr '\n' ' ')"
+fi
+
+# running twice into the same -o replaces the result
+mkdir "$TMP/again"
+r run -q -o "$TMP/again/res" scenarios/t4-spuk.json
+first=$rc
+[ -d "$TMP/again/res" ] && echo stale >"$TMP/again/res/stale.txt"
+r run -q -o "$TMP/again/res" scenarios/t4-du.json
+if [ "$first" != 0 ] || [ "$rc" != 0 ]; then
+    failed "running twice into the same -o" "exit codes $first and $rc, expected 0 and 0"
+elif [ -e "$TMP/again/res/stale.txt" ]; then
+    failed "running twice into the same -o" "the earlier result was not replaced (stale.txt is still there)"
+elif ! grep -q '"file": "scenarios/t4-du.json"' "$TMP/again/res/summary.json" 2>/dev/null; then
+    failed "running twice into the same -o" "summary.json is not the one of the second run"
+elif [ "$(ls -A "$TMP/again")" != "res" ]; then
+    failed "running twice into the same -o" "left next to the result: $(ls -A "$TMP/again" | tr '\n' ' ')"
+else
+    ok
+fi
+
+# explain
+r explain scenarios/demo.json veluwe-t5
+if [ "$rc" != 0 ]; then
+    failed "explain demo.json veluwe-t5" "exit code $rc, expected 0"
+elif ! grep -Eq '^ *year +planned +target +rho +spent' "$OUT"; then
+    failed "explain demo.json veluwe-t5" "no year table header (year planned target rho spent ...)"
+elif ! grep -Eq '^ *2024 +[0-9]' "$OUT" || ! grep -Eq '^ *2026 +[0-9]' "$OUT"; then
+    failed "explain demo.json veluwe-t5" "no rows for the years 2024-2026"
+else
+    ok
+fi
+r explain scenarios/demo.json no-such-deal
+check_rc_has "explain with an unknown deal exits 2" 2 "$ERR" "no-such-deal"
+
+# list metrics: every metric of MODEL.md section 5
+r list metrics
+if [ "$rc" != 0 ]; then
+    failed "list metrics" "exit code $rc, expected 0"
+else
+    missing=""
+    for m in rijk_awarded rijk_paid rijk_reclaimed rijk_net cofinancing volume \
+        leverage spent cofinancing_spent goal_spending retained admin_region \
+        admin_rijk admin_total admin_pct effectiveness delay_years npv_rijk \
+        deals_awarded deals_scaled deals_dropped budget_overrun \
+        gini_per_capita pressure_correlation; do
+        grep -Eq "^ *$m( |\$)" "$OUT" || missing="$missing $m"
+    done
+    if [ -z "$missing" ]; then ok; else failed "list metrics" "missing:$missing"; fi
+fi
+
+# list instruments: the four shipped instruments
+r list instruments
+if [ "$rc" != 0 ]; then
+    failed "list instruments" "exit code $rc, expected 0"
+else
+    missing=""
+    for i in du spuk spuk-light du-met-afspraken; do
+        grep -Eq "^$i( |\$)" "$OUT" || missing="$missing $i"
+    done
+    if [ -z "$missing" ]; then ok; else failed "list instruments" "missing:$missing"; fi
+fi
+
+# validate a valid and an invalid file together (both orders)
+r validate scenarios/demo.json tests/cli/invalid/negative-budget.json
+check_rc_has "validate valid + invalid exits 3 and says ok for the valid one" 3 "$OUT" "ok: scenarios/demo.json"
+check_has "validate valid + invalid reports the invalid one" "$ERR" "negative-budget.json: \$.tranches[0].budget"
+r validate tests/cli/invalid/negative-budget.json scenarios/t4-du.json
+check_rc_has "validate invalid + valid exits 3 and still checks the valid one" 3 "$OUT" "ok: scenarios/t4-du.json"
+
+printf '%d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" -eq 0 ]

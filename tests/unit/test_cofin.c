@@ -1,0 +1,94 @@
+/* test_cofin.c — co-financing rules and shortfalls (MODEL.md §2, §3.1).
+ * Regions of scen.h: r1 fiscal_capacity 0.8 / pressure 0.9, r2 1.0 / 0.5,
+ * r3 1.25 / 0.2. */
+#include "helpers.h"
+#include "scen.h"
+
+#define THREE DEAL("d1", "r1", 10, 2) "," DEAL("d2", "r2", 10, 2) "," DEAL("d3", "r3", 10, 2)
+
+static void shares(const char *cofin, double c1, double c2, double c3)
+{
+    char json[4096];
+    snprintf(json, sizeof json, SCEN(DU_BODY, ", 'cofinancing': %s", TR100, THREE), cofin);
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&f, json));
+    ASSERT_CLOSE(f.plan->aw[0].c, c1, 1e-12);
+    ASSERT_CLOSE(f.plan->aw[1].c, c2, 1e-12);
+    ASSERT_CLOSE(f.plan->aw[2].c, c3, 1e-12);
+    /* C = A·c/(1−c) with A = 10 */
+    ASSERT_CLOSE(f.plan->aw[0].C, 10 * c1 / (1 - c1), 1e-12);
+    ASSERT_CLOSE(f.plan->aw[2].V, 10 + 10 * c3 / (1 - c3), 1e-12);
+    rs_fixture_free(&f);
+}
+
+static void flat(void) { shares("{'rule': 'flat', 'share': 0.4}", 0.4, 0.4, 0.4); }
+
+/* base 0.5 + 0.4·(fc − 1): 0.42, 0.5, 0.6 → clamped to [0.45, 0.55] */
+static void capacity_linear(void)
+{
+    shares("{'rule': 'capacity_linear', 'base': 0.5, 'slope': 0.4}", 0.42, 0.5, 0.6);
+    shares("{'rule': 'capacity_linear', 'base': 0.5, 'slope': 0.4, 'min': 0.45, 'max': 0.55}",
+           0.45, 0.5, 0.55);
+}
+
+/* first tier with pressure ≤ max_pressure: 0.9 → 0.3, 0.5 → 0.5 (equal
+ * to the bound), 0.2 → 0.6 */
+static void pressure_tiers(void)
+{
+    shares("{'rule': 'pressure_tiers', 'tiers': [{'max_pressure': 0.2, 'share': 0.6}, "
+           "{'max_pressure': 0.5, 'share': 0.5}, {'max_pressure': 1, 'share': 0.3}]}",
+           0.3, 0.5, 0.6);
+}
+
+/* A tranche's own rule overrides the scenario's. */
+static void tranche_rule(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(
+        &f, SCEN(DU_BODY, ", 'cofinancing': {'rule': 'flat', 'share': 0.5}",
+                 TR100 ", 'cofinancing': {'rule': 'flat', 'share': 0.25}", THREE)));
+    ASSERT_CLOSE(f.plan->aw[1].c, 0.25, 1e-15);
+    ASSERT_CLOSE(f.plan->aw[1].C, 10.0 / 3, 1e-12);
+    rs_fixture_free(&f);
+}
+
+/* cofin_capacity 6 M€.  At c = 0.5 'scale' sets R = 6·0.5/0.5 = 6;
+ * at c = 0.6, R = 6·0.4/0.6 = 4 < deal_min 5: dropped; 'drop' drops. */
+static void shortfall(const char *share, const char *mode, rs_status want, double A)
+{
+    char json[4096];
+    snprintf(json, sizeof json,
+             "{'horizon': {'start': 2023, 'end': 2030}, 'regions': [{'id': 'r', 'name': 'R', "
+             "'population': 5000, 'fiscal_capacity': 1, 'bw_pressure': 0.5, "
+             "'cofin_capacity': 6}], 'instruments': {'i': {'id': 'i', 'name': 'I', " DU_BODY
+             "}}, 'cofinancing': {'rule': 'flat', 'share': %s, 'shortfall': '%s'}, "
+             "'tranches': [{'id': 'T', 'year': 2023, 'budget': 100, 'instrument': 'i'}], "
+             "'deals': [{'id': 'd', 'region': 'r', 'tranche': 'T', 'request': 20, "
+             "'duration': 2}]}",
+             share, mode);
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&f, json));
+    CU_ASSERT_EQUAL(f.plan->aw[0].status, want);
+    ASSERT_CLOSE(f.plan->aw[0].A, A, 1e-12);
+    if (want != RS_DROPPED)
+        ASSERT_CLOSE(f.plan->aw[0].C, 6, 1e-12);
+    CU_ASSERT_PTR_NOT_NULL(f.plan->aw[0].why);
+    rs_fixture_free(&f);
+}
+
+static void shortfall_scale(void) { shortfall("0.5", "scale", RS_SCALED, 6); }
+static void shortfall_scale_below_min(void) { shortfall("0.6", "scale", RS_DROPPED, 0); }
+static void shortfall_drop(void) { shortfall("0.5", "drop", RS_DROPPED, 0); }
+
+/* c = 0 needs no co-financing: V = A. */
+static void zero_share(void) { shares("{'rule': 'flat', 'share': 0}", 0, 0, 0); }
+
+const rs_test rs_tests_cofin[] = {{"flat", flat},
+                                  {"capacity_linear with clamp", capacity_linear},
+                                  {"pressure_tiers", pressure_tiers},
+                                  {"tranche rule overrides", tranche_rule},
+                                  {"shortfall scale", shortfall_scale},
+                                  {"shortfall scale below deal_min", shortfall_scale_below_min},
+                                  {"shortfall drop", shortfall_drop},
+                                  {"zero share", zero_share},
+                                  {NULL, NULL}};

@@ -1,0 +1,103 @@
+/* test_metrics.c — MODEL.md §5 on hand-worked numbers. */
+#include "helpers.h"
+#include "scen.h"
+
+/* x = 1, 2, 3, 4: Σ_i Σ_j |x_i − x_j| = 20, n = 4, mean 2.5:
+ * G = 20 / (2·16·2.5) = 0.25.  x = 0, 0, 0, 5: 30 / (2·16·1.25) = 0.75. */
+static void gini(void)
+{
+    double a[] = {3, 1, 4, 2};
+    ASSERT_CLOSE(rs_gini(a, 4), 0.25, 1e-15);
+    double b[] = {0, 5, 0, 0};
+    ASSERT_CLOSE(rs_gini(b, 4), 0.75, 1e-15);
+    double c[] = {0, 0, 0};
+    CU_ASSERT_EQUAL(rs_gini(c, 3), 0);
+    double d[] = {2.385, 2.385};
+    CU_ASSERT_EQUAL(rs_gini(d, 2), 0);
+}
+
+/* x = 1, 2, 3; y = 2, 4, 7: Σdx·dy = 5, Σdx² = 2, Σdy² = 114/9:
+ * r = 5 / sqrt(2·114/9) = 15 / sqrt(228). */
+static void correlation(void)
+{
+    double x[] = {1, 2, 3}, y[] = {2, 4, 7};
+    ASSERT_CLOSE(rs_correlation(x, y, 3), 15 / sqrt(228), 1e-14);
+    double z[] = {5, 5, 5};
+    CU_ASSERT_EQUAL(rs_correlation(x, z, 3), 0);
+    CU_ASSERT_EQUAL(rs_correlation(z, x, 3), 0);
+}
+
+/* One 10 M€ deal in r1 (pressure 0.9) among three regions of 100,000:
+ * x = (100 €, 0, 0) per inhabitant; G = 4x / (2·9·x/3) = 2/3; the
+ * correlation of (1, 0, 0) with (0.9, 0.5, 0.2). */
+static void fairness_in_a_scenario(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&f, SCEN(DU_BODY, "", TR100, DEAL("d", "r1", 10, 2))));
+    double m[RS_M_N], work[6];
+    rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, m);
+    ASSERT_CLOSE(m[RS_M_GINI_PER_CAPITA], 2.0 / 3, 1e-14);
+    double x[] = {1, 0, 0}, p[] = {0.9, 0.5, 0.2};
+    ASSERT_CLOSE(m[RS_M_PRESSURE_CORRELATION], rs_correlation(x, p, 3), 1e-14);
+    CU_ASSERT_TRUE(m[RS_M_PRESSURE_CORRELATION] > 0.9);
+    rs_fixture_free(&f);
+}
+
+/* The worked example with discount_rate 0.1 and a DU-like off_goal_share
+ * of 0.2 (rijk-funded spending 19.7504, co-financed 19.7504):
+ *   npv = 5 + 5/1.1 + 5/1.1² + 5/1.1³ − 0.2496/1.1⁵
+ *   goal = 19.7504 + 0.8·19.7504; effectiveness = goal / (19.7504 + 19.7504)
+ *   leverage 2, admin 0. */
+static void money_metrics(void)
+{
+    rs_override ov[] = {{"discount_rate", "0.1"}, {"instruments.spuk.off_goal_share", "0.2"}};
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, "../../scenarios/worked-example.json", ov, 2));
+    double m[RS_M_N], work[2];
+    rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, m);
+    ASSERT_CLOSE(m[RS_M_NPV_RIJK],
+                 5 + 5 / 1.1 + 5 / (1.1 * 1.1) + 5 / (1.1 * 1.1 * 1.1) - 0.2496 / pow(1.1, 5),
+                 1e-12);
+    ASSERT_CLOSE(m[RS_M_GOAL_SPENDING], 19.7504 * 1.8, 1e-12);
+    ASSERT_CLOSE(m[RS_M_EFFECTIVENESS], 0.9, 1e-12);
+    ASSERT_CLOSE(m[RS_M_LEVERAGE], 2, 1e-15);
+    ASSERT_CLOSE(m[RS_M_RIJK_PAID], 20, 1e-12);
+    ASSERT_CLOSE(m[RS_M_COFINANCING_SPENT], 19.7504, 1e-12);
+    CU_ASSERT_EQUAL(m[RS_M_ADMIN_PCT], 0);
+    rs_fixture_free(&f);
+}
+
+/* Per tranche and per region sums add up to the scenario's. */
+static void subsets_add_up(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, "../../scenarios/demo.json", NULL, 0));
+    double all[RS_M_N], sub[RS_M_N], work[64];
+    CU_ASSERT_TRUE_FATAL(f.sc->n_regions <= 32);
+    rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, all);
+    static const rs_metric sums[] = {RS_M_RIJK_AWARDED, RS_M_RIJK_NET, RS_M_SPENT,
+                                     RS_M_ADMIN_TOTAL, RS_M_RETAINED, RS_M_DEALS_AWARDED};
+    double tr[6] = {0}, rg[6] = {0};
+    for (size_t k = 0; k < f.sc->n_tranches; k++) {
+        rs_metrics_compute(f.run, RS_SUB_TRANCHE, k, work, sub);
+        for (int i = 0; i < 6; i++)
+            tr[i] += sub[sums[i]];
+    }
+    for (size_t k = 0; k < f.sc->n_regions; k++) {
+        rs_metrics_compute(f.run, RS_SUB_REGION, k, work, sub);
+        for (int i = 0; i < 6; i++)
+            rg[i] += sub[sums[i]];
+    }
+    for (int i = 0; i < 6; i++) {
+        ASSERT_CLOSE(tr[i], all[sums[i]], 1e-12);
+        ASSERT_CLOSE(rg[i], all[sums[i]], 1e-12);
+    }
+    rs_fixture_free(&f);
+}
+
+const rs_test rs_tests_metrics[] = {{"gini", gini},
+                                    {"correlation", correlation},
+                                    {"fairness in a scenario", fairness_in_a_scenario},
+                                    {"money metrics", money_metrics},
+                                    {"subsets add up", subsets_add_up},
+                                    {NULL, NULL}};

@@ -1,0 +1,200 @@
+/* test_output.c — result files: CSV dialects round-trip exactly,
+ * summary.json holds every metric and parses, the folder is replaced
+ * atomically and a foreign folder is left alone. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../src/output/outdir.h"
+#include "../../src/output/write.h"
+#include "helpers.h"
+
+static char *slurp(FILE *f)
+{
+    fflush(f);
+    long n = ftell(f);
+    rewind(f);
+    char *s = calloc((size_t)n + 1, 1);
+    CU_ASSERT_EQUAL(fread(s, 1, (size_t)n, f), (size_t)n);
+    return s;
+}
+
+/* Writes yearly.csv in a dialect, reads every number back and compares it
+ * with the run's series bit for bit. */
+static void csv_round_trip(const char *dialect)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, "../../scenarios/demo.json", NULL, 0));
+    rs_result res;
+    rs_result_make(&res, f.run, NULL);
+    FILE *tmp = tmpfile();
+    rs_write_yearly_csv(tmp, &res, dialect);
+    char *text = slurp(tmp);
+    fclose(tmp);
+    int nl = strcmp(dialect, "nl") == 0;
+    char sep = nl ? ';' : ',';
+    char *line = strtok(text, "\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, nl ? "year;rijk_paid;rijk_reclaimed" : "year,rijk_paid,"));
+    int row = 0, checked = 0;
+    while ((line = strtok(NULL, "\n")) && row < f.sc->end - f.sc->start + 1) {
+        char *p = line;
+        for (int col = -1; col < RS_Y_N_OUT; col++) {
+            char *end = strchr(p, sep);
+            if (end)
+                *end = '\0';
+            if (col >= 0) {
+                if (nl)
+                    for (char *c = p; *c; c++) {
+                        CU_ASSERT_NOT_EQUAL(*c, '.');
+                        if (*c == ',')
+                            *c = '.';
+                    }
+                double x = strtod(p, NULL);
+                CU_ASSERT_EQUAL(x, f.run->y[col][row]);
+                checked++;
+            }
+            p = end ? end + 1 : p + strlen(p);
+        }
+        row++;
+    }
+    CU_ASSERT_EQUAL(checked, 10 * RS_Y_N_OUT);
+    CU_ASSERT_PTR_NOT_NULL(line && strstr(line, "after"));
+    free(text);
+    rs_result_clear(&res);
+    rs_fixture_free(&f);
+}
+
+static void csv_en(void) { csv_round_trip("en"); }
+static void csv_nl(void) { csv_round_trip("nl"); }
+
+static void csv_quoting(void)
+{
+    FILE *tmp = tmpfile();
+    rs_csv c;
+    rs_csv_init(&c, tmp, "nl");
+    rs_csv_str(&c, "Noord; \"Oost\"");
+    rs_csv_num(&c, 2.5);
+    rs_csv_num(&c, -0.0);
+    rs_csv_end(&c);
+    char *s = slurp(tmp);
+    CU_ASSERT_STRING_EQUAL(s, "\"Noord; \"\"Oost\"\"\";2,5;0\n");
+    free(s);
+    fclose(tmp);
+}
+
+static void summary_json(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, "../../scenarios/demo.json", NULL, 0));
+    rs_diag w;
+    rs_diag_init(&w);
+    rs_diag_add(&w, 0, "a \"quoted\" warning\nwith a newline");
+    rs_result res;
+    rs_result_make(&res, f.run, &w);
+    FILE *tmp = tmpfile();
+    rs_write_summary_json(tmp, &res);
+    char *s = slurp(tmp);
+    fclose(tmp);
+    cJSON *j = cJSON_Parse(s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(j, "metrics");
+    for (int i = 0; i < RS_M_N; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, rs_metric_infos[i].name);
+        CU_ASSERT_TRUE(cJSON_IsNumber(v));
+        if (v)
+            CU_ASSERT_EQUAL(v->valuedouble, res.metrics[i]); /* round-trips */
+    }
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(j, "tranches");
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(tr), (int)f.sc->n_tranches);
+    const cJSON *wa = cJSON_GetObjectItemCaseSensitive(j, "warnings");
+    CU_ASSERT_STRING_EQUAL(cJSON_GetArrayItem(wa, 0)->valuestring,
+                           "a \"quoted\" warning\nwith a newline");
+    CU_ASSERT_STRING_EQUAL(cJSON_GetObjectItemCaseSensitive(j, "scenario")->valuestring,
+                           f.sc->name);
+    cJSON_Delete(j);
+    free(s);
+    rs_result_clear(&res);
+    rs_diag_free(&w);
+    rs_fixture_free(&f);
+}
+
+static int exists(const char *dir, const char *name)
+{
+    char *p = rs_xasprintf("%s/%s", dir, name);
+    int ok = access(p, F_OK) == 0;
+    free(p);
+    return ok;
+}
+
+static void write_one(const char *dir, const char *name, int commit, int *rc)
+{
+    rs_outdir o;
+    rs_diag d;
+    rs_diag_init(&d);
+    *rc = rs_outdir_begin(&o, dir, &d);
+    if (*rc == 0) {
+        FILE *f = rs_outdir_open(&o, "summary.json", &d);
+        fputs("{}", f);
+        rs_outdir_close(f, "summary.json", &d);
+        f = rs_outdir_open(&o, name, &d);
+        fputs("x", f);
+        rs_outdir_close(f, name, &d);
+        if (commit)
+            *rc = rs_outdir_commit(&o, &d);
+    }
+    rs_outdir_abort(&o);
+    rs_diag_free(&d);
+}
+
+static void outdir_replace_and_refuse(void)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/out/a", rs_test_dir());
+    int rc;
+    write_one(dir, "first", 1, &rc);
+    CU_ASSERT_EQUAL(rc, 0);
+    CU_ASSERT_TRUE(exists(dir, "first"));
+    /* a run that fails before commit leaves the old result untouched */
+    write_one(dir, "second", 0, &rc);
+    CU_ASSERT_TRUE(exists(dir, "first"));
+    CU_ASSERT_FALSE(exists(dir, "second"));
+    /* a completed run replaces it whole */
+    write_one(dir, "second", 1, &rc);
+    CU_ASSERT_EQUAL(rc, 0);
+    CU_ASSERT_TRUE(exists(dir, "second"));
+    CU_ASSERT_FALSE(exists(dir, "first"));
+    /* a folder that is not a result is refused and left alone */
+    char mine[512];
+    snprintf(mine, sizeof mine, "%s/mine", rs_test_dir());
+    mkdir(mine, 0777);
+    rs_test_file("mine/notes.txt", "keep me");
+    write_one(mine, "x", 1, &rc);
+    CU_ASSERT_EQUAL(rc, RS_EXIT_IO);
+    CU_ASSERT_TRUE(exists(mine, "notes.txt"));
+    CU_ASSERT_FALSE(exists(mine, "summary.json"));
+}
+
+/* A full disk is an I/O error, not a silent truncation. */
+static void full_disk(void)
+{
+    FILE *f = fopen("/dev/full", "w");
+    if (!f)
+        return; /* no /dev/full on this system */
+    rs_diag d;
+    rs_diag_init(&d);
+    fputs("some text that will not fit", f);
+    CU_ASSERT_EQUAL(rs_outdir_close(f, "x.csv", &d), RS_EXIT_IO);
+    CU_ASSERT_TRUE(d.n == 1 && strstr(d.msg[0], "x.csv: cannot write"));
+    rs_diag_free(&d);
+}
+
+const rs_test rs_tests_output[] = {{"CSV en round-trip", csv_en},
+                                   {"CSV nl round-trip", csv_nl},
+                                   {"CSV quoting", csv_quoting},
+                                   {"summary.json", summary_json},
+                                   {"outdir replace and refuse", outdir_replace_and_refuse},
+                                   {"full disk", full_disk},
+                                   {NULL, NULL}};
