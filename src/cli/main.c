@@ -190,6 +190,14 @@ int main(int argc, char **argv)
         return RS_EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
+        static const char *const known[] = {"run", "explain", "validate", "list", NULL};
+        int ok = argc <= 2;
+        for (int i = 0; !ok && known[i]; i++)
+            ok = strcmp(argv[2], known[i]) == 0;
+        if (!ok)
+            return rs_usage_error(NULL, "no help for '%s' (commands: run, explain, validate, "
+                                        "list)",
+                                  argv[2]);
         rs_help(argc > 2 ? argv[2] : NULL);
         return RS_EXIT_OK;
     }
@@ -220,6 +228,10 @@ int main(int argc, char **argv)
         }
         return rc;
     }
+    if (cmd[0] == '-')
+        return rs_usage_error(NULL, "unknown option '%s' (options before a command: --help, "
+                                    "--version)",
+                              cmd);
     return rs_usage_error(NULL, "unknown command '%s' (commands: run, explain, validate, list, "
                                 "help)",
                           cmd);

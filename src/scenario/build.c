@@ -149,11 +149,11 @@ static const range R_NONNEG = {0, HUGE_VAL, 0, 0, NULL};
 static const range R_COUNT = {0, 1e9, 0, 1, NULL};
 static const range R_YEARS = {0, 100, 0, 1, "years"};
 
-static void describe_range(char *out, size_t n, const range *r)
+static void describe_range(char *out, size_t n, const range *r, const char *meaning)
 {
     const char *kind = r->integer ? "a whole number" : "a number";
     char unit[48] = "";
-    if (r->unit)
+    if (r->unit && !(meaning && strstr(meaning, r->unit)))
         snprintf(unit, sizeof unit, " (%s)", r->unit);
     if (isinf(r->hi))
         snprintf(out, n, "%s %s %.10g%s", kind, r->lo_open ? ">" : "≥", r->lo, unit);
@@ -172,7 +172,7 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
     const cJSON *n = get(obj, key);
     char p[512], allowed[128];
     PATH(p, "%s.%s", path, key);
-    describe_range(allowed, sizeof allowed, r);
+    describe_range(allowed, sizeof allowed, r, meaning);
     if (!n) {
         if (req) {
             verr(v, obj, path, "missing required key '%s' (%s: %s)", key, meaning, allowed);
@@ -345,10 +345,17 @@ static void build_cofin(V *v, const cJSON *o, const char *path, rs_cofin *c)
             if (in_list(k->string, rs_cofin_rules[i]->keys)) {
                 char p[512];
                 PATH(p, "%s.%s", path, k->string);
-                verr(v, k, p,
-                     "key '%s' belongs to rule '%s', not to '%s' (when it comes from the "
-                     "parent scenario, set it to null to remove it)",
-                     k->string, rs_cofin_rules[i]->name, r->name);
+                int kf = rs_srcmap_file_of(v->m, k), rf = rs_srcmap_file_of(v->m, get(o, "rule"));
+                if (kf >= 0 && rf >= 0 && kf != rf)
+                    verr(v, get(o, "rule"), p,
+                         "key '%s' (from %s) belongs to rule '%s', not to '%s': set it to "
+                         "null here to remove it (\"%s\": null)",
+                         k->string, v->m->files[kf].path, rs_cofin_rules[i]->name, r->name,
+                         k->string);
+                else
+                    verr(v, k, p, "key '%s' belongs to rule '%s', not to '%s' (remove it, or "
+                                  "set it to null when it comes from a parent scenario)",
+                         k->string, rs_cofin_rules[i]->name, r->name);
                 goto next;
             }
         check_object(v, o, path, "a co-financing rule", base_keys, r->keys);
@@ -609,6 +616,20 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
 
 static const char *const alloc_names[] = {"pro_rata", "priority", "as_requested", NULL};
 
+/* "'a', 'b', … (N in all)" for a message naming what exists. */
+static char *id_list(char **ids, size_t n)
+{
+    rs_buf b;
+    rs_buf_init(&b);
+    for (size_t i = 0; i < n && i < 8; i++)
+        rs_buf_printf(&b, "%s'%s'", i ? ", " : "", ids[i]);
+    if (n > 8)
+        rs_buf_printf(&b, ", … (%zu in all)", n);
+    if (!b.s)
+        rs_buf_add(&b, "none");
+    return b.s;
+}
+
 static size_t find_id(char **ids, size_t n, const char *id)
 {
     for (size_t i = 0; i < n; i++)
@@ -703,7 +724,9 @@ static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario
         d->region = find_id(region_ids, s->n_regions, reg);
         if (d->region == (size_t)-1) {
             PATH(p, "%s.region", path);
-            verr(v, get(o, "region"), p, "no region '%s' in $.regions", reg);
+            char *l = id_list(region_ids, s->n_regions);
+            verr(v, get(o, "region"), p, "no region '%s' in $.regions (there are %s)", reg, l);
+            free(l);
             d->region = 0;
         }
     }
@@ -711,7 +734,9 @@ static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario
         d->tranche = find_id(tranche_ids, s->n_tranches, tr);
         if (d->tranche == (size_t)-1) {
             PATH(p, "%s.tranche", path);
-            verr(v, get(o, "tranche"), p, "no tranche '%s' in $.tranches", tr);
+            char *l = id_list(tranche_ids, s->n_tranches);
+            verr(v, get(o, "tranche"), p, "no tranche '%s' in $.tranches (there are %s)", tr, l);
+            free(l);
             d->tranche = 0;
         }
     }
@@ -749,7 +774,10 @@ static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario
         char q[560];
         PATH(q, "%s[%d]", p, k);
         if (!cJSON_IsNumber(e) || e->valuedouble < 0 || e->valuedouble > 1) {
-            verr(v, e, q, "must be a share from 0 to 1");
+            if (cJSON_IsNumber(e))
+                verr(v, e, q, "is %g, must be a share from 0 to 1", e->valuedouble);
+            else
+                verr(v, e, q, "is %s, must be a share from 0 to 1", rs_json_type_name(e));
             bad = 1;
             continue;
         }
@@ -977,8 +1005,9 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         integer(&v, h, "$.horizon", "end", REQ, s->start, &R_YEAR, "last simulated year",
                 &s->end);
         if (s->end < s->start) {
-            verr(&v, h, "$.horizon", "end %d is before start %d", s->end, s->start);
-            s->end = s->start;
+            verr(&v, get(h, "end"), "$.horizon.end", "end %d is before start %d", s->end,
+                 s->start);
+            s->end = 2200; /* no further errors about years outside it */
         }
     }
     static const range R_RATE = {-0.5, 1, 0, 0, "a yearly rate"};

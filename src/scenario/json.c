@@ -227,6 +227,58 @@ static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag
     return 1;
 }
 
+/* What cJSON accepts beyond RFC 8259: raw control characters inside
+ * strings and numbers like 02024 or 2023.  Returns the offset of the
+ * first such place and says what is wrong, or (size_t)-1. */
+static size_t lex_check(const char *t, size_t len, const char **what)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '"') {
+            for (i++; i < len && t[i] != '"'; i++) {
+                if ((unsigned char)t[i] < 0x20) {
+                    *what = "a control character inside a string (write it as \\n, \\t "
+                            "or \\u00XX)";
+                    return i;
+                }
+                if (t[i] == '\\')
+                    i++;
+            }
+            i++;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t s = i;
+            if (t[i] == '-')
+                i++;
+            if (i < len && t[i] == '0' && i + 1 < len && t[i + 1] >= '0' && t[i + 1] <= '9') {
+                *what = "a number with a leading zero";
+                return s;
+            }
+            while (i < len && t[i] >= '0' && t[i] <= '9')
+                i++;
+            if (i < len && t[i] == '.') {
+                i++;
+                if (i >= len || t[i] < '0' || t[i] > '9') {
+                    *what = "a number with no digit after its decimal point";
+                    return s;
+                }
+                while (i < len && t[i] >= '0' && t[i] <= '9')
+                    i++;
+            }
+            if (i < len && (t[i] == 'e' || t[i] == 'E')) {
+                i++;
+                if (i < len && (t[i] == '+' || t[i] == '-'))
+                    i++;
+                while (i < len && t[i] >= '0' && t[i] <= '9')
+                    i++;
+            }
+        } else {
+            i++;
+        }
+    }
+    return (size_t)-1;
+}
+
 cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char *name,
                           const char *mount, rs_diag *diag)
 {
@@ -235,9 +287,32 @@ cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char
                     name);
         return NULL;
     }
+    const char *what = NULL;
+    size_t bad = lex_check(text, len, &what);
+    if (bad != (size_t)-1) {
+        int line, col;
+        line_col(text, bad, &line, &col);
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s:%d:%d: invalid JSON: %s", name, line, col, what);
+        return NULL;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!root) {
+        /* a complete value followed by more text? */
+        const char *vend = NULL;
+        cJSON *first = cJSON_ParseWithLengthOpts(text, len, &vend, 0);
+        cJSON_Delete(first);
+        if (first && vend) {
+            int line, col;
+            while (*vend == ' ' || *vend == '\t' || *vend == '\r' || *vend == '\n')
+                vend++;
+            line_col(text, (size_t)(vend - text), &line, &col);
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:%d:%d: invalid JSON: more text after the end of the JSON value "
+                        "(one object per file)",
+                        name, line, col);
+            return NULL;
+        }
         size_t pos = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
         int line, col;
         line_col(text, pos, &line, &col);

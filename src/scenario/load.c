@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "setpath.h"
@@ -12,8 +13,8 @@
 /* A chain deeper than this is surely a mistake (and bounds the stack). */
 #define RS_MAX_EXTENDS 256
 
-static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, int depth,
-                         rs_diag *diag)
+static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, const char **shown,
+                         int depth, rs_diag *diag)
 {
     if (depth >= RS_MAX_EXTENDS) {
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: 'extends' chain is more than %d files deep",
@@ -24,15 +25,23 @@ static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, int depth
     if (real) {
         for (int i = 0; i < depth; i++)
             if (strcmp(stack[i], real) == 0) {
+                rs_buf chain;
+                rs_buf_init(&chain);
+                for (int k = i; k < depth; k++)
+                    rs_buf_printf(&chain, "%s -> ", shown[k]);
+                rs_buf_add(&chain, path);
                 rs_diag_add(diag, RS_EXIT_INVALID,
-                            "%s: $.extends: cycle: this file extends itself through the chain "
-                            "of 'extends'",
-                            path);
+                            "%s: $.extends: cycle: the 'extends' chain comes back to this "
+                            "file (%s)",
+                            path, chain.s);
+                rs_buf_free(&chain);
                 free(real);
                 return NULL;
             }
         stack[depth] = real;
+        shown[depth] = path;
     } else {
+        shown[depth] = path;
         stack[depth] = rs_xstrdup(path);
     }
     cJSON *tree = rs_json_parse_file(m, path, "$", diag);
@@ -62,7 +71,9 @@ static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, int depth
     char *parent_path = rs_path_join(dir, ext->valuestring);
     free(dir);
     cJSON_Delete(ext);
-    cJSON *parent = load_chain(m, parent_path, stack, depth + 1, diag);
+    cJSON *parent = load_chain(m, parent_path, stack, shown, depth + 1, diag);
+    if (!parent && access(parent_path, R_OK) != 0)
+        rs_diag_add(diag, 0, "%s: $.extends: names that file as its parent scenario", path);
     free(parent_path);
     if (!parent) {
         cJSON_Delete(tree);
@@ -174,8 +185,9 @@ rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_
     rs_srcmap m;
     rs_srcmap_init(&m);
     char *stack[RS_MAX_EXTENDS] = {0};
+    const char *shown[RS_MAX_EXTENDS] = {0};
     rs_scenario *s = NULL;
-    cJSON *tree = load_chain(&m, file, stack, 0, diag);
+    cJSON *tree = load_chain(&m, file, stack, shown, 0, diag);
     if (!tree)
         goto out;
     if (!inline_refs(&m, tree, diag) || !apply_overrides(&m, tree, ov, n_ov, diag) ||

@@ -102,7 +102,10 @@ static void parse_error(const char *text, const char *want)
 static void parse_errors(void)
 {
     parse_error("{\n  \"a\": 1,\n  \"b\": ]\n}", "x.json:3:8: invalid JSON near ']'");
-    parse_error("{\"a\": 1} x", "x.json:1:10: invalid JSON near 'x'");
+    parse_error("{\"a\": 1} x", "x.json:1:10: invalid JSON: more text after the end");
+    parse_error("{\"a\": \"tab\there\"}", "x.json:1:11: invalid JSON: a control character inside a string");
+    parse_error("{\"a\": 02024}", "x.json:1:7: invalid JSON: a number with a leading zero");
+    parse_error("{\"a\": [1.5e-07, 2023.]}", "x.json:1:17: invalid JSON: a number with no digit after its decimal point");
     parse_error("{\"a\": [1, 2", "x.json:1:12: invalid JSON: unexpected end of file");
     parse_error("{\"a\": 1, \"a\": 2}", "x.json: $: duplicate key 'a'");
     parse_error("{\"a\": {\"n\": 1e400}}", "x.json: $.a.n: number out of range");

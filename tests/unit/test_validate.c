@@ -55,7 +55,7 @@ static void years(void)
     BAD("{'horizon': {'start': 2023, 'end': 2020}, " REGIONS3 ", 'instruments': {'i': {'id': "
         "'i', 'name': 'I', " DU_BODY "}}, 'tranches': [{'id': 'T', 'year': 2023, 'budget': 5, "
         "'instrument': 'i'}], 'deals': [" OK_DEAL "]}",
-        "$.horizon: end 2020 is before start 2023");
+        "$.horizon.end: end 2020 is before start 2023");
     BAD(SCEN(DU_BODY, ", 'realisation': {'by_year': {'2019': 0.5}}", TR100, OK_DEAL),
         "$.realisation.by_year.2019: year 2019 is outside the horizon");
     BAD(SCEN(DU_BODY, ", 'realisation': {'by_year': {'covid': 0.5}}", TR100, OK_DEAL),
@@ -117,7 +117,7 @@ static void profiles(void)
     BAD(SCEN(DU_BODY, "", TR100,
              "{'id': 'd', 'region': 'r1', 'tranche': 'T', 'request': 10, 'duration': 2, "
              "'profile': [1.5, -0.5]}"),
-        "$.deals[0].profile[0]: must be a share from 0 to 1");
+        "$.deals[0].profile[0]: is 1.5, must be a share from 0 to 1");
 }
 
 static void cofinancing(void)
