@@ -291,9 +291,15 @@ int rs_cmd_list(const rs_opts *o)
     if (strcmp(w, "instruments") == 0)
         return list_instruments();
     if (strcmp(w, "metrics") == 0) {
-        for (int i = 0; i < RS_M_N; i++)
-            printf("%-22s %-6s %s\n", rs_metric_infos[i].name, rs_metric_infos[i].unit,
+        for (int i = 0; i < RS_M_N; i++) {
+            /* pad by characters, not bytes: "M€" is 4 bytes */
+            const char *u = rs_metric_infos[i].unit;
+            int chars = 0;
+            for (const char *c = u; *c; c++)
+                chars += ((unsigned char)*c & 0xC0) != 0x80;
+            printf("%-22s %s%*s %s\n", rs_metric_infos[i].name, u, 6 - chars, "",
                    rs_metric_infos[i].doc);
+        }
     } else if (strcmp(w, "schedules") == 0) {
         for (size_t i = 0; rs_schedules[i]; i++)
             printf("%-16s %s\n", rs_schedules[i]->name, rs_schedules[i]->doc);
