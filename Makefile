@@ -83,7 +83,7 @@ demo: deps
 	./regiosim run scenarios/demo.json -o out/demo
 	@echo
 	@echo "The results are in out/demo/. Try also:"
-	@echo "  ./regiosim explain scenarios/demo.json $$(sed -n 's/.*\"id\": *\"\([^\"]*\)\", *\"region\".*/\1/p' scenarios/demo.json | head -n 1)"
+	@echo "  ./regiosim explain scenarios/demo.json twente-t4   (one deal, year by year)"
 	@echo "  ./regiosim run scenarios/t4-du.json      (the DU twin of scenarios/t4-spuk.json)"
 
 check: deps
@@ -96,12 +96,10 @@ cli-test: regiosim
 	sh tests/cli/run.sh ./regiosim
 
 install: regiosim
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models/instruments \
-	  $(DESTDIR)$(DATADIR)/models/regions $(DESTDIR)$(DATADIR)/scenarios
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 regiosim $(DESTDIR)$(BINDIR)/regiosim
-	install -m 644 models/instruments/*.json $(DESTDIR)$(DATADIR)/models/instruments/
-	install -m 644 models/regions/*.json $(DESTDIR)$(DATADIR)/models/regions/
-	install -m 644 scenarios/*.json $(DESTDIR)$(DATADIR)/scenarios/
+	cp -R models scenarios $(DESTDIR)$(DATADIR)/
+	chmod -R u+rwX,go+rX $(DESTDIR)$(DATADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/regiosim
