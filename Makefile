@@ -26,9 +26,10 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
-RS_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -MMD -MP $(WARN) $(PKG_CFLAGS) \
+OPENMP    ?= -fopenmp
+RS_CFLAGS  = $(OPENMP) -std=c11 -D_POSIX_C_SOURCE=200809L -MMD -MP $(WARN) $(PKG_CFLAGS) \
              -DRS_DATADIR='"$(DATADIR)"'
-LDLIBS     = $(PKG_LIBS) -lm
+LDLIBS     = $(OPENMP) $(PKG_LIBS) -lm
 
 BUILD    = build
 SRC      = $(wildcard src/*/*.c)
@@ -107,5 +108,8 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD) regiosim out
+
+# More targets (sanitisers, fuzzing, benchmarks) live in mk/.
+-include mk/*.mk
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -159,6 +159,44 @@ static int inline_refs(rs_srcmap *m, cJSON *tree, rs_diag *diag)
     return ok;
 }
 
+/* The scenario's own "set": {"PATH": value, ...}, the --set of a file:
+ * it lets a small scenario change one element of a list it extends
+ * ("tranches[T4].instrument": "du") where a merge patch would replace the
+ * whole list.  Applied in order after the extends chain is merged. */
+static int apply_scenario_set(rs_srcmap *m, cJSON *tree, rs_diag *diag)
+{
+    cJSON *set = cJSON_DetachItemFromObjectCaseSensitive(tree, "set");
+    if (!set)
+        return 1;
+    int ok = 1;
+    if (!cJSON_IsObject(set)) {
+        char *w = rs_srcmap_where(m, set, "$.set");
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: is %s, must be an object of PATH: value, like "
+                    "{\"tranches[T4].instrument\": \"du\"}",
+                    w, rs_json_type_name(set));
+        free(w);
+        ok = 0;
+    }
+    while (ok && set->child) {
+        cJSON *v = cJSON_DetachItemViaPointer(set, set->child);
+        char *path = rs_xstrdup(v->string);
+        char *where = rs_xasprintf("$.set.%s", path);
+        char *w = rs_srcmap_where(m, v, where);
+        char *err = NULL;
+        if (rs_setpath_apply(tree, path, v, &err) < 0) {
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s", w, err);
+            ok = 0;
+        }
+        free(err);
+        free(w);
+        free(where);
+        free(path);
+    }
+    cJSON_Delete(set);
+    return ok;
+}
+
 static int apply_overrides(rs_srcmap *m, cJSON *tree, const rs_override *ov, size_t n,
                            rs_diag *diag)
 {
@@ -190,8 +228,8 @@ rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_
     cJSON *tree = load_chain(&m, file, stack, shown, 0, diag);
     if (!tree)
         goto out;
-    if (!inline_refs(&m, tree, diag) || !apply_overrides(&m, tree, ov, n_ov, diag) ||
-        !inline_refs(&m, tree, diag))
+    if (!inline_refs(&m, tree, diag) || !apply_scenario_set(&m, tree, diag) ||
+        !apply_overrides(&m, tree, ov, n_ov, diag) || !inline_refs(&m, tree, diag))
         goto out;
     s = rs_scenario_build(&m, tree, file, diag);
 out:

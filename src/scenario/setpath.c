@@ -11,8 +11,10 @@
 
 void rs_setpath_free(rs_pathseg *segs, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         free(segs[i].key);
+        free(segs[i].id);
+    }
     free(segs);
 }
 
@@ -33,19 +35,31 @@ int rs_setpath_parse(const char *path, rs_pathseg **segs_out, size_t *n_out, cha
     int expect_key = 1;
     while (*p) {
         segs = rs_xrealloc(segs, (n + 1) * sizeof *segs);
-        if (*p == '[') {
-            char *end;
-            errno = 0;
-            if (!isdigit((unsigned char)p[1])) {
-                *err = rs_xasprintf("expected a list index after '[' at '%s'", p);
+        if (*p == '[' && !isdigit((unsigned char)p[1])) {
+            const char *s = p + 1, *e = s;
+            while (keychar((unsigned char)*e) || *e == '.')
+                e++;
+            if (e == s || *e != ']') {
+                *err = rs_xasprintf("expected a list index [0] or an id [T4] at '%s'", p);
                 goto fail;
             }
+            segs[n].key = NULL;
+            segs[n].index = -1;
+            segs[n].id = rs_xmalloc((size_t)(e - s) + 1);
+            memcpy(segs[n].id, s, (size_t)(e - s));
+            segs[n++].id[e - s] = '\0';
+            p = e + 1;
+            expect_key = 0;
+        } else if (*p == '[') {
+            char *end;
+            errno = 0;
             long v = strtol(p + 1, &end, 10);
             if (errno || *end != ']' || v > INT_MAX) {
                 *err = rs_xasprintf("expected a list index like [0] at '%s'", p);
                 goto fail;
             }
             segs[n].key = NULL;
+            segs[n].id = NULL;
             segs[n++].index = v;
             p = end + 1;
             expect_key = 0;
@@ -60,6 +74,7 @@ int rs_setpath_parse(const char *path, rs_pathseg **segs_out, size_t *n_out, cha
             segs[n].key = rs_xmalloc((size_t)(p - s) + 1);
             memcpy(segs[n].key, s, (size_t)(p - s));
             segs[n].key[p - s] = '\0';
+            segs[n].id = NULL;
             segs[n++].index = -1;
             expect_key = 0;
         } else {
@@ -128,28 +143,50 @@ int rs_setpath_apply(cJSON *root, const char *path, cJSON *value, char **err)
             rs_buf_printf(&where, ".%s", segs[i].key);
             cur = next;
         } else {
+            char sel[96];
+            if (segs[i].id)
+                snprintf(sel, sizeof sel, "[%s]", segs[i].id);
+            else
+                snprintf(sel, sizeof sel, "[%ld]", segs[i].index);
             if (!cJSON_IsArray(cur)) {
-                *err = rs_xasprintf("%s is not a list: no [%ld] in it", where.s, segs[i].index);
+                *err = rs_xasprintf("%s is not a list: no %s in it", where.s, sel);
                 goto out;
             }
-            int size = cJSON_GetArraySize(cur);
-            if (segs[i].index >= size) {
-                *err = rs_xasprintf("%s has %d element%s: there is no [%ld]", where.s, size,
-                                    size == 1 ? "" : "s", segs[i].index);
-                goto out;
+            cJSON *next = NULL;
+            if (segs[i].id) {
+                for (cJSON *e = cur->child; e && !next; e = e->next) {
+                    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+                    if (cJSON_IsString(id) && strcmp(id->valuestring, segs[i].id) == 0)
+                        next = e;
+                }
+                if (!next) {
+                    *err = rs_xasprintf("%s has no element with id '%s'", where.s, segs[i].id);
+                    goto out;
+                }
+            } else {
+                int size = cJSON_GetArraySize(cur);
+                if (segs[i].index >= size) {
+                    *err = rs_xasprintf("%s has %d element%s: there is no %s", where.s, size,
+                                        size == 1 ? "" : "s", sel);
+                    goto out;
+                }
+                next = cJSON_GetArrayItem(cur, (int)segs[i].index);
             }
-            cJSON *next = cJSON_GetArrayItem(cur, (int)segs[i].index);
             if (last) {
                 if (cJSON_IsNull(value)) {
                     *err = rs_xasprintf("cannot delete a list element with null");
                     goto out;
+                }
+                if (value->string && !(value->type & cJSON_StringIsConst)) {
+                    cJSON_free(value->string); /* a list element has no key */
+                    value->string = NULL;
                 }
                 cJSON_ReplaceItemViaPointer(cur, next, value);
                 value = NULL;
                 rc = 0;
                 goto out;
             }
-            rs_buf_printf(&where, "[%ld]", segs[i].index);
+            rs_buf_add(&where, sel);
             cur = next;
         }
     }

@@ -1,5 +1,6 @@
-/* setpath.h — the PATH of `--set PATH=VALUE`: keys separated by dots and
- * list indices in brackets, as in `tranches[0].instrument` or
+/* setpath.h — the PATH of `--set PATH=VALUE` and of a scenario's "set":
+ * keys separated by dots, list elements in brackets by index or by id, as
+ * in `tranches[0].instrument`, `tranches[T4].instrument` or
  * `realisation.by_year.2020`. */
 #ifndef RS_SETPATH_H
 #define RS_SETPATH_H
@@ -8,8 +9,9 @@
 #include <stddef.h>
 
 typedef struct rs_pathseg {
-    char *key;  /* NULL for a list index */
-    long index;
+    char *key;  /* object key; NULL for a list element */
+    long index; /* list index, or -1 when 'id' selects the element */
+    char *id;   /* [ID]: the element whose "id" is ID */
 } rs_pathseg;
 
 /* Splits 'path' into segments.  Returns 0, or -1 with a message in *err
@@ -18,7 +20,7 @@ int rs_setpath_parse(const char *path, rs_pathseg **segs, size_t *n, char **err)
 void rs_setpath_free(rs_pathseg *segs, size_t n);
 
 /* Sets the node at 'path' in 'root' to 'value' (consumed): missing
- * objects on the way are created, list indices must exist, and a JSON
+ * objects on the way are created, list elements must exist, and a JSON
  * null deletes the key (as in a merge patch).  Returns 0, or -1 with a
  * message in *err; 'value' is freed either way. */
 int rs_setpath_apply(cJSON *root, const char *path, cJSON *value, char **err);

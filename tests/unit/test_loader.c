@@ -131,6 +131,48 @@ static void overrides(void)
     rs_diag_free(&d);
 }
 
+/* A scenario's own "set" changes one element of an inherited list. */
+static void scenario_set(void)
+{
+    char path[256];
+    rs_test_file("set-base.json",
+                 "{\"horizon\": {\"start\": 2023, \"end\": 2030},"
+                 " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"population\": 1000,"
+                 " \"fiscal_capacity\": 1, \"bw_pressure\": 0.3}],"
+                 " \"instruments\": {\"du\": {\"id\": \"du\", \"name\": \"DU\","
+                 " \"payment\": {\"schedule\": \"plan\"}}, \"up\": {\"id\": \"up\","
+                 " \"name\": \"UP\", \"payment\": {\"schedule\": \"upfront\"}}},"
+                 " \"tranches\": [{\"id\": \"T3\", \"year\": 2023, \"budget\": 50,"
+                 " \"instrument\": \"du\"}, {\"id\": \"T4\", \"year\": 2024, \"budget\": 50,"
+                 " \"instrument\": \"du\"}],"
+                 " \"deals\": [{\"id\": \"d\", \"region\": \"r\", \"tranche\": \"T4\","
+                 " \"request\": 12, \"duration\": 3}]}");
+    snprintf(path, sizeof path, "%s",
+             rs_test_file("set-child.json",
+                          "{\"extends\": \"set-base.json\", \"set\": {"
+                          "\"tranches[T4].instrument\": \"up\", \"deals[d].request\": 7}}"));
+    rs_diag d;
+    rs_diag_init(&d);
+    rs_scenario *s = rs_scenario_load(path, NULL, 0, &d);
+    rs_diag_print(&d, stderr);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_STRING_EQUAL(s->instruments[s->tranches[1].instrument].id, "up");
+    CU_ASSERT_STRING_EQUAL(s->instruments[s->tranches[0].instrument].id, "du");
+    CU_ASSERT_EQUAL(s->deals[0].request, 7);
+    rs_scenario_free(s);
+    rs_diag_free(&d);
+    /* a path that selects nothing names the file and the path */
+    snprintf(path, sizeof path, "%s",
+             rs_test_file("set-bad.json", "{\"extends\": \"set-base.json\", \"set\": {"
+                                          "\"tranches[T9].instrument\": \"up\"}}"));
+    rs_diag_init(&d);
+    s = rs_scenario_load(path, NULL, 0, &d);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_TRUE(d.n == 1 && strstr(d.msg[0], "set-bad.json: $.set.tranches[T9].instrument: "
+                                                "$.tranches has no element with id 'T9'"));
+    rs_diag_free(&d);
+}
+
 /* Regions from CSV, both dialects, with quotes, a BOM and CRLF. */
 static void csv_regions(void)
 {
@@ -198,6 +240,7 @@ const rs_test rs_tests_loader[] = {{"extends pair", extends_pair},
                                    {"chain and relative paths", chain_and_relative_paths},
                                    {"defaults", defaults},
                                    {"overrides", overrides},
+                                   {"scenario set", scenario_set},
                                    {"CSV regions", csv_regions},
                                    {"CSV errors", csv_errors},
                                    {NULL, NULL}};

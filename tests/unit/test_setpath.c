@@ -55,6 +55,9 @@ static void sets(void)
     check("{\"a\":1}", "a", "[1,2]", "{\"a\":[1,2]}");
     check("{\"a\":1}", "a", "\"42\"", "{\"a\":\"42\"}");
     check("{\"a\":[[1,2],[3]]}", "a[0][1]", "true", "{\"a\":[[1,true],[3]]}");
+    check("{\"t\":[{\"id\":\"T3\",\"i\":\"s\"},{\"id\":\"T4\",\"i\":\"s\"}]}",
+          "t[T4].i", "du", "{\"t\":[{\"id\":\"T3\",\"i\":\"s\"},{\"id\":\"T4\",\"i\":\"du\"}]}");
+    check("{\"d\":[{\"id\":\"a-1.2\"}]}", "d[a-1.2].x", "2", "{\"d\":[{\"id\":\"a-1.2\",\"x\":2}]}");
 }
 
 static void errors(void)
@@ -64,7 +67,8 @@ static void errors(void)
     check_error("{\"t\":{}}", "t[0]", "$.t is not a list");
     check_error("{}", "a..b", "unexpected '.'");
     check_error("{}", "a.", "path ends with '.'");
-    check_error("{}", "a[x]", "expected a list index");
+    check_error("{\"a\":[{\"id\":\"y\"}]}", "a[x].b", "$.a has no element with id 'x'");
+    check_error("{}", "a[x", "expected a list index [0] or an id [T4]");
     check_error("{}", "a[1", "expected a list index like [0]");
     check_error("{}", "", "empty path");
     check_error("{}", "a b", "unexpected ' '");
