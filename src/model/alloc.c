@@ -50,7 +50,10 @@ static double fit_as_requested(rs_cand *c, size_t n, double budget, double deal_
         c[i].A = c[i].R;
         sum += c[i].R;
     }
-    return sum > budget ? sum - budget : 0;
+    /* rounding noise of the sum (published amounts like 18.2 are not exact
+     * in binary) is not an overrun */
+    double tol = 1e-9 * (budget > 1 ? budget : 1);
+    return sum - budget > tol ? sum - budget : 0;
 }
 
 static const rs_alloc_rule pro_rata = {
