@@ -6,6 +6,7 @@
 
 #include "../output/explain.h"
 #include "../output/outdir.h"
+#include "../output/report.h"
 #include "../output/write.h"
 #include "cli.h"
 
@@ -44,7 +45,45 @@ static void w_summary(FILE *f, const rs_result *r, const char *d)
     rs_write_summary_json(f, r);
 }
 
-static int write_results(const rs_result *res, const char *dir, const char *csv, rs_diag *diag)
+/* The chart settings: command line first, then the scenario's output. */
+void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
+{
+    const char *lang = o->lang ? o->lang : sc ? sc->lang : "nl";
+    g->terminal = o->terminal ? o->terminal : sc ? sc->terminal : "pngcairo";
+    g->nl = strcmp(lang, "nl") == 0;
+    const char *bin = getenv("REGIOSIM_GNUPLOT");
+    g->gnuplot = bin && *bin ? bin : "gnuplot";
+    *footer = sc ? rs_xasprintf("%s · regiosim %s", sc->name, RS_VERSION)
+                 : rs_xasprintf("regiosim %s", RS_VERSION);
+    g->footer = *footer;
+}
+
+/* Writes report.md and report.html from a document. */
+int rs_cli_report(rs_outdir *od, const char *dir, const rs_doc *doc, rs_diag *diag)
+{
+    static const char *const names[] = {"report.md", "report.html"};
+    char *plots = rs_xasprintf("%s/plots", od->tmp);
+    int rc = RS_EXIT_OK;
+    for (int i = 0; i < 2 && !rc; i++) {
+        FILE *f = rs_outdir_open(od, names[i], diag);
+        if (!f) {
+            rc = RS_EXIT_IO;
+            break;
+        }
+        if (i == 0)
+            rs_doc_markdown(f, doc);
+        else
+            rs_doc_html(f, doc, plots);
+        char *label = rs_xasprintf("%s/%s", dir, names[i]);
+        rc = rs_outdir_close(f, label, diag);
+        free(label);
+    }
+    free(plots);
+    return rc;
+}
+
+static int write_results(const rs_result *res, const char *dir, const char *csv,
+                         const rs_opts *o, rs_diag *warn, rs_diag *diag)
 {
     static const struct {
         const char *name;
@@ -54,28 +93,45 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
                  {"deals.csv", rs_write_deals_csv},
                  {"regions.csv", rs_write_regions_csv}};
     rs_outdir od;
+    rs_charts charts = {0};
+    rs_gp g;
+    char *footer = NULL;
+    rs_cli_gp(&g, o, res->sc, &footer);
     int rc = rs_outdir_begin(&od, dir, diag);
-    if (rc) {
-        rs_outdir_abort(&od);
-        return rc;
+    if (rc)
+        goto out;
+    /* charts first: their warnings belong in summary.json and the report */
+    if (!o->no_plots) {
+        rc = rs_charts_run(res, od.tmp, dir, &g, &charts, warn);
+        if (rc)
+            goto out;
     }
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         FILE *f = rs_outdir_open(&od, files[i].name, diag);
         if (!f) {
-            rs_outdir_abort(&od);
-            return RS_EXIT_IO;
+            rc = RS_EXIT_IO;
+            goto out;
         }
         files[i].fn(f, res, csv);
         char *label = rs_xasprintf("%s/%s", dir, files[i].name);
         rc = rs_outdir_close(f, label, diag);
         free(label);
-        if (rc) {
-            rs_outdir_abort(&od);
-            return rc;
-        }
+        if (rc)
+            goto out;
     }
-    rc = rs_outdir_commit(&od, diag);
+    rs_doc doc;
+    rs_doc_init(&doc, g.nl, rs_gp_ext(g.terminal));
+    rs_report_run(&doc, res, o->no_plots ? NULL : &charts);
+    rc = rs_cli_report(&od, dir, &doc, diag);
+    rs_doc_free(&doc);
+    if (!rc)
+        rc = rs_outdir_commit(&od, diag);
+    if (!rc && !o->quiet && !o->no_plots && charts.n && !charts.missing)
+        fprintf(stderr, "regiosim: %zu charts drawn in %.2f s\n", charts.n, charts.seconds);
+out:
     rs_outdir_abort(&od);
+    rs_charts_free(&charts);
+    free(footer);
     return rc;
 }
 
@@ -139,13 +195,15 @@ int rs_cmd_run(const rs_opts *o)
     const char *csv = o->csv ? o->csv : l.sc->csv;
     rs_diag io;
     rs_diag_init(&io);
-    rc = write_results(&res, dir, csv, &io);
+    rc = write_results(&res, dir, csv, o, &warn, &io);
     if (rc) {
         rs_diag_print(&io, stderr);
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res);
-            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv)\n", dir);
+            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
+                   "report.html%s)\n",
+                   dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
             fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
@@ -279,6 +337,24 @@ static int list_instruments(void)
     }
     free(names);
     free(dir);
+    return rc;
+}
+
+int rs_cmd_plot(const rs_opts *o)
+{
+    if (o->n_pos != 1)
+        return rs_usage_error("plot", "plot takes one results folder");
+    rs_gp g;
+    char *footer = NULL;
+    rs_cli_gp(&g, o, NULL, &footer);
+    rs_diag d;
+    rs_diag_init(&d);
+    int rc = rs_charts_redraw(o->pos[0], &g, &d);
+    rs_diag_print(&d, stderr);
+    if (!rc && !o->quiet)
+        printf("charts redrawn in %s/plots\n", o->pos[0]);
+    rs_diag_free(&d);
+    free(footer);
     return rc;
 }
 

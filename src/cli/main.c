@@ -145,6 +145,20 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
                 return rs_usage_error(cmd, "--csv takes 'en' (comma, decimal point) or 'nl' "
                                            "(semicolon, decimal comma)");
             o->csv = val;
+        } else if (strcmp(a, "--no-plots") == 0) {
+            o->no_plots = 1;
+        } else if (strcmp(a, "--terminal") == 0 || strncmp(a, "--terminal=", 11) == 0) {
+            val = a[10] == '=' ? a + 11 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val || (strcmp(val, "pngcairo") != 0 && strcmp(val, "svg") != 0 &&
+                         strcmp(val, "pdfcairo") != 0))
+                return rs_usage_error(cmd, "--terminal takes pngcairo, svg or pdfcairo");
+            o->terminal = val;
+        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
+            val = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val || (strcmp(val, "nl") != 0 && strcmp(val, "en") != 0))
+                return rs_usage_error(cmd, "--lang takes nl (Dutch, the default for charts) or "
+                                           "en");
+            o->lang = val;
         } else if (strcmp(a, "--set") == 0 || strncmp(a, "--set=", 6) == 0) {
             val = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : NULL);
             const char *eq = val ? strchr(val, '=') : NULL;
@@ -190,7 +204,8 @@ int main(int argc, char **argv)
         return RS_EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        static const char *const known[] = {"run", "explain", "validate", "list", NULL};
+        static const char *const known[] = {"run",  "explain", "validate", "list",
+                                            "plot", "compare", NULL};
         int ok = argc <= 2;
         for (int i = 0; !ok && known[i]; i++)
             ok = strcmp(argv[2], known[i]) == 0;
@@ -207,7 +222,9 @@ int main(int argc, char **argv)
     } cmds[] = {{"run", rs_cmd_run},
                 {"explain", rs_cmd_explain},
                 {"validate", rs_cmd_validate},
-                {"list", rs_cmd_list}};
+                {"list", rs_cmd_list},
+                {"plot", rs_cmd_plot},
+                {"compare", rs_cmd_compare}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         if (strcmp(cmd, cmds[i].name) != 0)
             continue;

@@ -1,0 +1,60 @@
+/* gp.h — gnuplot, driven through a pipe, and the house style of every
+ * chart.
+ *
+ * Safety: text from a scenario (names of the scenario, regions, deals,
+ * obligations) reaches gnuplot only through rs_gp_quote(): a single-quoted
+ * literal, in which gnuplot performs no backquote or macro substitution and
+ * no backslash escapes; quotes are doubled and control characters (a
+ * newline would end the command) become spaces.  Labels are 'noenhanced',
+ * so ^ _ @ { } show as themselves.  Output file names are fixed by the
+ * program, never taken from a scenario. */
+#ifndef RS_GP_H
+#define RS_GP_H
+
+#include "../util/util.h"
+
+typedef struct rs_gp {
+    const char *terminal; /* pngcairo, svg or pdfcairo */
+    int nl;               /* Dutch labels, decimal comma, thousands with a dot */
+    const char *footer;   /* small text at the bottom: scenario and version */
+    const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot" */
+} rs_gp;
+
+/* Rijkshuisstijl colours, in the order series use them. */
+extern const char *const rs_gp_colors[];
+#define RS_GP_NCOLORS 10
+
+/* File name extension of the terminal's images: png, svg or pdf. */
+const char *rs_gp_ext(const char *terminal);
+
+/* Appends 'text' as a safe gnuplot string literal. */
+void rs_gp_quote(rs_buf *b, const char *text);
+
+/* Appends the common preamble: terminal, output file <name>.<ext>, fonts,
+ * colours, decimal sign, grid and the footer. */
+void rs_gp_header(rs_buf *b, const rs_gp *g, const char *name);
+
+/* Appends " font ',N'" with N the terminal's base size times 'scale'
+ * (gnuplot has no relative font sizes). */
+void rs_gp_font(rs_buf *b, const rs_gp *g, double scale);
+
+/* Sets nice tics on 'axis' ("y", "x", "y2") for data in [lo, hi] with
+ * labels formatted in the chart's language ('1.250,5' or '1,250.5') and
+ * the axis range snapped to them. */
+void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi);
+
+/* 'x' with 'decimals' decimals and thousands separators, in Dutch
+ * (1.234,5) or English (1,234.5). */
+void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl);
+
+/* Result of drawing one chart. */
+typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
+
+/* Runs gnuplot in folder 'dir' and writes 'script' to its standard input.
+ * On RS_GP_FAILED, *err holds what gnuplot said (newly allocated). */
+rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
+
+/* Writes 'text' to dir/name; 0 or -1 with errno set. */
+int rs_write_text(const char *dir, const char *name, const char *text);
+
+#endif
