@@ -40,7 +40,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check unit cli-test install uninstall clean
+.PHONY: all deps demo check unit cli-test install uninstall clean report-shot
 
 all: regiosim
 
@@ -89,6 +89,20 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory unit cli-test
+
+# Renders the demo's report.html in headless Chromium (installed with
+# apt-get when missing and run as root) to out/demo/report.png, to look at
+# the report as a reader will.
+report-shot: demo
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq chromium >/dev/null; \
+	  else echo "install chromium: sudo apt-get install -y chromium" >&2; exit 1; fi; }
+	profile=$$(mktemp -d) && chromium --headless --no-sandbox --disable-gpu --disable-quic \
+	  --no-first-run --disable-background-networking --disable-component-update \
+	  --disable-sync --user-data-dir=$$profile --hide-scrollbars --window-size=1200,4000 \
+	  --screenshot=$(CURDIR)/out/demo/report.png file://$(CURDIR)/out/demo/report.html \
+	  2>/dev/null; rm -rf $$profile
+	@test -s out/demo/report.png && echo "report rendered: out/demo/report.png"
 
 unit: $(BUILD)/unit-tests
 	cd tests/unit && ../../$(BUILD)/unit-tests

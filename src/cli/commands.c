@@ -53,7 +53,22 @@ void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
     g->nl = strcmp(lang, "nl") == 0;
     const char *bin = getenv("REGIOSIM_GNUPLOT");
     g->gnuplot = bin && *bin ? bin : "gnuplot";
-    *footer = sc ? rs_xasprintf("%s · regiosim %s", sc->name, RS_VERSION)
+    /* the scenario name, cut to fit the corner of a chart */
+    char name[256] = "";
+    if (sc) {
+        size_t chars = 0, k = 0;
+        for (const unsigned char *p = (const unsigned char *)sc->name; *p && k + 4 < sizeof name;
+             p++) {
+            if ((*p & 0xC0) != 0x80 && ++chars > 80) {
+                memcpy(name + k, "…", 3);
+                k += 3;
+                break;
+            }
+            name[k++] = (char)*p;
+        }
+        name[k] = '\0';
+    }
+    *footer = sc ? rs_xasprintf("%s · regiosim %s", name, RS_VERSION)
                  : rs_xasprintf("regiosim %s", RS_VERSION);
     g->footer = *footer;
 }

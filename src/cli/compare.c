@@ -209,12 +209,14 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
         double base = s[0].res.metrics[m];
         for (size_t i = 1; i < n; i++) {
             double diff = s[i].res.metrics[m] - base;
+            /* a '+' only on what shows as a change at this precision */
+            int up = f * diff >= 0.5 * pow(10, -dec);
             char *v = rs_report_num(d, f * diff, dec);
-            CELL(diff > 0 ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
+            CELL(up ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
             free(v);
             if (base != 0) {
                 char *r = rs_report_num(d, 100 * diff / fabs(base), 1);
-                CELL(rs_xasprintf("%s%s %%", diff > 0 ? "+" : "", r));
+                CELL(rs_xasprintf("%s%s %%", 100 * diff / fabs(base) >= 0.05 ? "+" : "", r));
                 free(r);
             } else {
                 CELL(rs_xstrdup("–"));
@@ -395,8 +397,13 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     rs_buf_add(gp, "\nset ylabel ");
     rs_gp_quote(gp, RS_L(g, "€ per inwoner", "€ per inhabitant"));
     rs_buf_add(gp, "\n");
-    if (hi == lo)
+    if (hi == lo) {
         hi = lo + 1;
+        rs_buf_add(gp, "set label 3 ");
+        rs_gp_quote(gp, RS_L(g, "Geen verandering in de Rijksbijdrage per regio",
+                             "No change in the Rijk award of any region"));
+        rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced\n");
+    }
     rs_gp_tics(gp, g, "y", lo * 1.1, hi * 1.1);
     int small = nr > 30;
     rs_buf_printf(gp, "set xrange [-0.7:%zu]\nset xtics rotate by 60 right noenhanced", nr);

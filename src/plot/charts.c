@@ -55,24 +55,30 @@ static void dat_num(rs_buf *b, double x)
     rs_buf_add(b, t);
 }
 
-/* The first line of what gnuplot said, for a one-line warning. */
+/* gnuplot's message for a one-line warning: its last non-blank line
+ * ("line 12: undefined variable: x"), the one that says what went wrong. */
 static char *first_lines(const char *s)
 {
-    rs_buf b;
-    rs_buf_init(&b);
-    int lines = 0;
-    for (const char *p = s; *p && lines < 3; p++) {
-        if (*p == '\n') {
-            lines++;
-            if (*(p + 1))
-                rs_buf_add(&b, " | ");
-            continue;
+    const char *best = NULL, *end = NULL;
+    for (const char *p = s; *p;) {
+        const char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t' || *q == '^'))
+            q++;
+        if (q < e) {
+            best = q;
+            end = e;
         }
-        rs_buf_addn(&b, p, 1);
+        p = *e ? e + 1 : e;
     }
-    if (!b.s)
-        rs_buf_add(&b, "(no message)");
-    return b.s;
+    if (!best)
+        return rs_xstrdup("(no message)");
+    char *r = rs_xmalloc((size_t)(end - best) + 1);
+    memcpy(r, best, (size_t)(end - best));
+    r[end - best] = '\0';
+    return r;
 }
 
 int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
@@ -412,7 +418,8 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
         rs_buf_add(gp, "unset border\nunset tics\nset label 3 ");
         rs_gp_quote(gp, RS_L(g, "Geen administratieve lasten in dit scenario",
                              "No administrative burden in this scenario"));
-        rs_buf_add(gp, " at graph 0.5, graph 0.5 center\nplot 1/0 notitle\n");
+        rs_buf_add(gp, " at graph 0.5, graph 0.5 center\nset xrange [0:1]\nset yrange [0:1]\n"
+                       "plot -1 notitle\n");
         return;
     }
     rs_gp_tics(gp, g, "x", 0, hi * 1.25);

@@ -121,13 +121,13 @@ for f in scenarios/*.json; do
     [ -e "$f" ] || continue
     name=run:$(basename "$f" .json)
     dir=$TMP/scen-$(basename "$f" .json)
-    r run -q -o "$dir" "$f"
+    r run -q --no-plots -o "$dir" "$f"
     if [ "$rc" != 0 ]; then
         failed "$name" "exit code $rc, expected 0"
         continue
     fi
     missing=""
-    for out in summary.json yearly.csv deals.csv regions.csv; do
+    for out in summary.json yearly.csv deals.csv regions.csv report.md report.html; do
         [ -s "$dir/$out" ] || missing="$missing $out"
     done
     if [ -n "$missing" ]; then
@@ -360,6 +360,101 @@ check_rc_has "validate valid + invalid exits 3 and says ok for the valid one" 3 
 check_has "validate valid + invalid reports the invalid one" "$ERR" "negative-budget.json: \$.tranches[0].budget"
 r validate tests/cli/invalid/negative-budget.json scenarios/t4-du.json
 check_rc_has "validate invalid + valid exits 3 and still checks the valid one" 3 "$OUT" "ok: scenarios/t4-du.json"
+
+# ------------------------------------------- 4. charts, compare and report
+
+# png_ok FILE: a PNG signature and a plausible size (> 10 kB)
+png_ok() {
+    [ -s "$1" ] || return 1
+    [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || return 1
+    [ "$(wc -c <"$1")" -gt 10000 ]
+}
+
+if command -v gnuplot >/dev/null 2>&1; then
+    # the demo renders every chart, with its script and data beside it
+    r run -q -o "$TMP/charts" scenarios/demo.json
+    check_rc "run draws charts" 0
+    bad=""
+    for c in cashflow cumulative burden cofinancing regions; do
+        png_ok "$TMP/charts/plots/$c.png" || bad="$bad $c.png"
+        [ -s "$TMP/charts/plots/$c.gp" ] || bad="$bad $c.gp"
+        [ -s "$TMP/charts/plots/$c.dat" ] || bad="$bad $c.dat"
+    done
+    if [ -z "$bad" ]; then ok; else failed "every chart drawn" "missing or invalid:$bad"; fi
+    # the report embeds them (base64 PNG), needs no network
+    check_has "report.html embeds the charts" "$TMP/charts/report.html" "data:image/png;base64,iVBORw0KGgo"
+    if grep -qE '(src|href)="https?:' "$TMP/charts/report.html"; then
+        failed "report.html is self-contained" "it links to the network"
+    else ok; fi
+    check_has "report.md shows the charts" "$TMP/charts/report.md" "![Rijksbetalingen"
+    # a chart can be redrawn from its saved script alone
+    rm -f "$TMP/charts/plots/cashflow.png"
+    (cd "$TMP/charts/plots" && gnuplot cashflow.gp >/dev/null 2>&1)
+    if png_ok "$TMP/charts/plots/cashflow.png"; then ok; else failed "gnuplot cashflow.gp redraws"; fi
+    rm -f "$TMP/charts/plots/"*.png
+    r plot "$TMP/charts"
+    bad=""
+    for c in cashflow cumulative burden cofinancing regions; do
+        png_ok "$TMP/charts/plots/$c.png" || bad="$bad $c"
+    done
+    if [ "$rc" = 0 ] && [ -z "$bad" ]; then ok; else failed "regiosim plot redraws all" "rc $rc, missing:$bad"; fi
+    # svg and pdf terminals, English
+    r run -q --terminal svg --lang en -o "$TMP/charts-svg" scenarios/t4-spuk.json
+    check_rc_has "svg charts in English" 0 "$TMP/charts-svg/plots/cashflow.svg" "<svg" "Money flows per year"
+    check_has "svg report inlines the SVG" "$TMP/charts-svg/report.html" "<svg"
+    r run -q --terminal pdfcairo -o "$TMP/charts-pdf" scenarios/t4-spuk.json
+    if [ "$(head -c 4 "$TMP/charts-pdf/plots/cashflow.pdf" 2>/dev/null)" = "%PDF" ]; then ok; else failed "pdf charts"; fi
+
+    # a hostile scenario: quotes, backquotes, system(), newlines and
+    # 'set output |' in names run nothing and show as text
+    mkdir -p "$TMP/hostile-cwd"
+    (cd "$TMP/hostile-cwd" && "$BIN" run -q -o "$TMP/hostile-out" "$ROOT/tests/cli/hostile/hostile.json" >"$OUT" 2>"$ERR")
+    rc=$?
+    check_rc "hostile scenario runs" 0
+    pwned=$(find "$TMP" "$ROOT" /tmp -maxdepth 3 -name 'PWNED*' 2>/dev/null | head -n 3)
+    if [ -z "$pwned" ]; then ok; else failed "hostile scenario ran nothing" "created: $pwned"; fi
+    check_has "hostile name reaches gnuplot as an escaped literal" "$TMP/hostile-out/plots/cashflow.gp" \
+        "set label 99 'E'' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output ''|touch PWNED-p'' · regiosim"
+    if png_ok "$TMP/hostile-out/plots/regions.png"; then ok; else failed "hostile scenario still drawn"; fi
+else
+    echo "note: gnuplot is not installed: chart drawing not tested"
+fi
+
+# gnuplot missing: everything but the images is written, one warning, exit 0
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q -o "$TMP/nognuplot" scenarios/demo.json >"$OUT" 2>"$ERR"
+rc=$?
+check_rc_has "missing gnuplot: exit 0 and one warning saying how to install it" 0 "$ERR" \
+    "gnuplot ('/nonexistent/gnuplot') is not installed" "apt-get install gnuplot-nox" "regiosim plot"
+if [ "$(grep -c 'not installed' "$ERR")" = 1 ] && [ -s "$TMP/nognuplot/plots/cashflow.gp" ] &&
+    [ -s "$TMP/nognuplot/summary.json" ] && [ ! -e "$TMP/nognuplot/plots/cashflow.png" ]; then
+    ok
+else
+    failed "missing gnuplot: scripts and data written, no images, one warning"
+fi
+
+# compare: the table's differences are the differences of the two runs
+r run -q --no-plots -o "$TMP/cmp-a" scenarios/t4-spuk.json
+r run -q --no-plots -o "$TMP/cmp-b" scenarios/t4-du.json
+r compare -q --no-plots -o "$TMP/cmp" scenarios/t4-spuk.json scenarios/t4-du.json
+check_rc "compare runs" 0
+bad=""
+for m in rijk_net admin_total goal_spending effectiveness retained rijk_reclaimed npv_rijk; do
+    a=$(metric "$TMP/cmp-a/summary.json" "$m")
+    b=$(metric "$TMP/cmp-b/summary.json" "$m")
+    d=$(awk -F, -v k="$m" '$1 == k { print $5 }' "$TMP/cmp/compare.csv")
+    want=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.17g", b - a }')
+    close "$d" "$want" || bad="$bad $m($d vs $want)"
+done
+if [ -z "$bad" ]; then ok; else failed "compare differences = differences of the runs" "$bad"; fi
+check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk_net | M€ |"
+check_has "compare regions.csv has the change columns" "$TMP/cmp/regions.csv" "change_per_capita_t4-du"
+for f in report.md report.html runs/t4-spuk/summary.json runs/t4-du/summary.json; do
+    [ -s "$TMP/cmp/$f" ] || bad="$bad $f"
+done
+if [ -z "$bad" ]; then ok; else failed "compare writes its report and runs" "missing:$bad"; fi
+r compare scenarios/t4-spuk.json
+check_rc "compare needs two scenarios" 2
+
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -15,7 +15,7 @@ static const rs_suite suites[] = {
     {"cofin", rs_tests_cofin},     {"alloc", rs_tests_alloc},
     {"engine", rs_tests_engine},   {"burden", rs_tests_burden},
     {"metrics", rs_tests_metrics}, {"output", rs_tests_output},
-    {"programme", rs_tests_programme},
+    {"programme", rs_tests_programme}, {"plot", rs_tests_plot},
 };
 
 int main(void)
