@@ -15,6 +15,18 @@ typedef struct rs_opts {
     const char *terminal;  /* --terminal pngcairo|svg|pdfcairo */
     const char *lang;      /* --lang nl|en */
     int help, quiet, no_plots;
+    /* Monte Carlo */
+    long draws, seed, threads; /* --draws, --seed, --threads; -1 when not given */
+    const char *hist_metric;   /* --histogram METRIC */
+    /* sweep and solve */
+    const char *param, *param2;  /* --param, --param2 */
+    double from, to, from2, to2; /* --from, --to, --from2, --to2 */
+    long steps, steps2;          /* --steps, --steps2; -1 when not given */
+    const char **metrics;        /* --metric M (repeatable) */
+    size_t n_metrics;
+    double target, lo, hi;       /* --target, --lo, --hi */
+    int has_from, has_to, has_from2, has_to2, has_target, has_lo, has_hi;
+    const char *target_scenario; /* --target-scenario FILE */
 } rs_opts;
 
 int rs_cmd_run(const rs_opts *o);
@@ -23,6 +35,8 @@ int rs_cmd_explain(const rs_opts *o);
 int rs_cmd_list(const rs_opts *o);
 int rs_cmd_plot(const rs_opts *o);
 int rs_cmd_compare(const rs_opts *o);
+int rs_cmd_sweep(const rs_opts *o);
+int rs_cmd_solve(const rs_opts *o);
 
 /* Prints a usage error (exit code 2). */
 int rs_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -38,6 +52,10 @@ void rs_cli_gp(struct rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **
 /* Writes report.md and report.html of 'doc' into the result folder. */
 int rs_cli_report(struct rs_outdir *od, const char *dir, const struct rs_doc *doc,
                   rs_diag *diag);
+
+/* Runs a loaded scenario (deterministic, or the Monte Carlo mean when the
+ * scenario or the options ask for draws) and fills m[RS_M_N]. */
+int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag);
 
 /* Loads a scenario with the options' overrides; prints diagnostics.
  * NULL with *code set on failure. */

@@ -186,6 +186,22 @@ static int simulate(const char *file, const rs_opts *o, loaded *l)
     return RS_EXIT_OK;
 }
 
+int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag)
+{
+    (void)o;
+    rs_plan *plan = rs_plan_make(sc);
+    rs_run *run = rs_run_alloc(plan);
+    rs_run_set_rho(run);
+    rs_run_simulate(run);
+    int rc = rs_run_check(run, diag) ? RS_EXIT_INTERNAL : RS_EXIT_OK;
+    double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
+    rs_metrics_compute(run, RS_SUB_ALL, 0, work, m);
+    free(work);
+    rs_run_free(run);
+    rs_plan_free(plan);
+    return rc;
+}
+
 int rs_cmd_run(const rs_opts *o)
 {
     if (o->n_pos != 1)

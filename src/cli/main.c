@@ -1,10 +1,14 @@
 /* main.c — argument parsing and dispatch.  See rs_help() for the user's
  * view of every command. */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../metrics/metrics.h"
 #include "cli.h"
 
 int rs_usage_error(const char *cmd, const char *fmt, ...)
@@ -117,51 +121,157 @@ void rs_help(const char *cmd)
     fputs(t, stdout);
 }
 
+/* The options, as a table: what each takes and where it goes. */
+typedef enum { O_FLAG, O_STR, O_CHOICE, O_DBL, O_LONG, O_METRIC, O_SET } opt_kind;
+
+typedef struct opt {
+    const char *cmds;  /* the commands that take it, or "*" */
+    const char *name;  /* long name, without -- */
+    char short_name;   /* or 0 */
+    opt_kind kind;
+    size_t off;        /* field in rs_opts */
+    size_t has_off;    /* 'has' flag of an O_DBL, or (size_t)-1 */
+    const char *choices; /* O_CHOICE: space separated; O_LONG: minimum as text */
+} opt;
+
+#define F(x) offsetof(rs_opts, x)
+#define NOHAS ((size_t)-1)
+static const opt options[] = {
+    {"*", "help", 'h', O_FLAG, F(help), NOHAS, NULL},
+    {"*", "quiet", 'q', O_FLAG, F(quiet), NOHAS, NULL},
+    {"run compare sweep", "no-plots", 0, O_FLAG, F(no_plots), NOHAS, NULL},
+    {"run compare sweep", "output", 'o', O_STR, F(out), NOHAS, NULL},
+    {"run compare sweep", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
+    {"run compare sweep", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
+    {"run compare sweep", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run explain validate compare sweep solve", "set", 0, O_SET, 0, NOHAS, NULL},
+    {"run compare sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
+    {"run compare sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
+    {"run compare sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
+    {"run", "histogram", 0, O_METRIC, F(hist_metric), NOHAS, NULL},
+    {"sweep solve", "param", 0, O_STR, F(param), NOHAS, NULL},
+    {"sweep", "from", 0, O_DBL, F(from), F(has_from), NULL},
+    {"sweep", "to", 0, O_DBL, F(to), F(has_to), NULL},
+    {"sweep", "steps", 0, O_LONG, F(steps), NOHAS, "2"},
+    {"sweep", "param2", 0, O_STR, F(param2), NOHAS, NULL},
+    {"sweep", "from2", 0, O_DBL, F(from2), F(has_from2), NULL},
+    {"sweep", "to2", 0, O_DBL, F(to2), F(has_to2), NULL},
+    {"sweep", "steps2", 0, O_LONG, F(steps2), NOHAS, "2"},
+    {"sweep solve", "metric", 0, O_METRIC, 0, NOHAS, NULL},
+    {"solve", "target", 0, O_DBL, F(target), F(has_target), NULL},
+    {"solve", "target-scenario", 0, O_STR, F(target_scenario), NOHAS, NULL},
+    {"solve", "lo", 0, O_DBL, F(lo), F(has_lo), NULL},
+    {"solve", "hi", 0, O_DBL, F(hi), F(has_hi), NULL},
+};
+
+static int metric_known(const char *m)
+{
+    for (int i = 0; i < RS_M_N; i++)
+        if (strcmp(rs_metric_infos[i].name, m) == 0)
+            return 1;
+    return 0;
+}
+
+static int in_choices(const char *v, const char *choices)
+{
+    size_t n = strlen(v);
+    for (const char *p = choices; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && strncmp(p, v, n) == 0)
+            return 1;
+        p += l + (e != NULL);
+    }
+    return 0;
+}
+
 /* Parses the arguments after the command.  Returns 0 or a usage error. */
 static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
 {
     memset(o, 0, sizeof *o);
+    o->draws = o->seed = o->threads = o->steps = o->steps2 = -1;
     o->pos = calloc((size_t)argc + 1, sizeof *o->pos);
     o->ov = calloc((size_t)argc + 1, sizeof *o->ov);
+    o->metrics = calloc((size_t)argc + 1, sizeof *o->metrics);
+    char *base = (char *)o;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        const opt *op = NULL;
         const char *val = NULL;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            o->help = 1;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = 1;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                   strncmp(a, "--output=", 9) == 0) {
-            if (a[1] == '-' && a[8] == '=')
-                val = a + 9;
+        if (a[0] == '-' && a[1] == '-' && a[2]) {
+            const char *eq = strchr(a + 2, '=');
+            size_t l = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+            for (size_t k = 0; k < sizeof options / sizeof *options; k++)
+                if (strlen(options[k].name) == l && strncmp(options[k].name, a + 2, l) == 0)
+                    op = &options[k];
+            if (op && eq)
+                val = eq + 1;
+        } else if (a[0] == '-' && a[1] && !a[2]) {
+            for (size_t k = 0; k < sizeof options / sizeof *options; k++)
+                if (options[k].short_name == a[1])
+                    op = &options[k];
+        } else {
+            o->pos[o->n_pos++] = a;
+            continue;
+        }
+        if (!op)
+            return rs_usage_error(cmd, "unknown option '%s'", a);
+        if (strcmp(op->cmds, "*") != 0 && !in_choices(cmd, op->cmds))
+            return rs_usage_error(cmd, "option '%s' is not for '%s' (it is for: %s)", a, cmd,
+                                  op->cmds);
+        if (op->kind == O_FLAG) {
+            *(int *)(base + op->off) = 1;
+            continue;
+        }
+        if (!val) {
+            if (i + 1 >= argc)
+                return rs_usage_error(cmd, "option '%s' needs a value", a);
+            val = argv[++i];
+        }
+        char *end;
+        switch (op->kind) {
+        case O_FLAG:
+            break;
+        case O_STR:
+            if (!*val)
+                return rs_usage_error(cmd, "option --%s needs a value", op->name);
+            *(const char **)(base + op->off) = val;
+            break;
+        case O_CHOICE:
+            if (!in_choices(val, op->choices))
+                return rs_usage_error(cmd, "--%s takes one of: %s (got '%s')", op->name,
+                                      op->choices, val);
+            *(const char **)(base + op->off) = val;
+            break;
+        case O_DBL: {
+            double x = strtod(val, &end);
+            if (!*val || *end || !isfinite(x))
+                return rs_usage_error(cmd, "--%s takes a number (got '%s')", op->name, val);
+            *(double *)(base + op->off) = x;
+            *(int *)(base + op->has_off) = 1;
+            break;
+        }
+        case O_LONG: {
+            errno = 0;
+            long x = strtol(val, &end, 10);
+            long min = strtol(op->choices, NULL, 10);
+            if (!*val || *end || errno || x < min)
+                return rs_usage_error(cmd, "--%s takes a whole number ≥ %ld (got '%s')",
+                                      op->name, min, val);
+            *(long *)(base + op->off) = x;
+            break;
+        }
+        case O_METRIC:
+            if (!metric_known(val))
+                return rs_usage_error(cmd, "--%s: no metric '%s' (see regiosim list metrics)",
+                                      op->name, val);
+            if (op->off)
+                *(const char **)(base + op->off) = val;
             else
-                val = i + 1 < argc ? argv[++i] : NULL;
-            if (!val || !*val)
-                return rs_usage_error(cmd, "option '%s' needs a folder name", a);
-            o->out = val;
-        } else if (strcmp(a, "--csv") == 0 || strncmp(a, "--csv=", 6) == 0) {
-            val = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!val || (strcmp(val, "en") != 0 && strcmp(val, "nl") != 0))
-                return rs_usage_error(cmd, "--csv takes 'en' (comma, decimal point) or 'nl' "
-                                           "(semicolon, decimal comma)");
-            o->csv = val;
-        } else if (strcmp(a, "--no-plots") == 0) {
-            o->no_plots = 1;
-        } else if (strcmp(a, "--terminal") == 0 || strncmp(a, "--terminal=", 11) == 0) {
-            val = a[10] == '=' ? a + 11 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!val || (strcmp(val, "pngcairo") != 0 && strcmp(val, "svg") != 0 &&
-                         strcmp(val, "pdfcairo") != 0))
-                return rs_usage_error(cmd, "--terminal takes pngcairo, svg or pdfcairo");
-            o->terminal = val;
-        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
-            val = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!val || (strcmp(val, "nl") != 0 && strcmp(val, "en") != 0))
-                return rs_usage_error(cmd, "--lang takes nl (Dutch, the default for charts) or "
-                                           "en");
-            o->lang = val;
-        } else if (strcmp(a, "--set") == 0 || strncmp(a, "--set=", 6) == 0) {
-            val = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : NULL);
-            const char *eq = val ? strchr(val, '=') : NULL;
+                o->metrics[o->n_metrics++] = val;
+            break;
+        case O_SET: {
+            const char *eq = strchr(val, '=');
             if (!eq || eq == val)
                 return rs_usage_error(cmd, "--set takes PATH=VALUE, e.g. --set "
                                            "cofinancing.share=0.4");
@@ -170,10 +280,8 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
             path[eq - val] = '\0';
             o->ov[o->n_ov].path = path;
             o->ov[o->n_ov++].value = eq + 1;
-        } else if (a[0] == '-' && a[1]) {
-            return rs_usage_error(cmd, "unknown option '%s'", a);
-        } else {
-            o->pos[o->n_pos++] = a;
+            break;
+        }
         }
     }
     return 0;
@@ -185,6 +293,7 @@ static void opts_free(rs_opts *o)
         free((char *)o->ov[i].path);
     free(o->ov);
     free(o->pos);
+    free(o->metrics);
 }
 
 int main(int argc, char **argv)
@@ -204,8 +313,8 @@ int main(int argc, char **argv)
         return RS_EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        static const char *const known[] = {"run",  "explain", "validate", "list",
-                                            "plot", "compare", NULL};
+        static const char *const known[] = {"run",  "explain", "validate", "list", "plot",
+                                            "compare", "sweep", "solve", NULL};
         int ok = argc <= 2;
         for (int i = 0; !ok && known[i]; i++)
             ok = strcmp(argv[2], known[i]) == 0;
@@ -224,7 +333,9 @@ int main(int argc, char **argv)
                 {"validate", rs_cmd_validate},
                 {"list", rs_cmd_list},
                 {"plot", rs_cmd_plot},
-                {"compare", rs_cmd_compare}};
+                {"compare", rs_cmd_compare},
+                {"sweep", rs_cmd_sweep},
+                {"solve", rs_cmd_solve}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         if (strcmp(cmd, cmds[i].name) != 0)
             continue;

@@ -116,12 +116,17 @@ void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl)
 
 void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi)
 {
+    rs_gp_tics_n(b, g, axis, lo, hi, 5);
+}
+
+void rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n)
+{
     if (!(hi > lo)) {
         double m = fabs(lo) > 0 ? fabs(lo) : 1;
         lo -= m;
         hi += m;
     }
-    double rough = (hi - lo) / 5;
+    double rough = (hi - lo) / (n > 0 ? n : 5);
     double mag = pow(10, floor(log10(rough)));
     double f = rough / mag;
     double step = (f < 1.5 ? 1 : f < 2.25 ? 2 : f < 3.5 ? 2.5 : f < 7.5 ? 5 : 10) * mag;

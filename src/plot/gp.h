@@ -42,6 +42,8 @@ void rs_gp_font(rs_buf *b, const rs_gp *g, double scale);
  * labels formatted in the chart's language ('1.250,5' or '1,250.5') and
  * the axis range snapped to them. */
 void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi);
+/* The same with about 'n' intervals (rs_gp_tics uses 5). */
+void rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n);
 
 /* 'x' with 'decimals' decimals and thousands separators, in Dutch
  * (1.234,5) or English (1,234.5). */

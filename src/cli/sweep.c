@@ -1,0 +1,383 @@
+/* sweep.c — regiosim sweep and regiosim solve: a metric as a function of
+ * one or two numeric keys of a scenario, and the value of a key at which a
+ * metric reaches a target (GSL's Brent solver). */
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../output/outdir.h"
+#include "../output/write.h"
+#include "../plot/charts.h"
+#include "cli.h"
+
+/* Loads 'file' with the options' --set plus 'extra', runs it and fills
+ * m[RS_M_N].  Problems go to 'diag'; returns an exit code. */
+static int eval_point(const char *file, const rs_opts *o, const rs_override *extra,
+                      size_t n_extra, double *m, rs_diag *diag)
+{
+    size_t n = o->n_ov + n_extra;
+    rs_override *ov = rs_xcalloc(n ? n : 1, sizeof *ov);
+    memcpy(ov, o->ov, o->n_ov * sizeof *ov);
+    memcpy(ov + o->n_ov, extra, n_extra * sizeof *ov);
+    rs_scenario *sc = rs_scenario_load(file, ov, n, diag);
+    free(ov);
+    if (!sc)
+        return diag->code ? diag->code : RS_EXIT_INVALID;
+    int rc = rs_cli_metrics(sc, o, m, diag);
+    rs_scenario_free(sc);
+    return rc;
+}
+
+static void fmt_value(char *out, size_t n, double x) { rs_fmt_num(out, n, x, '.'); }
+
+/* ---- sweep ------------------------------------------------------------- */
+
+static double grid(double from, double to, long steps, long i)
+{
+    return steps > 1 ? from + (to - from) * (double)i / (double)(steps - 1) : from;
+}
+
+static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t nm,
+                        const double *vals, long n1, long n2, rs_buf *dat, rs_buf *gp)
+{
+    int two = n2 > 1;
+    rs_buf_printf(dat, "# %s%s%s", o->param, two ? "\t" : "", two ? o->param2 : "");
+    for (size_t k = 0; k < nm; k++)
+        rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
+    rs_buf_add(dat, "\n");
+    for (long i = 0; i < n1; i++) {
+        for (long j = 0; j < n2; j++) {
+            const double *row = vals + (size_t)(i * n2 + j) * (nm + 2);
+            char t[40];
+            fmt_value(t, sizeof t, row[0]);
+            rs_buf_add(dat, t);
+            if (two) {
+                fmt_value(t, sizeof t, row[1]);
+                rs_buf_printf(dat, "\t%s", t);
+            }
+            for (size_t k = 0; k < nm; k++) {
+                fmt_value(t, sizeof t, row[2 + k]);
+                rs_buf_printf(dat, "\t%s", t);
+            }
+            rs_buf_add(dat, "\n");
+        }
+        if (two)
+            rs_buf_add(dat, "\n"); /* a blank line between rows: a grid for pm3d */
+    }
+    rs_gp_header(gp, g, "sweep");
+    rs_buf_printf(gp, "set multiplot layout %zu,1 title ", nm);
+    rs_buf b;
+    rs_buf_init(&b);
+    rs_buf_printf(&b, "%s: %s%s%s", RS_L(g, "Parameterverkenning", "Sweep"), o->param,
+                  two ? " × " : "", two ? o->param2 : "");
+    rs_gp_quote(gp, b.s);
+    rs_buf_free(&b);
+    rs_gp_font(gp, g, 1.1);
+    rs_buf_add(gp, " noenhanced\nunset key\n");
+    rs_buf_add(gp, "set xlabel ");
+    rs_gp_quote(gp, o->param);
+    rs_buf_add(gp, " noenhanced\n");
+    if (two) {
+        rs_buf_add(gp, "set ylabel ");
+        rs_gp_quote(gp, o->param2);
+        rs_buf_add(gp, " noenhanced\nset view map\nset palette defined (0 '#8FCAE7', 0.5 "
+                       "'#01689B', 1 '#154273')\nset pm3d map corners2color c1\n");
+    }
+    for (size_t k = 0; k < nm; k++) {
+        const rs_metric_info *mi = &rs_metric_infos[ms[k]];
+        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        for (long p = 0; p < n1 * n2; p++) {
+            double v = vals[(size_t)p * (nm + 2) + 2 + k];
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+        if (two) {
+            rs_buf_printf(gp, "set xrange [%.10g:%.10g]\nset yrange [%.10g:%.10g]\n",
+                          fmin(o->from, o->to), fmax(o->from, o->to), fmin(o->from2, o->to2),
+                          fmax(o->from2, o->to2));
+        } else {
+            double pad = (hi - lo) * 0.05;
+            rs_gp_tics_n(gp, g, "y", lo - pad, hi + pad, 3);
+            rs_gp_tics(gp, g, "x", fmin(o->from, o->to), fmax(o->from, o->to));
+        }
+        rs_buf_add(gp, "set title ");
+        char t[160];
+        snprintf(t, sizeof t, "%s (%s)", mi->name,
+                 strcmp(mi->unit, "M€") == 0 ? RS_L(g, "€ mln", "€ million") : mi->unit);
+        rs_gp_quote(gp, t);
+        rs_buf_add(gp, " noenhanced\n");
+        if (two)
+            rs_buf_printf(gp, "splot 'sweep.dat' using 1:2:%zu with pm3d notitle\n", k + 3);
+        else
+            rs_buf_printf(gp, "set ylabel ''\nplot 'sweep.dat' using 1:%zu with linespoints lw 2.5 "
+                              "lc rgb '%s' notitle\n",
+                          k + 2, rs_gp_colors[k % RS_GP_NCOLORS]);
+    }
+    rs_buf_add(gp, "unset multiplot\n");
+}
+
+int rs_cmd_sweep(const rs_opts *o)
+{
+    if (o->n_pos != 1)
+        return rs_usage_error("sweep", "sweep takes one scenario file");
+    if (!o->param || !o->has_from || !o->has_to || o->steps < 0)
+        return rs_usage_error("sweep", "sweep needs --param PATH --from A --to B --steps N");
+    int two = o->param2 != NULL;
+    if (two && (!o->has_from2 || !o->has_to2 || o->steps2 < 0))
+        return rs_usage_error("sweep", "--param2 needs --from2, --to2 and --steps2");
+    long n1 = o->steps, n2 = two ? o->steps2 : 1;
+    if (n1 * n2 > 100000)
+        return rs_usage_error("sweep", "%ld points is too many (at most 100000)", n1 * n2);
+    int ms[RS_M_N];
+    size_t nm = 0;
+    for (size_t i = 0; i < o->n_metrics; i++)
+        for (int m = 0; m < RS_M_N; m++)
+            if (strcmp(rs_metric_infos[m].name, o->metrics[i]) == 0)
+                ms[nm++] = m;
+    if (!nm) {
+        ms[nm++] = RS_M_RIJK_NET;
+        ms[nm++] = RS_M_EFFECTIVENESS;
+    }
+    double *vals = rs_xcalloc((size_t)(n1 * n2) * (nm + 2), sizeof *vals);
+    int rc = RS_EXIT_OK;
+    rs_diag diag;
+    rs_diag_init(&diag);
+    for (long i = 0; i < n1 && !rc; i++)
+        for (long j = 0; j < n2 && !rc; j++) {
+            double *row = vals + (size_t)(i * n2 + j) * (nm + 2);
+            row[0] = grid(o->from, o->to, n1, i);
+            row[1] = two ? grid(o->from2, o->to2, n2, j) : 0;
+            char v1[40], v2[40];
+            fmt_value(v1, sizeof v1, row[0]);
+            fmt_value(v2, sizeof v2, row[1]);
+            rs_override extra[2] = {{o->param, v1}, {o->param2, v2}};
+            double m[RS_M_N];
+            rc = eval_point(o->pos[0], o, extra, two ? 2 : 1, m, &diag);
+            if (rc)
+                rs_diag_add(&diag, 0, "(at %s = %s%s%s%s)", o->param, v1, two ? ", " : "",
+                            two ? o->param2 : "", two ? v2 : "");
+            for (size_t k = 0; k < nm; k++)
+                row[2 + k] = m[ms[k]];
+        }
+    if (rc) {
+        rs_diag_print(&diag, stderr);
+        goto out;
+    }
+    const char *b = strrchr(o->pos[0], '/');
+    b = b ? b + 1 : o->pos[0];
+    char *dir = o->out ? rs_xstrdup(o->out) : rs_xasprintf("out/sweep-%s", b);
+    size_t dl = strlen(dir);
+    if (!o->out && dl > 5 && strcmp(dir + dl - 5, ".json") == 0)
+        dir[dl - 5] = '\0';
+    rs_outdir od;
+    rs_diag warn;
+    rs_diag_init(&warn);
+    rc = rs_outdir_begin(&od, dir, &diag);
+    FILE *f = rc ? NULL : rs_outdir_open(&od, "sweep.csv", &diag);
+    if (f) {
+        rs_csv c;
+        rs_csv_init(&c, f, o->csv ? o->csv : "en");
+        rs_csv_str(&c, o->param);
+        if (two)
+            rs_csv_str(&c, o->param2);
+        for (size_t k = 0; k < nm; k++)
+            rs_csv_str(&c, rs_metric_infos[ms[k]].name);
+        rs_csv_end(&c);
+        for (long p = 0; p < n1 * n2; p++) {
+            const double *row = vals + (size_t)p * (nm + 2);
+            rs_csv_num(&c, row[0]);
+            if (two)
+                rs_csv_num(&c, row[1]);
+            for (size_t k = 0; k < nm; k++)
+                rs_csv_num(&c, row[2 + k]);
+            rs_csv_end(&c);
+        }
+        rc = rs_outdir_close(f, "sweep.csv", &diag);
+    } else if (!rc) {
+        rc = RS_EXIT_IO;
+    }
+    if (!rc && !o->no_plots) {
+        rs_gp g;
+        char *footer;
+        rs_cli_gp(&g, o, NULL, &footer);
+        rs_charts ch = {0};
+        rs_buf dat, gp;
+        rs_buf_init(&dat);
+        rs_buf_init(&gp);
+        sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
+        rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
+        rs_buf_free(&dat);
+        rs_buf_free(&gp);
+        rs_charts_free(&ch);
+        free(footer);
+    }
+    /* a sweep folder is marked as a result by its sweep.csv */
+    if (!rc) {
+        FILE *mark = rs_outdir_open(&od, "summary.json", &diag);
+        if (mark) {
+            fprintf(mark, "{\"sweep\": ");
+            rs_json_string(mark, o->param);
+            fprintf(mark, ", \"points\": %ld, \"version\": \"%s\"}\n", n1 * n2, RS_VERSION);
+            rc = rs_outdir_close(mark, "summary.json", &diag);
+        }
+    }
+    if (!rc)
+        rc = rs_outdir_commit(&od, &diag);
+    rs_outdir_abort(&od);
+    rs_diag_print(&diag, stderr);
+    for (size_t i = 0; i < warn.n; i++)
+        fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+    if (!rc && !o->quiet) {
+        printf("%-14s%s%-14s", o->param, two ? " " : "", two ? o->param2 : "");
+        for (size_t k = 0; k < nm; k++)
+            printf(" %22s", rs_metric_infos[ms[k]].name);
+        printf("\n");
+        for (long p = 0; p < n1 * n2; p++) {
+            const double *row = vals + (size_t)p * (nm + 2);
+            printf("%-14.6g", row[0]);
+            if (two)
+                printf(" %-14.6g", row[1]);
+            for (size_t k = 0; k < nm; k++)
+                printf(" %22.6f", row[2 + k]);
+            printf("\n");
+        }
+        printf("\nresults in %s/ (sweep.csv%s)\n", dir, o->no_plots ? "" : ", plots/sweep");
+    }
+    rs_diag_free(&warn);
+    free(dir);
+out:
+    rs_diag_free(&diag);
+    free(vals);
+    return rc;
+}
+
+/* ---- solve ---------------------------------------------------------------- */
+
+typedef struct solve_ctx {
+    const rs_opts *o;
+    int metric;
+    double target;
+    int rc;        /* first failure */
+    rs_diag *diag;
+    long evals;
+} solve_ctx;
+
+static double metric_at(double x, void *arg)
+{
+    solve_ctx *c = arg;
+    char v[40];
+    fmt_value(v, sizeof v, x);
+    rs_override extra = {c->o->param, v};
+    double m[RS_M_N];
+    c->evals++;
+    int rc = eval_point(c->o->pos[0], c->o, &extra, 1, m, c->diag);
+    if (rc) {
+        if (!c->rc) {
+            c->rc = rc;
+            rs_diag_add(c->diag, 0, "(at %s = %s)", c->o->param, v);
+        }
+        return GSL_NAN;
+    }
+    return m[c->metric] - c->target;
+}
+
+int rs_cmd_solve(const rs_opts *o)
+{
+    if (o->n_pos != 1)
+        return rs_usage_error("solve", "solve takes one scenario file");
+    if (!o->param || o->n_metrics != 1)
+        return rs_usage_error("solve", "solve needs --param PATH and one --metric M");
+    if (o->has_target == (o->target_scenario != NULL))
+        return rs_usage_error("solve", "solve needs either --target X or --target-scenario FILE");
+    int metric = 0;
+    for (int m = 0; m < RS_M_N; m++)
+        if (strcmp(rs_metric_infos[m].name, o->metrics[0]) == 0)
+            metric = m;
+    double lo = o->has_lo ? o->lo : 0, hi = o->has_hi ? o->hi : 1;
+    if (!(lo < hi))
+        return rs_usage_error("solve", "--lo %g must be below --hi %g", lo, hi);
+    rs_diag diag;
+    rs_diag_init(&diag);
+    solve_ctx c = {o, metric, 0, 0, &diag, 0};
+    int rc = RS_EXIT_OK;
+    if (o->target_scenario) {
+        double m[RS_M_N];
+        rc = eval_point(o->target_scenario, o, NULL, 0, m, &diag);
+        if (rc) {
+            rs_diag_print(&diag, stderr);
+            rs_diag_free(&diag);
+            return rc;
+        }
+        c.target = m[metric];
+    } else {
+        c.target = o->target;
+    }
+    double flo = metric_at(lo, &c), fhi = c.rc ? GSL_NAN : metric_at(hi, &c);
+    if (c.rc) {
+        rs_diag_print(&diag, stderr);
+        rs_diag_free(&diag);
+        return c.rc;
+    }
+    const char *name = rs_metric_infos[metric].name, *unit = rs_metric_infos[metric].unit;
+    if ((flo > 0 && fhi > 0) || (flo < 0 && fhi < 0)) {
+        fprintf(stderr,
+                "regiosim: solve: %s does not cross the target %.10g %s between %s = %g and "
+                "%g: it is %.10g at %g and %.10g at %g; choose another --lo/--hi\n",
+                name, c.target, unit, o->param, lo, hi, flo + c.target, lo, fhi + c.target, hi);
+        rs_diag_free(&diag);
+        return RS_EXIT_USAGE;
+    }
+    double x = flo == 0 ? lo : hi;
+    int iter = 0;
+    if (flo != 0 && fhi != 0) {
+        gsl_function F = {metric_at, &c};
+        gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+        int status = gsl_root_fsolver_set(s, &F, lo, hi), converged = 0;
+        while (status == GSL_SUCCESS && iter < 200) {
+            iter++;
+            status = gsl_root_fsolver_iterate(s);
+            if (status != GSL_SUCCESS || c.rc)
+                break;
+            x = gsl_root_fsolver_root(s);
+            status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
+                                            gsl_root_fsolver_x_upper(s), 1e-12,
+                                            1e-10);
+            if (status == GSL_SUCCESS) {
+                converged = 1;
+                break;
+            }
+            if (status == GSL_CONTINUE)
+                status = GSL_SUCCESS;
+        }
+        gsl_root_fsolver_free(s);
+        if (c.rc) {
+            rs_diag_print(&diag, stderr);
+            rs_diag_free(&diag);
+            return c.rc;
+        }
+        if (!converged) {
+            fprintf(stderr, "regiosim: solve: the solver did not converge in %d iterations "
+                            "(%s)\n",
+                    iter, gsl_strerror(status));
+            rs_diag_free(&diag);
+            return RS_EXIT_INTERNAL;
+        }
+    }
+    double fx = metric_at(x, &c);
+    double at = fx + c.target;
+    double scale = fabs(c.target) > 1 ? fabs(c.target) : 1;
+    printf("%s = %.10g\n", o->param, x);
+    printf("%s there = %.10g %s (target %.10g%s%s)\n", name, at, unit, c.target,
+           o->target_scenario ? ", the value in " : "",
+           o->target_scenario ? o->target_scenario : "");
+    printf("iterations: %d (Brent, bracket %g to %g, %ld runs)\n", iter, lo, hi, c.evals);
+    if (fabs(fx) > 1e-6 * scale)
+        fprintf(stderr, "regiosim: warning: %s jumps across the target at this value (a step "
+                        "in the model, e.g. a deal scaled or dropped): no value gives it "
+                        "exactly; the nearest is %.10g %s\n",
+                name, at, unit);
+    rs_diag_free(&diag);
+    return RS_EXIT_OK;
+}
