@@ -30,9 +30,14 @@ static const char overview[] =
     "Usage: regiosim COMMAND [ARGS] [OPTIONS]\n"
     "\n"
     "Commands:\n"
-    "  run SCENARIO        simulate a scenario, print its main metrics, write results\n"
+    "  run SCENARIO        simulate a scenario, print its main metrics, write results,\n"
+    "                      charts and a report\n"
+    "  compare A B [C...]  run scenarios side by side, with the differences to A\n"
     "  explain SCENARIO DEAL\n"
     "                      the calculation of one deal, year by year\n"
+    "  sweep SCENARIO      metrics as one or two keys of the scenario vary\n"
+    "  solve SCENARIO      the value of a key at which a metric reaches a target\n"
+    "  plot DIR            redraw the charts of a results folder\n"
     "  validate FILE...    check scenarios without running them\n"
     "  list WHAT           what exists: instruments, metrics, schedules, rules,\n"
     "                      allocations, obligations\n"
@@ -68,6 +73,10 @@ static const char help_run[] =
     "\n"
     "Options:\n"
     "  -o, --output DIR     where the results go\n"
+    "  --no-plots           no charts (plots/ is not written)\n"
+    "  --terminal T         pngcairo (default), svg or pdfcairo charts\n"
+    "  --lang nl|en         language of charts and report (default nl: Dutch labels,\n"
+    "                       decimal comma, money in € mln)\n"
     "  --set PATH=VALUE     change one key before the run, e.g.\n"
     "                         --set cofinancing.share=0.4\n"
     "                         --set 'tranches[0].instrument=du'\n"
@@ -107,6 +116,61 @@ static const char help_list[] =
     "  allocations   allocation rules of a tranche (allocation)\n"
     "  obligations   the 'per' kinds of an administrative obligation\n";
 
+static const char help_compare[] =
+    "Usage: regiosim compare A.json B.json [C.json ...] [-o DIR] [--set PATH=VALUE]...\n"
+    "                        [--csv en|nl] [--no-plots] [--terminal T] [--lang nl|en]\n"
+    "\n"
+    "Runs every scenario (the first is the baseline) and writes to DIR (default\n"
+    "out/compare-<A>-<B>):\n"
+    "  compare.csv, compare.md  every metric for each scenario, with the difference\n"
+    "                           to the baseline, absolute and relative\n"
+    "  regions.csv              per region the award and award per inhabitant under\n"
+    "                           each scenario and the change: winners and losers\n"
+    "  runs/<name>/summary.json every run's own summary\n"
+    "  plots/                   key metrics side by side, the yearly Rijk net flow of\n"
+    "                           every scenario, the per-region changes\n"
+    "  report.md, report.html   all of it, ready to read\n"
+    "--set applies to every scenario.  The table is printed too.\n";
+
+static const char help_plot[] =
+    "Usage: regiosim plot DIR\n"
+    "\n"
+    "Redraws every chart of a results folder from its saved scripts and data\n"
+    "(DIR/plots/NAME.gp and NAME.dat), without simulating: after editing a script, or\n"
+    "when gnuplot was missing during the run.  REGIOSIM_GNUPLOT names the gnuplot\n"
+    "program (default: gnuplot).  Exit code 4 when a chart cannot be drawn.\n";
+
+static const char help_sweep[] =
+    "Usage: regiosim sweep SCENARIO --param PATH --from A --to B --steps N\n"
+    "                      [--param2 PATH --from2 A --to2 B --steps2 N] [--metric M]...\n"
+    "                      [-o DIR] [--set PATH=VALUE]... [--no-plots] [--lang nl|en]\n"
+    "\n"
+    "Runs the scenario at N equally spaced values of PATH from A to B (and of PATH2:\n"
+    "a grid), PATH in the syntax of --set (e.g. cofinancing.share,\n"
+    "tranches[T4].budget, instruments.du.off_goal_share).  Writes DIR/sweep.csv (one\n"
+    "row per point: the values, then the metrics) and a chart: a line per metric for\n"
+    "one parameter, a heat map per metric for two.  Metrics: --metric, repeatable\n"
+    "(default rijk_net and effectiveness).  Default DIR: out/sweep-<scenario>.\n"
+    "Example: rijk_net and effectiveness as the flat co-financing share goes from\n"
+    "0.3 to 0.7:\n"
+    "  regiosim sweep scenarios/demo.json --param cofinancing.share --from 0.3 \\\n"
+    "      --to 0.7 --steps 9 --metric rijk_net --metric effectiveness\n";
+
+static const char help_solve[] =
+    "Usage: regiosim solve SCENARIO --param PATH --metric M (--target X |\n"
+    "                      --target-scenario OTHER.json) [--lo A --hi B] [--set ...]\n"
+    "\n"
+    "Finds the value of PATH between A and B (default 0 and 1) at which metric M\n"
+    "equals X, or the value M has in OTHER.json, with GSL's Brent solver, and prints\n"
+    "the value, the metric there and the iterations.  When M is on the same side of\n"
+    "the target at both ends there is nothing to find: the error says M at both ends\n"
+    "(exit code 2).  Where M jumps across the target (a deal scaled or dropped) the\n"
+    "answer is the jump, with a warning.  Example: the capacity_linear base that\n"
+    "costs the Rijk as much as flat 50%:\n"
+    "  regiosim solve scenarios/capaciteit-draagkracht.json --param cofinancing.base \\\n"
+    "      --metric rijk_awarded --target-scenario scenarios/capaciteit-flat-50.json \\\n"
+    "      --lo 0.3 --hi 0.7\n";
+
 void rs_help(const char *cmd)
 {
     const char *t = overview;
@@ -118,6 +182,14 @@ void rs_help(const char *cmd)
         t = help_validate;
     else if (cmd && strcmp(cmd, "list") == 0)
         t = help_list;
+    else if (cmd && strcmp(cmd, "compare") == 0)
+        t = help_compare;
+    else if (cmd && strcmp(cmd, "plot") == 0)
+        t = help_plot;
+    else if (cmd && strcmp(cmd, "sweep") == 0)
+        t = help_sweep;
+    else if (cmd && strcmp(cmd, "solve") == 0)
+        t = help_solve;
     fputs(t, stdout);
 }
 

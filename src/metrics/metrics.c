@@ -31,6 +31,7 @@ const rs_metric_info rs_metric_infos[RS_M_N] = {
     {"budget_overrun", "M€", "Σ over as_requested tranches of max(0, ΣA − budget)", 1},
     {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1)", 1},
     {"pressure_correlation", "ratio", "Pearson correlation of award per inhabitant with bw_pressure", 1},
+    {"goal_per_rijk_net", "ratio", "goal_spending / rijk_net: goal euros per net Rijk euro (added to MODEL.md §5)", 0},
 };
 
 double rs_gini(double *x, size_t n)
@@ -61,6 +62,18 @@ double rs_correlation(const double *x, const double *y, size_t n)
 
 static double ratio(double a, double b) { return b != 0 ? a / b : 0; }
 
+#define DISC_MEMO 128
+
+/* disc^e, remembered in memo[e] (0 = not yet) for 0 ≤ e < DISC_MEMO. */
+static double discount(double disc, int e, double *memo)
+{
+    if (e < 0 || e >= DISC_MEMO)
+        return pow(disc, (double)e);
+    if (memo[e] == 0)
+        memo[e] = pow(disc, (double)e);
+    return memo[e];
+}
+
 void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work, double *out)
 {
     const rs_plan *p = r->plan;
@@ -73,6 +86,10 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
     }
     double t_spent = 0, t_planned = 0, sum_spent = 0, sum_planned = 0;
     const double disc = 1 + sc->discount_rate;
+    /* (1 + rate)^e for the first DISC_MEMO exponents, each computed once by
+     * pow() (so the same bits as calling pow every time): the pow calls
+     * were most of the cost of this function in a Monte Carlo draw */
+    double memo[DISC_MEMO] = {0};
     for (size_t d = 0; d < sc->n_deals; d++) {
         const rs_deal *deal = &sc->deals[d];
         if ((sub == RS_SUB_TRANCHE && deal->tranche != index) ||
@@ -108,7 +125,7 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
             sum_planned += r->planned[o + k];
             double net = r->paid[o + k] - r->reclaimed[o + k];
             if (net != 0)
-                out[RS_M_NPV_RIJK] += net / pow(disc, (double)(y + k - sc->start));
+                out[RS_M_NPV_RIJK] += net / discount(disc, y + k - sc->start, memo);
         }
     }
     out[RS_M_RIJK_NET] = out[RS_M_RIJK_PAID] - out[RS_M_RIJK_RECLAIMED];
@@ -119,6 +136,7 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
         ratio(out[RS_M_GOAL_SPENDING],
               out[RS_M_RIJK_NET] + out[RS_M_COFINANCING_SPENT] + out[RS_M_ADMIN_TOTAL]);
     out[RS_M_DELAY_YEARS] = ratio(t_spent, sum_spent) - ratio(t_planned, sum_planned);
+    out[RS_M_GOAL_PER_RIJK_NET] = ratio(out[RS_M_GOAL_SPENDING], out[RS_M_RIJK_NET]);
     for (size_t k = 0; k < sc->n_tranches; k++) {
         int in = sub == RS_SUB_ALL || (sub == RS_SUB_TRANCHE && k == index);
         if (in)

@@ -30,6 +30,7 @@ typedef enum {
     RS_M_BUDGET_OVERRUN,
     RS_M_GINI_PER_CAPITA,
     RS_M_PRESSURE_CORRELATION,
+    RS_M_GOAL_PER_RIJK_NET, /* added by regiosim (docs/format.md) */
     RS_M_N
 } rs_metric;
 
