@@ -53,6 +53,21 @@ void rs_cli_gp(struct rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **
 int rs_cli_report(struct rs_outdir *od, const char *dir, const struct rs_doc *doc,
                   rs_diag *diag);
 
+struct rs_plan;
+struct rs_run;
+struct rs_mc_result;
+/* Plans and simulates a loaded scenario (deterministic) and checks the
+ * invariants; violations go to 'diag' (RS_EXIT_INTERNAL). */
+int rs_cli_simulate(const rs_scenario *sc, struct rs_plan **plan, struct rs_run **run,
+                    rs_diag *diag);
+/* The Monte Carlo settings of a run: the scenario's 'uncertainty' block with
+ * --draws and --seed applied.  Returns 0 when no Monte Carlo is asked. */
+int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
+                       rs_diag *warn);
+/* Runs the draws with a progress bar on a terminal (unless --quiet). */
+int rs_cli_mc(const struct rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
+              struct rs_mc_result *out, rs_diag *diag);
+
 /* Runs a loaded scenario (deterministic, or the Monte Carlo mean when the
  * scenario or the options ask for draws) and fills m[RS_M_N]. */
 int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag);

@@ -1,6 +1,8 @@
 /* commands.c — run, explain, validate and list. */
-#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -8,6 +10,7 @@
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
+#include "../util/dirlist.h"
 #include "cli.h"
 
 #ifndef RS_DATADIR
@@ -118,6 +121,26 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     /* charts first: their warnings belong in summary.json and the report */
     if (!o->no_plots) {
         rc = rs_charts_run(res, od.tmp, dir, &g, &charts, warn);
+        if (!rc && res->mc) {
+            rs_metric hist = RS_M_RIJK_NET;
+            for (int m = 0; o->hist_metric && m < RS_M_N; m++)
+                if (strcmp(rs_metric_infos[m].name, o->hist_metric) == 0)
+                    hist = (rs_metric)m;
+            rc = rs_charts_mc(res, hist, od.tmp, dir, &g, &charts, warn);
+        }
+        if (rc)
+            goto out;
+    }
+    if (res->mc) {
+        FILE *f = rs_outdir_open(&od, "yearly_bands.csv", diag);
+        if (!f) {
+            rc = RS_EXIT_IO;
+            goto out;
+        }
+        rs_write_bands_csv(f, res, csv);
+        char *label = rs_xasprintf("%s/yearly_bands.csv", dir);
+        rc = rs_outdir_close(f, label, diag);
+        free(label);
         if (rc)
             goto out;
     }
@@ -164,6 +187,15 @@ static void loaded_free(loaded *l)
     rs_scenario_free(l->sc);
 }
 
+int rs_cli_simulate(const rs_scenario *sc, rs_plan **plan, rs_run **run, rs_diag *diag)
+{
+    *plan = rs_plan_make(sc);
+    *run = rs_run_alloc(*plan);
+    rs_run_set_rho(*run);
+    rs_run_simulate(*run);
+    return rs_run_check(*run, diag) ? RS_EXIT_INTERNAL : RS_EXIT_OK;
+}
+
 static int simulate(const char *file, const rs_opts *o, loaded *l)
 {
     int code;
@@ -171,32 +203,111 @@ static int simulate(const char *file, const rs_opts *o, loaded *l)
     l->sc = rs_cli_load(file, o, &code);
     if (!l->sc)
         return code;
-    l->plan = rs_plan_make(l->sc);
-    l->run = rs_run_alloc(l->plan);
-    rs_run_set_rho(l->run);
-    rs_run_simulate(l->run);
     rs_diag d;
     rs_diag_init(&d);
-    if (rs_run_check(l->run, &d)) {
-        rs_diag_print(&d, stderr);
-        rs_diag_free(&d);
-        return RS_EXIT_INTERNAL;
-    }
+    code = rs_cli_simulate(l->sc, &l->plan, &l->run, &d);
+    rs_diag_print(&d, stderr);
     rs_diag_free(&d);
-    return RS_EXIT_OK;
+    return code;
+}
+
+/* ---- Monte Carlo ------------------------------------------------------- */
+
+int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
+                       rs_diag *warn)
+{
+    *u = sc->unc;
+    if (!u->present && o->draws < 0)
+        return 0;
+    if (!u->present) {
+        /* --draws without an uncertainty block: MODEL.md §6 with stated
+         * defaults, said in a warning so no number rests on a hidden choice */
+        u->present = 1;
+        u->seed = 1;
+        u->real_mean = sc->real_mean;
+        u->concentration = 20;
+        rs_diag_add(warn, 0,
+                    "--draws without an 'uncertainty' block in the scenario: Monte Carlo with "
+                    "realisation mean %g (the scenario's), concentration 20, no shock and no "
+                    "burden spread; add an 'uncertainty' block to choose them",
+                    sc->real_mean);
+    }
+    if (o->draws > 0)
+        u->draws = o->draws;
+    if (o->seed >= 0)
+        u->seed = (unsigned long)o->seed;
+    return 1;
+}
+
+typedef struct progress {
+    double start, last;
+    int shown, enabled;
+} progress;
+
+static double mono(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* A progress bar on stderr, only on a terminal and only for runs longer
+ * than about a second. */
+static void show_progress(long done, long total, void *arg)
+{
+    progress *p = arg;
+    double t = mono(), el = t - p->start;
+    if (!p->enabled || (el < 1.0 && !p->shown) || (done < total && t - p->last < 0.1))
+        return;
+    p->last = t;
+    p->shown = 1;
+    double rate = el > 0 ? (double)done / el : 0;
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    int w = 30, fill = total ? (int)(w * done / total) : w;
+    char bar[64];
+    for (int i = 0; i < w; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[w] = '\0';
+    fprintf(stderr, "\rregiosim: [%s] %ld/%ld draws, %.0f/s, %.0f s left   ", bar, done, total,
+            rate, left);
+    if (done >= total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
+              rs_mc_result *out, rs_diag *diag)
+{
+    progress p = {mono(), 0, 0, !o->quiet && isatty(2)};
+    return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
+                     diag);
 }
 
 int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag)
 {
-    (void)o;
-    rs_plan *plan = rs_plan_make(sc);
-    rs_run *run = rs_run_alloc(plan);
-    rs_run_set_rho(run);
-    rs_run_simulate(run);
-    int rc = rs_run_check(run, diag) ? RS_EXIT_INTERNAL : RS_EXIT_OK;
+    rs_plan *plan;
+    rs_run *run;
+    int rc = rs_cli_simulate(sc, &plan, &run, diag);
     double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
     rs_metrics_compute(run, RS_SUB_ALL, 0, work, m);
     free(work);
+    rs_uncertainty u;
+    rs_diag warn;
+    rs_diag_init(&warn);
+    if (!rc && rs_cli_uncertainty(sc, o, &u, &warn)) {
+        /* the Monte Carlo mean: the same seed at every point, so a sweep
+         * or a solver sees a smooth function of the parameter */
+        rs_mc_result mc;
+        rs_opts quiet = *o;
+        quiet.quiet = 1;
+        rc = rs_cli_mc(plan, &u, &quiet, &mc, diag);
+        if (!rc) {
+            for (int i = 0; i < RS_M_N; i++)
+                m[i] = mc.metric[i].mean;
+            rs_mc_result_free(&mc);
+        }
+    }
+    rs_diag_free(&warn);
     rs_run_free(run);
     rs_plan_free(plan);
     return rc;
@@ -214,13 +325,25 @@ int rs_cmd_run(const rs_opts *o)
     }
     rs_diag warn;
     rs_diag_init(&warn);
-    if (l.sc->unc.present)
-        rs_diag_add(&warn, 0,
-                    "the scenario has an 'uncertainty' block: Monte Carlo ranges are not "
-                    "computed by this version; these are the numbers of the deterministic run");
     rs_collect_warnings(l.run, &warn);
+    rs_uncertainty u;
+    rs_mc_result mc = {0};
+    int with_mc = rs_cli_uncertainty(l.sc, o, &u, &warn);
+    if (with_mc) {
+        rs_diag d;
+        rs_diag_init(&d);
+        rc = rs_cli_mc(l.plan, &u, o, &mc, &d);
+        rs_diag_print(&d, stderr);
+        rs_diag_free(&d);
+        if (rc) {
+            rs_diag_free(&warn);
+            loaded_free(&l);
+            return rc;
+        }
+    }
     rs_result res;
     rs_result_make(&res, l.run, &warn);
+    res.mc = with_mc ? &mc : NULL;
     char *dir = o->out ? rs_xstrdup(o->out) : l.sc->out_dir ? rs_xstrdup(l.sc->out_dir)
                                                              : default_dir(l.sc);
     const char *csv = o->csv ? o->csv : l.sc->csv;
@@ -241,6 +364,7 @@ int rs_cmd_run(const rs_opts *o)
     }
     rs_diag_free(&io);
     rs_result_clear(&res);
+    rs_mc_result_free(&mc);
     rs_diag_free(&warn);
     free(dir);
     loaded_free(&l);
@@ -293,11 +417,6 @@ int rs_cmd_validate(const rs_opts *o)
 
 /* ---- list ---------------------------------------------------------------- */
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static char *models_dir(void)
 {
     const char *env = getenv("REGIOSIM_MODELS");
@@ -314,33 +433,24 @@ static int list_instruments(void)
     char *md = models_dir();
     char *dir = rs_xasprintf("%s/instruments", md);
     free(md);
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        fprintf(stderr, "regiosim: %s: cannot open the instrument folder (set REGIOSIM_MODELS)\n",
-                dir);
+    char **names;
+    long n = rs_list_files(dir, ".json", &names);
+    if (n < 0) {
+        fprintf(stderr, "regiosim: %s: cannot open the instrument folder: %s (set "
+                        "REGIOSIM_MODELS)\n",
+                dir, strerror(errno));
         free(dir);
         return RS_EXIT_IO;
     }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dp))) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0) {
-            names = rs_xrealloc(names, (n + 1) * sizeof *names);
-            names[n++] = rs_xasprintf("%s/%s", dir, e->d_name);
-        }
-    }
-    closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
     int rc = RS_EXIT_OK;
-    for (size_t i = 0; i < n; i++) {
+    for (long i = 0; i < n; i++) {
         rs_instrument in;
         rs_diag d;
         rs_diag_init(&d);
-        if (rs_instrument_load(names[i], &in, &d) == 0) {
+        char *path = rs_xasprintf("%s/%s", dir, names[i]);
+        if (rs_instrument_load(path, &in, &d) == 0) {
             printf("%-18s %s\n", in.id, in.name);
-            printf("  %-16s %s\n", "file", names[i]);
+            printf("  %-16s %s\n", "file", path);
             printf("  %-16s %s\n", "legal basis", in.legal_basis[0] ? in.legal_basis : "-");
             printf("  %-16s %s, lag %d year(s)\n", "payment", in.schedule->name, in.lag);
             if (in.has_deadline)
@@ -364,9 +474,9 @@ static int list_instruments(void)
         }
         rs_instrument_clear(&in);
         rs_diag_free(&d);
-        free(names[i]);
+        free(path);
     }
-    free(names);
+    rs_free_list(names, n);
     free(dir);
     return rc;
 }

@@ -38,18 +38,13 @@ static int load_one(const char *file, const rs_opts *o, one *x)
     x->sc = rs_cli_load(file, o, &code);
     if (!x->sc)
         return code;
-    x->plan = rs_plan_make(x->sc);
-    x->run = rs_run_alloc(x->plan);
-    rs_run_set_rho(x->run);
-    rs_run_simulate(x->run);
     rs_diag d;
     rs_diag_init(&d);
-    if (rs_run_check(x->run, &d)) {
-        rs_diag_print(&d, stderr);
-        rs_diag_free(&d);
-        return RS_EXIT_INTERNAL;
-    }
+    code = rs_cli_simulate(x->sc, &x->plan, &x->run, &d);
+    rs_diag_print(&d, stderr);
     rs_diag_free(&d);
+    if (code)
+        return code;
     rs_collect_warnings(x->run, &x->warn);
     rs_result_make(&x->res, x->run, &x->warn);
     return RS_EXIT_OK;

@@ -86,7 +86,19 @@ static const char help_run[] =
     "                       in order after the 'extends' chain.\n"
     "  --csv en|nl          CSV dialect: en = comma and decimal point (default),\n"
     "                       nl = semicolon and decimal comma (Dutch Excel)\n"
-    "  -q, --quiet          no table on stdout (warnings still go to stderr)\n";
+    "  -q, --quiet          no table on stdout and no progress bar (warnings still go\n"
+    "                       to stderr)\n"
+    "\n"
+    "Monte Carlo (MODEL.md §6), when the scenario has an 'uncertainty' block or\n"
+    "--draws is given: every deal-year's realisation from a Beta distribution, a shock\n"
+    "year, a spread of the burden's hours.  Adds P5/P50/P95 to the table, an\n"
+    "'uncertainty' block to summary.json, yearly_bands.csv (per year and series: mean,\n"
+    "sd, p5, p50, p95), fan charts and a histogram.  The same seed gives the same\n"
+    "bytes for any number of threads.\n"
+    "  --draws N            number of draws (overrides the scenario's)\n"
+    "  --seed S             random seed (overrides the scenario's)\n"
+    "  --threads N          threads (default: all cores)\n"
+    "  --histogram METRIC   the metric of the histogram chart (default rijk_net)\n";
 
 static const char help_explain[] =
     "Usage: regiosim explain SCENARIO DEAL [--set PATH=VALUE]...\n"
@@ -217,9 +229,9 @@ static const opt options[] = {
     {"run compare sweep", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
     {"run compare sweep", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
     {"run explain validate compare sweep solve", "set", 0, O_SET, 0, NOHAS, NULL},
-    {"run compare sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
-    {"run compare sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
-    {"run compare sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
+    {"run sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
+    {"run sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
+    {"run sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
     {"run", "histogram", 0, O_METRIC, F(hist_metric), NOHAS, NULL},
     {"sweep solve", "param", 0, O_STR, F(param), NOHAS, NULL},
     {"sweep", "from", 0, O_DBL, F(from), F(has_from), NULL},

@@ -19,8 +19,10 @@ static int eval_point(const char *file, const rs_opts *o, const rs_override *ext
 {
     size_t n = o->n_ov + n_extra;
     rs_override *ov = rs_xcalloc(n ? n : 1, sizeof *ov);
-    memcpy(ov, o->ov, o->n_ov * sizeof *ov);
-    memcpy(ov + o->n_ov, extra, n_extra * sizeof *ov);
+    if (o->n_ov)
+        memcpy(ov, o->ov, o->n_ov * sizeof *ov);
+    if (n_extra)
+        memcpy(ov + o->n_ov, extra, n_extra * sizeof *ov);
     rs_scenario *sc = rs_scenario_load(file, ov, n, diag);
     free(ov);
     if (!sc)
@@ -34,9 +36,14 @@ static void fmt_value(char *out, size_t n, double x) { rs_fmt_num(out, n, x, '.'
 
 /* ---- sweep ------------------------------------------------------------- */
 
+/* Point i of 'steps' from 'from' to 'to', rounded to 12 significant
+ * digits so that 0.3 + 0.1 is the 0.4 an analyst typed elsewhere. */
 static double grid(double from, double to, long steps, long i)
 {
-    return steps > 1 ? from + (to - from) * (double)i / (double)(steps - 1) : from;
+    double x = steps > 1 ? from + (to - from) * (double)i / (double)(steps - 1) : from;
+    char t[32];
+    snprintf(t, sizeof t, "%.12g", x);
+    return strtod(t, NULL);
 }
 
 static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t nm,

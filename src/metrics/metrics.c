@@ -135,7 +135,11 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
     out[RS_M_EFFECTIVENESS] =
         ratio(out[RS_M_GOAL_SPENDING],
               out[RS_M_RIJK_NET] + out[RS_M_COFINANCING_SPENT] + out[RS_M_ADMIN_TOTAL]);
-    out[RS_M_DELAY_YEARS] = ratio(t_spent, sum_spent) - ratio(t_planned, sum_planned);
+    /* no spending (realisation 0) or no plan: no delay to measure, 0 (not
+     * "0 − 2024.5", which the ratio rule alone would give) */
+    out[RS_M_DELAY_YEARS] = sum_spent > 0 && sum_planned > 0
+                                ? t_spent / sum_spent - t_planned / sum_planned
+                                : 0;
     out[RS_M_GOAL_PER_RIJK_NET] = ratio(out[RS_M_GOAL_SPENDING], out[RS_M_RIJK_NET]);
     for (size_t k = 0; k < sc->n_tranches; k++) {
         int in = sub == RS_SUB_ALL || (sub == RS_SUB_TRANCHE && k == index);

@@ -5,14 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Relative difference below which a sum of amounts equals the budget. */
+#define RS_ROUNDING 1e-9
+
 static double fit_pro_rata(rs_cand *c, size_t n, double budget, double deal_min)
 {
     (void)deal_min; /* a pro-rata award may fall under deal_min (MODEL.md) */
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         sum += c[i].R;
+    /* requests that add up to the budget but for rounding (5.1 + 16.1 is
+     * 21.200000000000003) are not cut */
+    int over = sum - budget > RS_ROUNDING * (budget > 1 ? budget : 1);
     for (size_t i = 0; i < n; i++)
-        c[i].A = sum > budget ? c[i].R * budget / sum : c[i].R;
+        c[i].A = over ? c[i].R * budget / sum : c[i].R;
     return 0;
 }
 
@@ -52,7 +58,7 @@ static double fit_as_requested(rs_cand *c, size_t n, double budget, double deal_
     }
     /* rounding noise of the sum (published amounts like 18.2 are not exact
      * in binary) is not an overrun */
-    double tol = 1e-9 * (budget > 1 ? budget : 1);
+    double tol = RS_ROUNDING * (budget > 1 ? budget : 1);
     return sum - budget > tol ? sum - budget : 0;
 }
 

@@ -440,6 +440,34 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         free_cells(c, n);
     }
 
+    if (res->mc) {
+        const rs_mc_result *mc = res->mc;
+        rs_doc_text(d, RS_B_H2, T("Onzekerheid (Monte Carlo)", "Uncertainty (Monte Carlo)"));
+        char *p = rs_xasprintf(
+            T("%ld trekkingen met seed %lu: per deal en jaar een realisatie uit een Beta-verdeling, "
+              "in %ld trekkingen een schokjaar, en een spreiding van de uren voor "
+              "administratieve lasten (MODEL.md §6). P5 en P95 begrenzen 90%% van de uitkomsten.",
+              "%ld draws with seed %lu: a realisation per deal and year from a Beta "
+              "distribution, a shock year in %ld draws, and a spread of the hours of the "
+              "administrative burden (MODEL.md §6). P5 and P95 bound 90%% of the outcomes."),
+            mc->draws, mc->seed, mc->shocked);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+        c = NULL;
+        n = 0;
+        row(&c, &n, 7, dup(T("maatstaf", "metric")), dup(T("deterministisch", "deterministic")),
+            dup(T("gemiddelde", "mean")), dup("sd"), dup("P5"), dup("P50"), dup("P95"));
+        for (int m = 0; m < RS_M_N; m++) {
+            const rs_stats *st = &mc->metric[m];
+            row(&c, &n, 7, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
+                metric_value(d, m, st->mean), metric_value(d, m, st->sd),
+                metric_value(d, m, st->p5), metric_value(d, m, st->p50),
+                metric_value(d, m, st->p95));
+        }
+        rs_doc_cells(d, RS_B_TABLE, c, n, 7);
+        free_cells(c, n);
+    }
+
     if (ch && ch->n) {
         rs_doc_text(d, RS_B_H2, T("Grafieken", "Charts"));
         for (size_t i = 0; i < ch->n; i++)

@@ -109,9 +109,15 @@ void rs_json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* A JSON number; JSON has no infinity or NaN, so those are null (the
+ * loader's bounds keep them out of every run, this is the last guard). */
 static void json_num(FILE *f, double x)
 {
     char b[40];
+    if (!isfinite(x)) {
+        fputs("null", f);
+        return;
+    }
     rs_fmt_num(b, sizeof b, x, '.');
     fputs(b, f);
 }
@@ -164,7 +170,29 @@ void rs_write_summary_json(FILE *f, const rs_result *res)
         json_metrics(f, res->region_metrics + k * RS_M_N, 1, "    ");
         fputs("}", f);
     }
-    fputs("\n  ],\n  \"warnings\": [", f);
+    fputs("\n  ],", f);
+    if (res->mc) {
+        const rs_mc_result *mc = res->mc;
+        fprintf(f, "\n  \"uncertainty\": {\"draws\": %ld, \"seed\": %lu, \"shocked_draws\": %ld, "
+                   "\"metrics\": {",
+                mc->draws, mc->seed, mc->shocked);
+        for (int i = 0; i < RS_M_N; i++) {
+            const rs_stats *st = &mc->metric[i];
+            fprintf(f, "%s\n    \"%s\": {\"mean\": ", i ? "," : "", rs_metric_infos[i].name);
+            json_num(f, st->mean);
+            fputs(", \"sd\": ", f);
+            json_num(f, st->sd);
+            fputs(", \"p5\": ", f);
+            json_num(f, st->p5);
+            fputs(", \"p50\": ", f);
+            json_num(f, st->p50);
+            fputs(", \"p95\": ", f);
+            json_num(f, st->p95);
+            fputs("}", f);
+        }
+        fputs("\n  }},", f);
+    }
+    fputs("\n  \"warnings\": [", f);
     for (size_t i = 0; res->warnings && i < res->warnings->n; i++) {
         fputs(i ? ",\n    " : "\n    ", f);
         rs_json_string(f, res->warnings->msg[i]);
@@ -288,6 +316,32 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
     }
 }
 
+/* ---- yearly_bands.csv --------------------------------------------------- */
+
+void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    const rs_mc_result *mc = res->mc;
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    static const char *const head[] = {"year", "series", "mean", "sd", "p5", "p50", "p95", NULL};
+    for (int i = 0; head[i]; i++)
+        rs_csv_str(&c, head[i]);
+    rs_csv_end(&c);
+    for (int y = 0; y < mc->ny; y++) {
+        for (int s = 0; s <= RS_Y_N_OUT; s++) {
+            const rs_stats *st = s < RS_Y_N_OUT ? &mc->yearly[s][y] : &mc->cum_spent[y];
+            rs_csv_int(&c, mc->y0 + y);
+            rs_csv_str(&c, s < RS_Y_N_OUT ? rs_series_names[s] : "spent_cumulative");
+            rs_csv_num(&c, st->mean);
+            rs_csv_num(&c, st->sd);
+            rs_csv_num(&c, st->p5);
+            rs_csv_num(&c, st->p50);
+            rs_csv_num(&c, st->p95);
+            rs_csv_end(&c);
+        }
+    }
+}
+
 /* ---- warnings ----------------------------------------------------------- */
 
 void rs_collect_warnings(const rs_run *run, rs_diag *diag)
@@ -339,16 +393,34 @@ void rs_write_table(FILE *f, const rs_result *res)
         RS_M_GOAL_SPENDING, RS_M_RETAINED,      RS_M_ADMIN_REGION,  RS_M_ADMIN_RIJK,
         RS_M_ADMIN_PCT,     RS_M_EFFECTIVENESS, RS_M_DELAY_YEARS,   RS_M_NPV_RIJK,
         RS_M_BUDGET_OVERRUN, RS_M_GINI_PER_CAPITA, RS_M_PRESSURE_CORRELATION};
+    if (res->mc)
+        fprintf(f, "  %-22s %12s        %12s %12s %12s\n", "", "deterministic", "P5", "P50",
+                "P95");
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
         const rs_metric_info *mi = &rs_metric_infos[shown[i]];
-        double x = m[shown[i]];
-        if (strcmp(mi->unit, "share") == 0)
-            fprintf(f, "  %-22s %12.2f %%\n", mi->name, 100 * x);
-        else if (strcmp(mi->unit, "M€") == 0)
-            fprintf(f, "  %-22s %12.3f M€\n", mi->name, x);
-        else if (strcmp(mi->unit, "years") == 0)
-            fprintf(f, "  %-22s %12.3f years\n", mi->name, x);
-        else
-            fprintf(f, "  %-22s %12.3f\n", mi->name, x);
+        double x = m[shown[i]], k = 1;
+        const char *unit = "";
+        int dec = 3;
+        if (strcmp(mi->unit, "share") == 0) {
+            k = 100;
+            unit = "%";
+            dec = 2;
+        } else if (strcmp(mi->unit, "M€") == 0) {
+            unit = "M€";
+        } else if (strcmp(mi->unit, "years") == 0) {
+            unit = "years";
+        }
+        /* pad by characters: "M€" is 4 bytes */
+        int pad = 6 - (int)(strcmp(unit, "M€") == 0 ? 2 : strlen(unit));
+        fprintf(f, "  %-22s %12.*f %s%*s", mi->name, dec, k * x, unit, pad, "");
+        if (res->mc) {
+            const rs_stats *st = &res->mc->metric[shown[i]];
+            fprintf(f, " %12.*f %12.*f %12.*f", dec, k * st->p5, dec, k * st->p50, dec,
+                    k * st->p95);
+        }
+        fputc('\n', f);
     }
+    if (res->mc)
+        fprintf(f, "\n  Monte Carlo: %ld draws, seed %lu (P5, P50, P95 over the draws)\n",
+                res->mc->draws, res->mc->seed);
 }

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "../mc/mc.h"
 #include "../metrics/metrics.h"
 
 /* A CSV dialect: 'en' comma and decimal point, 'nl' semicolon and decimal
@@ -30,6 +31,7 @@ typedef struct rs_result {
     double *tranche_metrics; /* n_tranches × RS_M_N */
     double *region_metrics;  /* n_regions × RS_M_N */
     const rs_diag *warnings;
+    const rs_mc_result *mc;  /* Monte Carlo ranges, or NULL */
 } rs_result;
 
 /* Computes the metrics of 'run' into a new result (free with
@@ -41,6 +43,9 @@ void rs_write_summary_json(FILE *f, const rs_result *res);
 void rs_write_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect);
+/* yearly_bands.csv: per year and series the Monte Carlo mean, sd, p5, p50
+ * and p95 (res->mc must be set). */
+void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect);
 /* The short table printed by 'run'. */
 void rs_write_table(FILE *f, const rs_result *res);
 

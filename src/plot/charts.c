@@ -2,7 +2,7 @@
 #define _GNU_SOURCE
 #include "charts.h"
 
-#include <dirent.h>
+#include "../util/dirlist.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -609,37 +609,21 @@ int rs_charts_run(const rs_result *res, const char *dir, const char *shown_dir,
     return RS_EXIT_OK;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag)
 {
     char *pdir = rs_xasprintf("%s/plots", dir);
-    DIR *dp = opendir(pdir);
-    if (!dp) {
+    char **names;
+    long n = rs_list_files(pdir, ".gp", &names);
+    if (n < 0) {
         rs_diag_add(diag, RS_EXIT_IO, "%s: cannot open: %s (is %s a regiosim result?)", pdir,
                     strerror(errno), dir);
         free(pdir);
         return RS_EXIT_IO;
     }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dp))) {
-        size_t l = strlen(e->d_name);
-        if (l > 3 && strcmp(e->d_name + l - 3, ".gp") == 0) {
-            names = rs_xrealloc(names, (n + 1) * sizeof *names);
-            names[n++] = rs_xstrdup(e->d_name);
-        }
-    }
-    closedir(dp);
-    qsort(names, n, sizeof *names, cmp_name);
     int rc = n ? RS_EXIT_OK : RS_EXIT_IO;
     if (!n)
         rs_diag_add(diag, RS_EXIT_IO, "%s: no chart scripts (*.gp) to draw", pdir);
-    for (size_t i = 0; i < n; i++) {
+    for (long i = 0; i < n; i++) {
         size_t len;
         char *path = rs_xasprintf("%s/%s", pdir, names[i]);
         char *script = rs_read_file(path, &len);
@@ -648,19 +632,17 @@ int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag)
             rs_diag_add(diag, RS_EXIT_IO, "%s/%s: cannot read: %s", pdir, names[i],
                         strerror(errno));
             rc = RS_EXIT_IO;
-            free(names[i]);
             continue;
         }
         char *err = NULL;
         rs_gp_status st = rs_gp_run(g, pdir, script, &err);
+        free(script);
         if (st == RS_GP_MISSING) {
             rs_diag_add(diag, RS_EXIT_IO, "gnuplot ('%s') is not installed (apt-get install "
                                           "gnuplot-nox)",
                         g->gnuplot);
             rc = RS_EXIT_IO;
-            for (size_t k = i; k < n; k++)
-                free(names[k]);
-            free(script);
+            free(err);
             break;
         }
         if (st == RS_GP_FAILED) {
@@ -670,11 +652,8 @@ int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag)
             rc = RS_EXIT_IO;
         }
         free(err);
-        free(script);
-        free(names[i]);
     }
-    free(names);
+    rs_free_list(names, n);
     free(pdir);
-    (void)g;
     return rc;
 }

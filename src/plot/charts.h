@@ -32,6 +32,11 @@ void rs_charts_free(rs_charts *c);
 int rs_charts_run(const rs_result *res, const char *dir, const char *shown_dir,
                   const rs_gp *g, rs_charts *out, rs_diag *warn);
 
+/* The Monte Carlo charts of a run (res->mc set): fan-net, fan-cumulative
+ * and a histogram of metric 'hist' (mc_charts.c). */
+int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
+                 const rs_gp *g, rs_charts *out, rs_diag *warn);
+
 /* Adds a chart (script and data already written to dir/plots) and draws
  * it; used by the comparison charts too. */
 int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,

@@ -44,6 +44,24 @@ static void verr(V *v, const cJSON *node, const char *path, const char *fmt, ...
     free(w);
 }
 
+/* A text from the input, shortened for a message: the first 60 bytes
+ * (whole UTF-8 characters) and "…" when it is longer than 64 bytes, so
+ * that a 1 MB key or id does not push the rest of the message past the
+ * buffer of verr(). */
+#define CLIP 72
+static const char *clip(const char *s, char out[CLIP])
+{
+    size_t n = strlen(s);
+    if (n <= 64)
+        return s;
+    size_t k = 60;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(out, s, k);
+    memcpy(out + k, "…", sizeof "…");
+    return out;
+}
+
 int rs_ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -114,12 +132,13 @@ static int check_object(V *v, const cJSON *obj, const char *path, const char *wh
             rs_buf_printf(&list, "%s'%s'", i ? ", " : "", allowed[i]);
         for (size_t i = 0; extra && extra[i]; i++)
             rs_buf_printf(&list, ", '%s'", extra[i]);
+        char kb[CLIP];
         if (best)
-            verr(v, c, path, "unknown key '%s' in %s (did you mean '%s'?)", c->string, path,
-                 best);
+            verr(v, c, path, "unknown key '%s' in %s (did you mean '%s'?)",
+                 clip(c->string, kb), path, best);
         else
-            verr(v, c, path, "unknown key '%s' in %s (%s takes %s)", c->string, path, what,
-                 list.s ? list.s : "no keys");
+            verr(v, c, path, "unknown key '%s' in %s (%s takes %s)", clip(c->string, kb),
+                 path, what, list.s ? list.s : "no keys");
         rs_buf_free(&list);
     }
     return 1;
@@ -250,7 +269,8 @@ static int choice(V *v, const cJSON *obj, const char *path, const char *key, int
         rs_buf_printf(&list, "%s'%s'", i ? ", " : "", choices[i]);
     char p[512];
     PATH(p, "%s.%s", path, key);
-    verr(v, get(obj, key), p, "is '%s', must be one of %s (%s)", s, list.s, meaning);
+    char sb[CLIP];
+    verr(v, get(obj, key), p, "is '%s', must be one of %s (%s)", clip(s, sb), list.s, meaning);
     rs_buf_free(&list);
     return -1;
 }
@@ -269,7 +289,8 @@ static int check_id(V *v, const cJSON *obj, const char *path, const char *id, in
     if (!ok) {
         char p[512];
         PATH(p, "%s.id", path);
-        verr(v, get(obj, "id"), p, "'%s' is not a valid id (%s)", id,
+        char ib[CLIP];
+        verr(v, get(obj, "id"), p, "'%s' is not a valid id (%s)", clip(id, ib),
              strict ? "lower-case letters, digits and '-', 1 to 64 characters"
                     : "1 to 64 printable characters");
     }
@@ -330,7 +351,8 @@ static void build_cofin(V *v, const cJSON *o, const char *path, rs_cofin *c)
         rs_buf_init(&l);
         for (size_t i = 0; rs_cofin_rules[i]; i++)
             rs_buf_printf(&l, "%s'%s'", i ? ", " : "", rs_cofin_rules[i]->name);
-        verr(v, get(o, "rule"), p, "is '%s', must be one of %s", rule, l.s);
+        char rb[CLIP];
+        verr(v, get(o, "rule"), p, "is '%s', must be one of %s", clip(rule, rb), l.s);
         rs_buf_free(&l);
         return;
     }
@@ -441,7 +463,8 @@ static void build_obligation(V *v, const cJSON *o, const char *path, rs_obligati
         if (!ob->per) {
             char p[512];
             PATH(p, "%s.per", path);
-            verr(v, get(o, "per"), p, "is '%s', must be one of %s", per, l.s);
+            char pb[CLIP];
+            verr(v, get(o, "per"), p, "is '%s', must be one of %s", clip(per, pb), l.s);
             ob->per = rs_per_kinds[0];
         }
     }
@@ -474,6 +497,7 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
         return;
     }
     const char *id, *name, *lb;
+    char ib[CLIP], kb[CLIP];
     if (str(v, o, path, "id", REQ, NULL, "the instrument's id", &id) > 0 &&
         strcmp(id, key) != 0) {
         char p[512];
@@ -481,7 +505,7 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
         verr(v, get(o, "id"), p,
              "instrument id '%s' differs from the key '%s' that names it in $.instruments "
              "(use the same id)",
-             id, key);
+             clip(id, ib), clip(key, kb));
     }
     str(v, o, path, "name", REQ, key, "display name", &name);
     in->name = dup_or(name, key);
@@ -505,7 +529,9 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
             if (!in->schedule) {
                 char q[560];
                 PATH(q, "%s.schedule", p);
-                verr(v, get(pay, "schedule"), q, "is '%s', must be one of %s", sched, l.s);
+                char sb[CLIP];
+                verr(v, get(pay, "schedule"), q, "is '%s', must be one of %s", clip(sched, sb),
+                     l.s);
                 in->schedule = rs_schedules[0];
             }
         }
@@ -621,8 +647,9 @@ static char *id_list(char **ids, size_t n)
 {
     rs_buf b;
     rs_buf_init(&b);
+    char cb[CLIP];
     for (size_t i = 0; i < n && i < 8; i++)
-        rs_buf_printf(&b, "%s'%s'", i ? ", " : "", ids[i]);
+        rs_buf_printf(&b, "%s'%s'", i ? ", " : "", clip(ids[i], cb));
     if (n > 8)
         rs_buf_printf(&b, ", … (%zu in all)", n);
     if (!b.s)
@@ -630,16 +657,58 @@ static char *id_list(char **ids, size_t n)
     return b.s;
 }
 
-static size_t find_id(char **ids, size_t n, const char *id)
+typedef struct idpair {
+    const char *id;
+    size_t i;
+} idpair;
+
+static int cmp_idpair(const void *a, const void *b)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(ids[i], id) == 0)
-            return i;
-    return (size_t)-1;
+    const idpair *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+/* Ids with their positions, sorted, so that each deal finds its region
+ * and tranche in log n steps: a linear search per deal took 20 s for
+ * 100,000 deals of 100,000 regions. */
+typedef struct idindex {
+    char **ids; /* in their order in the scenario (not owned) */
+    size_t n;
+    idpair *sorted;
+} idindex;
+
+static void idindex_make(idindex *x, char **ids, size_t n)
+{
+    x->ids = ids;
+    x->n = n;
+    x->sorted = rs_xmalloc((n ? n : 1) * sizeof *x->sorted);
+    for (size_t i = 0; i < n; i++) {
+        x->sorted[i].id = ids[i];
+        x->sorted[i].i = i;
+    }
+    qsort(x->sorted, n, sizeof *x->sorted, cmp_idpair);
+}
+
+static void idindex_free(idindex *x) { free(x->sorted); }
+
+/* Position of the first 'id' (as a linear search would find it), or
+ * (size_t)-1. */
+static size_t find_id(const idindex *x, const char *id)
+{
+    size_t lo = 0, hi = x->n; /* the first entry not below (id, 0) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(x->sorted[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->n && strcmp(x->sorted[lo].id, id) == 0 ? x->sorted[lo].i : (size_t)-1;
 }
 
 static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scenario *s,
-                          rs_tranche *t)
+                          const idindex *instruments, rs_tranche *t)
 {
     static const char *const keys[] = {"id",      "year",     "budget",   "instrument",
                                        "allocation", "deal_min", "deal_cap", "cofinancing",
@@ -667,20 +736,15 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     num(v, o, path, "budget", REQ, 0, &R_MONEY, "the Rijk envelope", &t->budget);
     if (str(v, o, path, "instrument", REQ, NULL, "an instrument id of $.instruments", &ins) >
         0) {
-        size_t k = (size_t)-1;
-        for (size_t i = 0; i < s->n_instruments; i++)
-            if (strcmp(s->instruments[i].id, ins) == 0)
-                k = i;
+        size_t k = find_id(instruments, ins);
         if (k == (size_t)-1) {
             char p[512];
             PATH(p, "%s.instrument", path);
-            rs_buf l;
-            rs_buf_init(&l);
-            for (size_t i = 0; i < s->n_instruments; i++)
-                rs_buf_printf(&l, "%s'%s'", i ? ", " : "", s->instruments[i].id);
+            char *l = id_list(instruments->ids, instruments->n);
+            char nb[CLIP];
             verr(v, get(o, "instrument"), p, "no instrument '%s' in $.instruments (there are %s)",
-                 ins, l.s ? l.s : "none");
-            rs_buf_free(&l);
+                 clip(ins, nb), l);
+            free(l);
             k = 0;
         }
         t->instrument = k;
@@ -701,8 +765,8 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     }
 }
 
-static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario *s,
-                       char **region_ids, char **tranche_ids, rs_deal *d)
+static void build_deal(V *v, const cJSON *o, const char *path, const idindex *regions,
+                       const idindex *tranches, rs_deal *d)
 {
     static const char *const keys[] = {"id",      "region",   "tranche",  "request",
                                        "duration", "profile", "projects", "private_partners",
@@ -721,21 +785,25 @@ static void build_deal(V *v, const cJSON *o, const char *path, const rs_scenario
     d->id = dup_or(id, "");
     char p[512];
     if (str(v, o, path, "region", REQ, NULL, "a region id", &reg) > 0) {
-        d->region = find_id(region_ids, s->n_regions, reg);
+        d->region = find_id(regions, reg);
         if (d->region == (size_t)-1) {
             PATH(p, "%s.region", path);
-            char *l = id_list(region_ids, s->n_regions);
-            verr(v, get(o, "region"), p, "no region '%s' in $.regions (there are %s)", reg, l);
+            char *l = id_list(regions->ids, regions->n);
+            char rb[CLIP];
+            verr(v, get(o, "region"), p, "no region '%s' in $.regions (there are %s)",
+                 clip(reg, rb), l);
             free(l);
             d->region = 0;
         }
     }
     if (str(v, o, path, "tranche", REQ, NULL, "a tranche id", &tr) > 0) {
-        d->tranche = find_id(tranche_ids, s->n_tranches, tr);
+        d->tranche = find_id(tranches, tr);
         if (d->tranche == (size_t)-1) {
             PATH(p, "%s.tranche", path);
-            char *l = id_list(tranche_ids, s->n_tranches);
-            verr(v, get(o, "tranche"), p, "no tranche '%s' in $.tranches (there are %s)", tr, l);
+            char *l = id_list(tranches->ids, tranches->n);
+            char tb[CLIP];
+            verr(v, get(o, "tranche"), p, "no tranche '%s' in $.tranches (there are %s)",
+                 clip(tr, tb), l);
             free(l);
             d->tranche = 0;
         }
@@ -890,7 +958,9 @@ static void build_realisation(V *v, const cJSON *o, rs_scenario *s)
         char *end;
         long y = strtol(e->string, &end, 10);
         if (*end || end == e->string) {
-            verr(v, e, p, "'%s' is not a year (keys are years like \"2020\")", e->string);
+            char yb[CLIP];
+            verr(v, e, p, "'%s' is not a year (keys are years like \"2020\")",
+                 clip(e->string, yb));
             continue;
         }
         if (y < s->start || y > s->end) {
@@ -917,17 +987,6 @@ static char *base_name(const char *file)
     return n;
 }
 
-typedef struct idpair {
-    const char *id;
-    size_t i;
-} idpair;
-
-static int cmp_idpair(const void *a, const void *b)
-{
-    const idpair *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
 
 /* Reports ids that occur twice (sorting a copy: n log n, also for the
  * 100,000-deal stress scenario). */
@@ -944,30 +1003,58 @@ static void check_unique(V *v, const cJSON *arr, const char *path, char **ids, s
     qsort(pp, n, sizeof *pp, cmp_idpair);
     for (size_t i = 1; i < n; i++)
         if (pp[i].id[0] && strcmp(pp[i].id, pp[i - 1].id) == 0) {
-            char p[512];
+            char p[512], ib[CLIP];
             PATH(p, "%s[%zu].id", path, pp[i].i);
-            verr(v, cJSON_GetArrayItem(arr, (int)pp[i].i), p,
-                 "duplicate %s id '%s' (also at %s[%zu]): ids must be unique", what, pp[i].id,
-                 path, pp[i - 1].i);
+            /* finding the node is linear: only for a message that is shown
+             * (100,000 equal ids took minutes) */
+            const cJSON *node =
+                v->errors < RS_MAX_ERRORS ? cJSON_GetArrayItem(arr, (int)pp[i].i) : NULL;
+            verr(v, node, p, "duplicate %s id '%s' (also at %s[%zu]): ids must be unique", what,
+                 clip(pp[i].id, ib), path, pp[i - 1].i);
         }
     free(pp);
 }
 
 /* pressure_tiers must give every region a share. */
+/* The regions whose bw_pressure is above that of every region before
+ * them, in order: the first region above any bound is one of them.  So
+ * each tranche's tiers are checked in log n steps, not n (a scenario can
+ * hold very many regions and tranches). */
+typedef struct records {
+    size_t *i;
+    size_t n;
+} records;
+
+static void records_make(records *r, const rs_scenario *s)
+{
+    r->i = rs_xmalloc((s->n_regions ? s->n_regions : 1) * sizeof *r->i);
+    r->n = 0;
+    for (size_t i = 0; i < s->n_regions; i++)
+        if (!r->n || s->regions[i].bw_pressure > s->regions[r->i[r->n - 1]].bw_pressure)
+            r->i[r->n++] = i;
+}
+
 static void check_tiers(V *v, const cJSON *node, const char *path, const rs_cofin *c,
-                        const rs_scenario *s)
+                        const rs_scenario *s, const records *rec)
 {
     if (!c->rule || strcmp(c->rule->name, "pressure_tiers") != 0 || !c->n_tiers)
         return;
     double top = c->tiers[c->n_tiers - 1].max_pressure;
-    for (size_t i = 0; i < s->n_regions; i++)
-        if (s->regions[i].bw_pressure > top) {
-            verr(v, node, path,
-                 "region '%s' has bw_pressure %g, above the last tier's max_pressure %g: "
-                 "every region needs a tier (end with max_pressure 1)",
-                 s->regions[i].id, s->regions[i].bw_pressure, top);
-            return;
-        }
+    size_t lo = 0, hi = rec->n; /* the first record above 'top' */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->regions[rec->i[mid]].bw_pressure > top)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (lo < rec->n) {
+        const rs_region *r = &s->regions[rec->i[lo]];
+        verr(v, node, path,
+             "region '%s' has bw_pressure %g, above the last tier's max_pressure %g: "
+             "every region needs a tier (end with max_pressure 1)",
+             r->id, r->bw_pressure, top);
+    }
 }
 
 rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *file,
@@ -1059,11 +1146,18 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         s->cofin.rule = rs_cofin_rule_find("flat");
         s->cofin.share = 0.5;
     }
-    check_tiers(&v, cf, "$.cofinancing", &s->cofin, s);
+    records rec;
+    records_make(&rec, s);
+    check_tiers(&v, cf, "$.cofinancing", &s->cofin, s, &rec);
 
     /* tranches */
     const cJSON *tl = list(&v, t, "$", "tranches", REQ, 1, "the tranches, or a file of them");
     char **tranche_ids = NULL;
+    char **instrument_ids = rs_xcalloc(s->n_instruments, sizeof *instrument_ids);
+    for (size_t i = 0; i < s->n_instruments; i++)
+        instrument_ids[i] = s->instruments[i].id;
+    idindex instruments;
+    idindex_make(&instruments, instrument_ids, s->n_instruments);
     if (tl && s->n_instruments) {
         s->n_tranches = (size_t)cJSON_GetArraySize(tl);
         s->tranches = rs_xcalloc(s->n_tranches, sizeof *s->tranches);
@@ -1072,14 +1166,17 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         for (const cJSON *e = tl->child; e; e = e->next, i++) {
             char p[64];
             PATH(p, "$.tranches[%zu]", i);
-            build_tranche(&v, e, p, s, &s->tranches[i]);
+            build_tranche(&v, e, p, s, &instruments, &s->tranches[i]);
             tranche_ids[i] = s->tranches[i].id;
             PATH(p, "$.tranches[%zu].cofinancing", i);
             if (s->tranches[i].cofin == &s->tranches[i].own_cofin)
-                check_tiers(&v, get(e, "cofinancing"), p, s->tranches[i].cofin, s);
+                check_tiers(&v, get(e, "cofinancing"), p, s->tranches[i].cofin, s, &rec);
         }
         check_unique(&v, tl, "$.tranches", tranche_ids, s->n_tranches, "tranche");
     }
+    idindex_free(&instruments);
+    free(instrument_ids);
+    free(rec.i);
 
     /* deals */
     const cJSON *dl = list(&v, t, "$", "deals", REQ, 1, "the deals, or a file of them");
@@ -1087,22 +1184,28 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         s->n_deals = (size_t)cJSON_GetArraySize(dl);
         s->deals = rs_xcalloc(s->n_deals, sizeof *s->deals);
         char **deal_ids = rs_xcalloc(s->n_deals, sizeof *deal_ids);
+        idindex regions, tranches;
+        idindex_make(&regions, region_ids, s->n_regions);
+        idindex_make(&tranches, tranche_ids, s->n_tranches);
         size_t i = 0;
         for (const cJSON *e = dl->child; e; e = e->next, i++) {
             char p[64];
             PATH(p, "$.deals[%zu]", i);
-            build_deal(&v, e, p, s, region_ids, tranche_ids, &s->deals[i]);
+            build_deal(&v, e, p, &regions, &tranches, &s->deals[i]);
             deal_ids[i] = s->deals[i].id;
         }
+        idindex_free(&regions);
+        idindex_free(&tranches);
         check_unique(&v, dl, "$.deals", deal_ids, s->n_deals, "deal");
         free(deal_ids);
-        for (size_t k = 0; k < s->n_tranches; k++) {
-            size_t n = 0;
-            for (size_t d = 0; d < s->n_deals; d++)
-                n += s->deals[d].tranche == k;
-            if (!n)
+        /* one pass over the deals, not one per tranche */
+        size_t *per_tranche = rs_xcalloc(s->n_tranches, sizeof *per_tranche);
+        for (size_t d = 0; d < s->n_deals; d++)
+            per_tranche[s->deals[d].tranche]++;
+        for (size_t k = 0; k < s->n_tranches; k++)
+            if (!per_tranche[k])
                 rs_diag_add(diag, 0, "%s: tranche '%s' has no deals", file, s->tranches[k].id);
-        }
+        free(per_tranche);
     }
     free(region_ids);
     free(tranche_ids);

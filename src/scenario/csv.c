@@ -85,12 +85,19 @@ cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag)
     size_t len;
     char *text = rs_read_file(path, &len);
     if (!text) {
-        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, strerror(errno));
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, rs_read_error(errno));
         return NULL;
     }
+    cJSON *arr = rs_regions_csv_text(m, text, len, path, diag);
+    free(text);
+    return arr;
+}
+
+cJSON *rs_regions_csv_text(rs_srcmap *m, const char *text, size_t len, const char *path,
+                           rs_diag *diag)
+{
     if (memchr(text, '\0', len)) {
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: contains a NUL byte: not a CSV text file", path);
-        free(text);
         return NULL;
     }
     const char *p = text, *end = text + len;
@@ -148,6 +155,14 @@ cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag)
             goto fail;
         }
         (void)rec;
+        /* the same bound as for JSON files: a row is ncol + 1 values */
+        if ((size_t)(line - 1) * (ncol + 1) + m->count > RS_JSON_MAX_VALUES) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:%d: too large: the files of a scenario hold at most %d values in "
+                        "all",
+                        path, line, RS_JSON_MAX_VALUES);
+            goto fail;
+        }
         cJSON *o = cJSON_CreateObject();
         cJSON_AddItemToArray(arr, o);
         for (size_t i = 0; i < ncol; i++) {
@@ -163,10 +178,13 @@ cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag)
                 for (char *c = f; *c; c++)
                     if (*c == ',')
                         *c = '.';
+            /* an underflow (5e-324) is a number: rs_json_check below says
+             * that it is out of range, as for a JSON file */
             char *e;
-            errno = 0;
             double x = strtod(f, &e);
-            if (!*f || *e || errno || !isfinite(x)) {
+            /* strtod also reads hexadecimal, "inf" and "nan": not numbers here */
+            int plain = strspn(f, "0123456789+-.eE") == strlen(f);
+            if (!*f || *e || !plain || !isfinite(x)) {
                 rs_diag_add(diag, RS_EXIT_INVALID,
                             "%s:%d: column '%s': '%s' is not a number", path, line, columns[k],
                             fields[i].s);
@@ -175,6 +193,9 @@ cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag)
             cJSON_AddNumberToObject(o, columns[k], x);
         }
     }
+    /* the same checks as for a JSON file: text valid UTF-8, numbers in range */
+    if (!rs_json_check(arr, "$", path, diag))
+        goto fail;
     {
         int f = rs_srcmap_add_file(m, path, "$.regions");
         rs_srcmap_register(m, arr, f);
@@ -186,6 +207,5 @@ fail:
 out:
     for (int i = 0; i < MAXCOL; i++)
         rs_buf_free(&fields[i]);
-    free(text);
     return arr;
 }

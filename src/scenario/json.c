@@ -182,6 +182,20 @@ static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag
                     name, path->s);
         return 0;
     }
+    /* 1e308 is finite, but the model multiplies and sums such numbers into
+     * infinities, and divides by 5e-324 into them: bound every number so
+     * that all that follows stays finite (see RS_JSON_MAX_NUMBER) */
+    if (cJSON_IsNumber(node) && node->valuedouble != 0 &&
+        (fabs(node->valuedouble) > RS_JSON_MAX_NUMBER ||
+         fabs(node->valuedouble) < RS_JSON_MIN_NUMBER)) {
+        char xs[40];
+        rs_fmt_num(xs, sizeof xs, node->valuedouble, '.');
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: %s: number %s out of range (numbers in a scenario are 0 or from "
+                    "%g to %g in size)",
+                    name, path->s, xs, RS_JSON_MIN_NUMBER, RS_JSON_MAX_NUMBER);
+        return 0;
+    }
     if (cJSON_IsString(node) && !valid_utf8((const unsigned char *)node->valuestring)) {
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: text is not valid UTF-8", name, path->s);
         return 0;
@@ -227,12 +241,26 @@ static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag
     return 1;
 }
 
-/* What cJSON accepts beyond RFC 8259: raw control characters inside
- * strings and numbers like 02024 or 2023.  Returns the offset of the
- * first such place and says what is wrong, or (size_t)-1. */
-static size_t lex_check(const char *t, size_t len, const char **what)
+int rs_json_check(const cJSON *root, const char *mount, const char *name, rs_diag *diag)
+{
+    rs_buf path;
+    rs_buf_init(&path);
+    rs_buf_add(&path, mount);
+    int ok = check_tree(root, &path, name, diag);
+    rs_buf_free(&path);
+    return ok;
+}
+
+/* What cJSON accepts beyond RFC 8259 (raw control characters inside
+ * strings, numbers like 02024 or 2023.) and \u0000, which it reads as
+ * the end of the string.  Returns the offset of the first such place and
+ * says what is wrong, or (size_t)-1. */
+static size_t lex_check(const char *t, size_t len, const char **what, size_t *values)
 {
     size_t i = 0;
+    /* an upper bound of the values cJSON would make: one per comma and
+     * per list or object, plus the first */
+    *values = 1;
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
         if (c == '"') {
@@ -240,6 +268,11 @@ static size_t lex_check(const char *t, size_t len, const char **what)
                 if ((unsigned char)t[i] < 0x20) {
                     *what = "a control character inside a string (write it as \\n, \\t "
                             "or \\u00XX)";
+                    return i;
+                }
+                /* cJSON would end the text there, silently: "a\u0000b" as "a" */
+                if (t[i] == '\\' && i + 5 < len && memcmp(t + i + 1, "u0000", 5) == 0) {
+                    *what = "\\u0000 inside a string (a text cannot hold a NUL character)";
                     return i;
                 }
                 if (t[i] == '\\')
@@ -273,10 +306,34 @@ static size_t lex_check(const char *t, size_t len, const char **what)
                     i++;
             }
         } else {
+            if (c == ',' || c == '[' || c == '{')
+                (*values)++;
             i++;
         }
     }
     return (size_t)-1;
+}
+
+/* Depth of brackets and braces open at offset 'pos' (outside strings). */
+static size_t nesting_at(const char *t, size_t pos)
+{
+    size_t depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < pos; i++) {
+        if (in_string) {
+            if (t[i] == '\\')
+                i++;
+            else if (t[i] == '"')
+                in_string = 0;
+        } else if (t[i] == '"') {
+            in_string = 1;
+        } else if (t[i] == '[' || t[i] == '{') {
+            depth++;
+        } else if ((t[i] == ']' || t[i] == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth;
 }
 
 cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char *name,
@@ -288,11 +345,19 @@ cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char
         return NULL;
     }
     const char *what = NULL;
-    size_t bad = lex_check(text, len, &what);
+    size_t values;
+    size_t bad = lex_check(text, len, &what, &values);
     if (bad != (size_t)-1) {
         int line, col;
         line_col(text, bad, &line, &col);
         rs_diag_add(diag, RS_EXIT_INVALID, "%s:%d:%d: invalid JSON: %s", name, line, col, what);
+        return NULL;
+    }
+    if (values + m->count > RS_JSON_MAX_VALUES) {
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: too large: the files of a scenario hold at most %d values (lists, "
+                    "objects, numbers, texts) in all",
+                    name, RS_JSON_MAX_VALUES);
         return NULL;
     }
     const char *end = NULL;
@@ -320,7 +385,13 @@ cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char
         while (skip < len && (text[skip] == ' ' || text[skip] == '\t' || text[skip] == '\r' ||
                               text[skip] == '\n'))
             skip++;
-        if (skip >= len) {
+        if (nesting_at(text, pos) >= CJSON_NESTING_LIMIT) {
+            /* cJSON stops there to bound its recursion: say so, not just
+             * "near '[[[['" */
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s:%d:%d: invalid JSON: nested more than %d levels deep", name, line,
+                        col, CJSON_NESTING_LIMIT);
+        } else if (skip >= len) {
             rs_diag_add(diag, RS_EXIT_INVALID,
                         "%s:%d:%d: invalid JSON: unexpected end of file (a bracket or brace "
                         "not closed?)",
@@ -336,12 +407,7 @@ cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char
         }
         return NULL;
     }
-    rs_buf path;
-    rs_buf_init(&path);
-    rs_buf_add(&path, mount);
-    int ok = check_tree(root, &path, name, diag);
-    rs_buf_free(&path);
-    if (!ok) {
+    if (!rs_json_check(root, mount, name, diag)) {
         cJSON_Delete(root);
         return NULL;
     }
@@ -355,7 +421,7 @@ cJSON *rs_json_parse_file(rs_srcmap *m, const char *path, const char *mount, rs_
     size_t len = 0;
     char *text = rs_read_file(path, &len);
     if (!text) {
-        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, strerror(errno));
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot read: %s", path, rs_read_error(errno));
         return NULL;
     }
     cJSON *root = rs_json_parse_text(m, text, len, path, mount, diag);
@@ -378,6 +444,29 @@ static void strip_nulls(cJSON *obj)
     }
 }
 
+static int cmp_node_key(const void *a, const void *b)
+{
+    return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* Position of the member 'key' in 'sorted' (n members of an object, by
+ * key), or (size_t)-1. */
+static size_t find_sorted(cJSON *const *sorted, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted[mid]->string, key);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (size_t)-1;
+}
+
 void rs_json_merge(cJSON **target, cJSON *patch)
 {
     if (!cJSON_IsObject(patch)) {
@@ -391,13 +480,30 @@ void rs_json_merge(cJSON **target, cJSON *patch)
         *target = patch;
         return;
     }
+    /* The target's members sorted by key: looking each key of the patch up
+     * one by one would take n·m steps (two objects of a million keys:
+     * hours).  Every entry must stay a live node with its key, as the
+     * search compares them: a replaced member's entry becomes its
+     * replacement (same key), and a deleted member waits in 'gone' until
+     * the end.  Members added are not in it; the patch's keys are distinct,
+     * so they are never looked for. */
+    size_t n = 0;
+    for (const cJSON *c = (*target)->child; c; c = c->next)
+        n++;
+    cJSON **sorted = rs_xmalloc((n ? n : 1) * sizeof *sorted);
+    n = 0;
+    for (cJSON *c = (*target)->child; c; c = c->next)
+        sorted[n++] = c;
+    qsort(sorted, n, sizeof *sorted, cmp_node_key);
+    cJSON *gone = cJSON_CreateArray();
     while (patch->child) {
         cJSON *item = cJSON_DetachItemViaPointer(patch, patch->child);
         const char *key = item->string;
-        cJSON *old = cJSON_GetObjectItemCaseSensitive(*target, key);
+        size_t at = find_sorted(sorted, n, key);
+        cJSON *old = at != (size_t)-1 ? sorted[at] : NULL;
         if (cJSON_IsNull(item)) {
             if (old)
-                cJSON_Delete(cJSON_DetachItemViaPointer(*target, old));
+                cJSON_AddItemToArray(gone, cJSON_DetachItemViaPointer(*target, old));
             cJSON_Delete(item);
             continue;
         }
@@ -411,11 +517,14 @@ void rs_json_merge(cJSON **target, cJSON *patch)
             strip_nulls(item);
         if (old) {
             cJSON_ReplaceItemViaPointer(*target, old, item);
+            sorted[at] = item;
         } else {
             char *k = rs_xstrdup(key);
             cJSON_AddItemToObject(*target, k, item);
             free(k);
         }
     }
+    cJSON_Delete(gone);
+    free(sorted);
     cJSON_Delete(patch);
 }

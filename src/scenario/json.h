@@ -43,6 +43,29 @@ cJSON *rs_json_parse_file(rs_srcmap *m, const char *path, const char *mount, rs_
 cJSON *rs_json_parse_text(rs_srcmap *m, const char *text, size_t len, const char *name,
                           const char *mount, rs_diag *diag);
 
+/* Every number of a scenario is 0 or within these bounds in size.  Money
+ * is in M€ (1e12 M€ is a thousand times the world's yearly product), the
+ * largest count is 1e9 and the largest seed 2^32 − 1; with inputs so
+ * bounded, every product and sum of the model stays finite, also over
+ * 100,000 deals and 600 years, and no ratio divides by a subnormal. */
+#define RS_JSON_MAX_NUMBER 1e12
+#define RS_JSON_MIN_NUMBER 1e-12
+
+/* The most JSON values the files of one scenario may hold in all, counted
+ * before parsing.  Each costs some 100 bytes of memory (its node and its
+ * entry in the source map), and the checks visit each: 5 million is
+ * half a gigabyte and a few seconds, and five times what a scenario of
+ * 100,000 deals holds.  Without a bound, 64 MB of "0,0,0,..." would take
+ * 3.5 GB and half a minute. */
+#define RS_JSON_MAX_VALUES 5000000
+
+/* The checks rs_json_parse_text() makes after parsing, for a tree built
+ * otherwise (a --set value, a CSV table): numbers finite and within the
+ * bounds above, text valid UTF-8, no duplicate keys.  'mount' starts the
+ * JSON path in messages.  Returns 1 when all is well, else 0 with an
+ * RS_EXIT_INVALID message in 'diag'. */
+int rs_json_check(const cJSON *root, const char *mount, const char *name, rs_diag *diag);
+
 /* Applies 'patch' to '*target' as an RFC 7386 merge patch.  'patch' is
  * consumed (its nodes move into the target, keeping their origin). */
 void rs_json_merge(cJSON **target, cJSON *patch);

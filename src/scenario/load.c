@@ -3,6 +3,7 @@
  * build.c then turns the tree into C structs. */
 #define _GNU_SOURCE
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,8 +14,11 @@
 /* A chain deeper than this is surely a mistake (and bounds the stack). */
 #define RS_MAX_EXTENDS 256
 
-static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, const char **shown,
-                         int depth, rs_diag *diag)
+/* Loads 'path' and its parents.  'text' (NUL-terminated, 'len' bytes),
+ * when not NULL, is the content of 'path' itself (rs_scenario_load_text);
+ * the parents are always read from files. */
+static cJSON *load_chain(rs_srcmap *m, const char *path, const char *text, size_t len,
+                         char **stack, const char **shown, int depth, rs_diag *diag)
 {
     if (depth >= RS_MAX_EXTENDS) {
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: 'extends' chain is more than %d files deep",
@@ -44,7 +48,8 @@ static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, const cha
         shown[depth] = path;
         stack[depth] = rs_xstrdup(path);
     }
-    cJSON *tree = rs_json_parse_file(m, path, "$", diag);
+    cJSON *tree = text ? rs_json_parse_text(m, text, len, path, "$", diag)
+                       : rs_json_parse_file(m, path, "$", diag);
     cJSON *result = NULL;
     if (!tree)
         goto out;
@@ -71,7 +76,7 @@ static cJSON *load_chain(rs_srcmap *m, const char *path, char **stack, const cha
     char *parent_path = rs_path_join(dir, ext->valuestring);
     free(dir);
     cJSON_Delete(ext);
-    cJSON *parent = load_chain(m, parent_path, stack, shown, depth + 1, diag);
+    cJSON *parent = load_chain(m, parent_path, NULL, 0, stack, shown, depth + 1, diag);
     if (!parent && access(parent_path, R_OK) != 0)
         rs_diag_add(diag, 0, "%s: $.extends: names that file as its parent scenario", path);
     free(parent_path);
@@ -122,10 +127,16 @@ static int inline_ref(rs_srcmap *m, cJSON *parent, cJSON *node, const char *moun
         return 0;
     }
     free(path);
-    /* by key: cJSON_ReplaceItemViaPointer would leave the new item nameless */
-    char *key = rs_xstrdup(node->string);
-    cJSON_ReplaceItemInObjectCaseSensitive(parent, key, sub);
-    free(key);
+    /* by pointer, naming the new item first (a replacement by key looks
+     * the key up: with many instruments, n lookups of n steps) */
+    size_t kl = strlen(node->string) + 1;
+    sub->string = cJSON_malloc(kl);
+    if (!sub->string) {
+        fputs("regiosim: out of memory\n", stderr);
+        abort();
+    }
+    memcpy(sub->string, node->string, kl);
+    cJSON_ReplaceItemViaPointer(parent, node, sub);
     return 1;
 }
 
@@ -204,6 +215,13 @@ static int apply_overrides(rs_srcmap *m, cJSON *tree, const rs_override *ov, siz
         char *label = rs_xasprintf("--set %s=%s", ov[i].path, ov[i].value);
         int f = rs_srcmap_add_file(m, label, "$");
         cJSON *v = rs_setpath_value(ov[i].value);
+        /* the value gets the checks a file's values get (1e999 parses as
+         * infinity, and plain text may be invalid UTF-8) */
+        if (!rs_json_check(v, ov[i].path, label, diag)) {
+            cJSON_Delete(v);
+            free(label);
+            return 0;
+        }
         rs_srcmap_register(m, v, f);
         char *err = NULL;
         if (rs_setpath_apply(tree, ov[i].path, v, &err) < 0) {
@@ -217,15 +235,16 @@ static int apply_overrides(rs_srcmap *m, cJSON *tree, const rs_override *ov, siz
     return 1;
 }
 
-rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_ov,
-                              rs_diag *diag)
+/* The common path of rs_scenario_load() and rs_scenario_load_text(). */
+static rs_scenario *load(const char *file, const char *text, size_t len,
+                         const rs_override *ov, size_t n_ov, rs_diag *diag)
 {
     rs_srcmap m;
     rs_srcmap_init(&m);
     char *stack[RS_MAX_EXTENDS] = {0};
     const char *shown[RS_MAX_EXTENDS] = {0};
     rs_scenario *s = NULL;
-    cJSON *tree = load_chain(&m, file, stack, shown, 0, diag);
+    cJSON *tree = load_chain(&m, file, text, len, stack, shown, 0, diag);
     if (!tree)
         goto out;
     if (!inline_refs(&m, tree, diag) || !apply_scenario_set(&m, tree, diag) ||
@@ -237,5 +256,23 @@ out:
     rs_srcmap_free(&m);
     if (!diag->code && !s)
         diag->code = RS_EXIT_INVALID;
+    return s;
+}
+
+rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_ov,
+                              rs_diag *diag)
+{
+    return load(file, NULL, 0, ov, n_ov, diag);
+}
+
+rs_scenario *rs_scenario_load_text(const char *name, const char *text, size_t len,
+                                   const rs_override *ov, size_t n_ov, rs_diag *diag)
+{
+    /* the parser needs a NUL after the text */
+    char *copy = rs_xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    rs_scenario *s = load(name, copy, len, ov, n_ov, diag);
+    free(copy);
     return s;
 }

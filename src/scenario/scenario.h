@@ -107,6 +107,11 @@ typedef struct rs_override {
  * RS_EXIT_IO) on any problem; warnings may be added either way. */
 rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_ov,
                               rs_diag *diag);
+/* The same for a scenario held in memory ('len' bytes, no NUL needed)
+ * that behaves as if it were the file 'name': its 'extends' and the files
+ * it names resolve against the folder of 'name', and messages name it. */
+rs_scenario *rs_scenario_load_text(const char *name, const char *text, size_t len,
+                                   const rs_override *ov, size_t n_ov, rs_diag *diag);
 void rs_scenario_free(rs_scenario *s);
 
 /* m_t of MODEL.md §3 for calendar year t ('mean' replaces realisation.mean). */

@@ -34,6 +34,10 @@ int rs_setpath_parse(const char *path, rs_pathseg **segs_out, size_t *n_out, cha
     }
     int expect_key = 1;
     while (*p) {
+        if (n == RS_SETPATH_MAX_SEGMENTS) {
+            *err = rs_xasprintf("a path has at most %d parts", RS_SETPATH_MAX_SEGMENTS);
+            goto fail;
+        }
         segs = rs_xrealloc(segs, (n + 1) * sizeof *segs);
         if (*p == '[' && !isdigit((unsigned char)p[1])) {
             const char *s = p + 1, *e = s;

@@ -14,6 +14,12 @@ typedef struct rs_pathseg {
     char *id;   /* [ID]: the element whose "id" is ID */
 } rs_pathseg;
 
+/* The most segments a path may have.  Applying a path creates the
+ * objects missing on the way, and a tree that deep would be freed (by
+ * cJSON_Delete, recursively) at the risk of overflowing the stack; real
+ * paths have a handful of segments. */
+#define RS_SETPATH_MAX_SEGMENTS 64
+
 /* Splits 'path' into segments.  Returns 0, or -1 with a message in *err
  * (newly allocated) saying what is wrong. */
 int rs_setpath_parse(const char *path, rs_pathseg **segs, size_t *n, char **err);

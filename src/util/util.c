@@ -7,7 +7,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void *rs_xmalloc(size_t n)
 {
@@ -46,6 +48,10 @@ char *rs_xstrdup(const char *s)
     memcpy(p, s, n);
     return p;
 }
+
+/* (the attribute lets clang check the callers' formats, and quiets its
+ * -Wformat-nonliteral here) */
+static char *vasprintf_x(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 static char *vasprintf_x(const char *fmt, va_list ap)
 {
@@ -236,20 +242,47 @@ char *rs_path_join(const char *dir, const char *rel)
 
 char *rs_read_file(const char *path, size_t *len)
 {
+    /* O_NONBLOCK: opening a FIFO that no program writes to would wait
+     * forever; so opened, it reads as empty.  The type is checked on the
+     * open file, so it cannot change between the check and the read. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
+    int err = 0;
+    if (fstat(fd, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    /* /dev/zero never ends and /dev/tty waits for a keyboard: only
+     * regular files and pipes (as with `<(...)`) are read */
+    else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+        err = ENODEV;
+    else if (S_ISREG(st.st_mode) && st.st_size > (off_t)RS_MAX_FILE_BYTES)
+        err = EFBIG;
+    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+        err = errno;
+    FILE *f = err ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        err = err ? err : errno;
+        close(fd);
+        errno = err;
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     rs_buf b;
     rs_buf_init(&b);
     char chunk[65536];
     size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    /* the size was checked, but a file may grow, and a pipe has none */
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + got > RS_MAX_FILE_BYTES) {
+            fclose(f);
+            rs_buf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
         rs_buf_addn(&b, chunk, got);
+    }
     int bad = ferror(f);
     int e = errno;
     fclose(f);
@@ -262,4 +295,20 @@ char *rs_read_file(const char *path, size_t *len)
         rs_buf_addn(&b, "", 0);
     *len = b.len;
     return b.s;
+}
+
+_Static_assert(RS_MAX_FILE_BYTES == 64u << 20, "rs_read_error() names the limit");
+
+const char *rs_read_error(int err)
+{
+    switch (err) {
+    case EISDIR:
+        return "it is a folder, not a file";
+    case ENODEV:
+        return "not a regular file (a device or a socket)";
+    case EFBIG:
+        return "larger than 64 MB, too large for a scenario file";
+    default:
+        return strerror(err);
+    }
 }

@@ -63,7 +63,18 @@ char *rs_dirname(const char *path);
 /* 'rel' resolved against directory 'dir', lexically normalised
  * ("a/../b" -> "b"); absolute 'rel' is returned as is.  Newly allocated. */
 char *rs_path_join(const char *dir, const char *rel);
-/* Reads a whole file; NULL with errno set on failure. */
+/* The largest file rs_read_file() reads.  A scenario with 100,000 deals
+ * is about 20 MB; the bound keeps a hostile or mistaken input (a huge
+ * file, /dev/zero) from exhausting memory: parsing costs about 40 bytes
+ * of memory per byte of dense JSON. */
+#define RS_MAX_FILE_BYTES (64u << 20)
+
+/* Reads a whole file (NUL-terminated); NULL with errno set on failure:
+ * EISDIR for a folder, ENODEV for a device or socket (reading one could
+ * block or never end), EFBIG above RS_MAX_FILE_BYTES.  Pipes are read. */
 char *rs_read_file(const char *path, size_t *len);
+/* Why rs_read_file() failed, for a message: strerror(err), in plainer
+ * words for the errors it sets itself. */
+const char *rs_read_error(int err);
 
 #endif

@@ -456,5 +456,54 @@ r compare scenarios/t4-spuk.json
 check_rc "compare needs two scenarios" 2
 
 
+# ------------------------------------------- 5. Monte Carlo, sweep and solve
+
+# the same seed gives byte-identical results for 1, 2 and 3 threads
+for t in 1 2 3; do
+    r run -q --no-plots --draws 400 --seed 7 --threads "$t" -o "$TMP/mc-$t" scenarios/demo.json
+done
+if cmp -s "$TMP/mc-1/summary.json" "$TMP/mc-2/summary.json" &&
+    cmp -s "$TMP/mc-1/summary.json" "$TMP/mc-3/summary.json" &&
+    cmp -s "$TMP/mc-1/yearly_bands.csv" "$TMP/mc-3/yearly_bands.csv"; then
+    ok
+else
+    failed "Monte Carlo identical for 1, 2 and 3 threads"
+fi
+check_has "summary.json has the uncertainty block" "$TMP/mc-1/summary.json" '"uncertainty": {"draws": 400, "seed": 7,'
+check_has "yearly_bands.csv has p5, p50, p95" "$TMP/mc-1/yearly_bands.csv" "year,series,mean,sd,p5,p50,p95"
+# without an uncertainty block and without --draws: the deterministic run only
+r run -q --no-plots -o "$TMP/det" scenarios/worked-example.json
+if has "$TMP/det/summary.json" '"uncertainty"' || [ -e "$TMP/det/yearly_bands.csv" ]; then
+    failed "no Monte Carlo unless asked"
+else ok; fi
+# --draws without a block says which parameters it used
+r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
+check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
+
+# a sweep point equals a single run at the same value
+r sweep -q --no-plots scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
+    --steps 5 --metric rijk_net -o "$TMP/sweep"
+check_rc "sweep runs" 0
+sw=$(awk -F, '$1 == "0.8" { print $2 }' "$TMP/sweep/sweep.csv")
+r run -q --no-plots --set realisation.mean=0.8 -o "$TMP/sweep-one" scenarios/worked-example.json
+one=$(metric "$TMP/sweep-one/summary.json" rijk_net)
+if [ -n "$sw" ] && [ "$sw" = "$one" ]; then ok; else failed "sweep point = single run" "sweep $sw, run $one"; fi
+if [ "$(wc -l <"$TMP/sweep/sweep.csv")" = 6 ]; then ok; else failed "sweep.csv has a header and 5 rows"; fi
+
+# solve: the budget-neutral capacity_linear base, verified by running at it
+r solve scenarios/capaciteit-draagkracht.json --param cofinancing.base --metric rijk_awarded \
+    --target-scenario scenarios/capaciteit-flat-50.json --lo 0.3 --hi 0.7
+check_rc "solve finds a value" 0
+base=$(awk '$1 == "cofinancing.base" { print $3 }' "$OUT")
+r run -q --no-plots --set "cofinancing.base=$base" -o "$TMP/solved" scenarios/capaciteit-draagkracht.json
+got=$(metric "$TMP/solved/summary.json" rijk_awarded)
+r run -q --no-plots -o "$TMP/flat50" scenarios/capaciteit-flat-50.json
+want=$(metric "$TMP/flat50/summary.json" rijk_awarded)
+if close "$got" "$want"; then ok; else failed "solved base gives the target" "base $base: $got, want $want"; fi
+# no crossing in the bracket: a clear error with the metric at both ends
+r solve scenarios/worked-example.json --param realisation.mean --metric rijk_net --target 5 --lo 0.5 --hi 1
+check_rc_has "solve without a sign change reports both ends" 2 "$ERR" "does not cross the target 5" "at 0.5" "at 1"
+
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,84 @@
+/* internal.h — the parts of the Monte Carlo module (mc.h) that the module,
+ * its tests and the benchmark share: the per-draw random stream
+ * (stream.c), the draw of one realisation (draw.c) and the quantile
+ * histogram (qhist.c). */
+#ifndef RS_MC_INTERNAL_H
+#define RS_MC_INTERNAL_H
+
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+#include "mc.h"
+
+/* ---- stream.c: one random stream per draw ---------------------------- */
+
+/* A gsl_rng of the type the draws use (xoshiro256**); NULL when out of
+ * memory.  Free it with gsl_rng_free. */
+gsl_rng *rs_mc_rng_alloc(void);
+/* Puts 'r' (from rs_mc_rng_alloc) at the start of the stream of draw
+ * 'draw' of seed 'seed'.  Cheap: four SplitMix64 steps. */
+void rs_mc_stream_seed(gsl_rng *r, unsigned long seed, long draw);
+
+/* ---- draw.c: the random inputs of one draw --------------------------- */
+
+/* What is fixed for all draws of a plan: the deal-years that get a ρ, with
+ * their Beta parameters, in the order they are drawn. */
+typedef struct rs_mc_layout {
+    size_t n;            /* deal-years drawn */
+    size_t *slot;        /* index into run->rho: plan->off[d] + k */
+    double *alpha, *beta;
+    int *year;           /* calendar year − horizon start */
+    int n_years;         /* years of the horizon (shock years) */
+    double shock_p, shock_keep; /* probability; 1 − severity */
+    double ln_mu, ln_sigma;     /* of the admin factor; sigma 0: factor 1 */
+} rs_mc_layout;
+
+/* Makes the layout of plan 'p' under 'u'.  Returns NULL and adds an
+ * RS_EXIT_INVALID message when 'u' cannot be used. */
+rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_diag *diag);
+void rs_mc_layout_free(rs_mc_layout *l);
+/* Draws the inputs of one draw from 'r' (already seeded for the draw) into
+ * run->rho (the slots of the layout only) and run->admin_factor.  Returns
+ * 1 when the draw has a shock year, else 0.  Allocates nothing. */
+int rs_mc_draw(const rs_mc_layout *l, gsl_rng *r, rs_run *run);
+
+/* ---- qhist.c: quantiles from two histograms ------------------------- */
+
+#define RS_QH_SUB 8      /* 2^8 log buckets per octave */
+#define RS_QH_EMIN (-32) /* |x| < 2^-32 falls in the zero bucket */
+#define RS_QH_NOCT 64    /* octaves 2^-32 … 2^32 */
+#define RS_QH_HALF ((uint32_t)RS_QH_NOCT << RS_QH_SUB)
+#define RS_QH_N (2 * RS_QH_HALF + 1) /* log buckets of one value */
+#define RS_QH_LIN 4096                /* linear bins of one value */
+#define RS_QH_MAXP 8                  /* quantiles asked at once */
+
+/* The histograms of one value (see qhist.c).  The caller owns the counts. */
+typedef struct rs_qh {
+    uint32_t *log; /* RS_QH_N log-linear buckets */
+    uint32_t *lin; /* RS_QH_LIN + 2: [0] below the range, [1 … RS_QH_LIN] bins,
+                    * [RS_QH_LIN + 1] above it */
+    double lo, w;  /* the range starts at lo, bins are w wide; w = 0: no range */
+} rs_qh;
+
+/* Log bucket of x (finite).  Buckets are ordered as the values are; |x| ≥
+ * 2^32 goes into the outermost bucket of its sign (rs_qh_beyond tells). */
+uint32_t rs_qh_bucket(double x);
+int rs_qh_beyond(double x);
+/* Bounds [lo, hi] of log bucket b. */
+void rs_qh_bounds(uint32_t b, double *lo, double *hi);
+/* Sets the linear range from the pilot's extremes: [min − s/2, max + s/2],
+ * s = max − min (no range when s is 0). */
+void rs_qh_set_range(rs_qh *h, double min, double max);
+/* Linear bin of x (0 below, RS_QH_LIN + 1 above); needs h->w > 0. */
+uint32_t rs_qh_lin_bin(const rs_qh *h, double x);
+/* The sorted-sample quantiles q[k] at probabilities p[k] in [0, 1]
+ * (k < np ≤ RS_QH_MAXP) of the n ≥ 1 values counted in h, whose exact
+ * extremes are min and max.  Returns 0, or -1 for bad np or n. */
+int rs_qh_quantiles(const rs_qh *h, long n, double min, double max, const double *p, int np,
+                    double *q);
+/* A chart histogram of the values counted in h: nbins equal bins from min
+ * to max (min ± 0.5 when equal), edges[0 … nbins], counts[0 … nbins−1]. */
+void rs_qh_chart(const rs_qh *h, double min, double max, int nbins, double *edges,
+                 long *counts);
+
+#endif

@@ -1,0 +1,626 @@
+/* mc.c — the Monte Carlo driver (mc.h): draws in parallel, and reductions
+ * that give the same bytes for any number of threads.
+ *
+ * The draws are cut into chunks of consecutive draws whose bounds depend
+ * only on the number of draws: the pilot (the first PILOT draws, in chunks
+ * of PILOT_CHUNK), then at most MAX_CHUNKS chunks of the rest.  Threads
+ * take chunks in any order (OpenMP dynamic schedule) and
+ *   - keep each chunk's mean, sum of squared deviations (Welford, in draw
+ *     order) and extremes in the chunk's own slot; at the end the chunks
+ *     are combined in chunk order (Chan et al.), so the floating-point
+ *     sums never depend on which thread ran what;
+ *   - keep the pilot's values exactly; after the pilot, its extremes fix
+ *     the linear range of each value's histograms (qhist.c) and its values
+ *     are counted in them: the pilot is part of the one pass, not extra;
+ *   - after the pilot, buffer the histogram indices of every value for
+ *     FLUSH draws and then add them to the shared histograms under a lock:
+ *     integer counts, the same in any order.  The lock is taken once per
+ *     FLUSH draws, never per draw.
+ * Each thread owns an rs_run, a gsl_rng and its buffers, which it
+ * allocates before the loop; a draw allocates nothing (an invariant
+ * failure adds a message, and then the run stops). */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#define PILOT 1024       /* draws whose values fix the linear ranges */
+#define PILOT_CHUNK 16
+#define MAX_CHUNKS 1024  /* chunks after the pilot */
+#define FLUSH 256
+#define PROGRESS_PERIOD 0.05 /* seconds: at most 20 reports a second */
+
+typedef struct rs_mc_store rs_mc_store;
+
+struct rs_mc_store {
+    rs_stats *stats;      /* every value's summary: metric, yearly and cum_spent point in */
+    rs_qh qh[RS_M_N];     /* the metrics' histograms (rs_mc_histogram) */
+    uint32_t *log, *lin;  /* their counts */
+};
+
+/* What the threads share.  Read-only in the loop except where noted. */
+typedef struct mc_job {
+    const rs_plan *p;
+    const rs_uncertainty *u;
+    const rs_mc_opts *o;
+    const rs_mc_layout *lay;
+    long draws, pilot, chunk, n_pilot_chunks, n_chunks;
+    int nvar, ny;
+    /* per chunk c, at cstat + c·4·npad: mean, m2, min and max of each value
+     * (npad ≥ nvar, a multiple of 8: a chunk's block starts on its own
+     * cache line, so threads on neighbouring chunks do not share one);
+     * written only by the thread running the chunk */
+    double *cstat;
+    size_t npad;
+    long *c_shocked;
+    double *pilot_v;   /* pilot × nvar: the pilot's values */
+    rs_qh *qh;         /* nvar histograms; counted under critical(rs_mc_hist) */
+    uint32_t *log, *lin; /* their counts */
+    double *samples;   /* draws × nvar, or NULL */
+    long done;         /* atomic: draws finished, for progress */
+    long fail;         /* atomic: lowest draw that failed, or draws */
+    rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
+    long beyond;       /* atomic: values ≥ 2^32 in magnitude */
+} mc_job;
+
+/* What one thread owns. */
+typedef struct mc_thread {
+    rs_run *run;
+    gsl_rng *rng;
+    double *work; /* 2 × n_regions, for rs_metrics_compute */
+    double *v;    /* nvar: the values of the current draw */
+    uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
+    int nbuf;
+    rs_diag diag;
+    double last_report;
+} mc_thread;
+
+int rs_mc_nvar(int ny) { return RS_M_N + (RS_Y_N_OUT + 1) * ny; }
+
+int rs_mc_var_year(int ny, int s, int k) { return RS_M_N + s * ny + k; }
+
+static int thread_id(void)
+{
+#ifdef _OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Name of value v, for messages. */
+static void var_name(int ny, int y0, int v, char *out, size_t n)
+{
+    if (v < RS_M_N) {
+        snprintf(out, n, "metric %s", rs_metric_infos[v].name);
+        return;
+    }
+    int s = (v - RS_M_N) / ny, k = (v - RS_M_N) % ny;
+    snprintf(out, n, "%s %s in %d", s < RS_Y_N_OUT ? "yearly" : "cumulative",
+             s < RS_Y_N_OUT ? rs_series_names[s] : "spent", y0 + k);
+}
+
+/* ---- one draw --------------------------------------------------------- */
+
+/* The yearly series and the cumulative spending of a run into v (after
+ * the metrics, which rs_metrics_compute has put in v[0 .. RS_M_N)). */
+static void collect(const rs_run *run, int ny, double *v)
+{
+    double *y = v + RS_M_N;
+    for (int s = 0; s < RS_Y_N_OUT; s++, y += ny)
+        memcpy(y, run->y[s], (size_t)ny * sizeof *y);
+    double cum = 0;
+    for (int k = 0; k < ny; k++) {
+        cum += run->y[RS_Y_SPENT][k];
+        y[k] = cum;
+    }
+}
+
+/* Records that draw i failed with the messages in t->diag (or 'what'),
+ * keeping only the lowest failing draw: so the report does not depend on
+ * which thread got there first. */
+static void record_failure(mc_job *job, mc_thread *t, long i, const char *what)
+{
+#pragma omp critical(rs_mc_fail)
+    {
+        if (i < job->fail) {
+            rs_diag_free(&job->fail_diag);
+            rs_diag_init(&job->fail_diag);
+            const char *pre = "internal error: ";
+            for (size_t k = 0; k < t->diag.n; k++) {
+                const char *m = t->diag.msg[k];
+                if (strncmp(m, pre, strlen(pre)) == 0)
+                    m += strlen(pre);
+                rs_diag_add(&job->fail_diag, RS_EXIT_INTERNAL,
+                            "internal error in Monte Carlo draw %ld (seed %lu): %s", i,
+                            job->u->seed, m);
+            }
+            if (what)
+                rs_diag_add(&job->fail_diag, RS_EXIT_INTERNAL,
+                            "internal error in Monte Carlo draw %ld (seed %lu): %s", i,
+                            job->u->seed, what);
+#pragma omp atomic write
+            job->fail = i;
+        }
+    }
+    rs_diag_free(&t->diag);
+    rs_diag_init(&t->diag);
+}
+
+/* Simulates draw i into t->v.  Returns 0, or -1 after recording a failure. */
+static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
+{
+    rs_run *run = t->run;
+    rs_mc_stream_seed(t->rng, job->u->seed, i);
+    *shocked = rs_mc_draw(job->lay, t->rng, run);
+    rs_run_simulate(run);
+    if (job->o->after_draw)
+        job->o->after_draw(run, i, job->o->arg);
+    if (rs_run_check(run, &t->diag) > 0) {
+        record_failure(job, t, i, NULL);
+        return -1;
+    }
+    rs_metrics_compute(run, RS_SUB_ALL, 0, t->work, t->v);
+    collect(run, job->ny, t->v);
+    for (int v = 0; v < job->nvar; v++)
+        if (!isfinite(t->v[v])) {
+            char name[96], what[160];
+            var_name(job->ny, job->p->y0, v, name, sizeof name);
+            snprintf(what, sizeof what, "%s is %g", name, t->v[v]);
+            record_failure(job, t, i, what);
+            return -1;
+        }
+    return 0;
+}
+
+/* ---- reductions ------------------------------------------------------- */
+
+/* The statistics block of chunk c. */
+static double *chunk_stats(const mc_job *job, long c)
+{
+    return job->cstat + (size_t)c * 4 * job->npad;
+}
+
+/* Adds the buffered histogram indices of thread t to the shared counts. */
+static void flush(mc_job *job, mc_thread *t)
+{
+    const int nvar = job->nvar;
+#pragma omp critical(rs_mc_hist)
+    for (int v = 0; v < nvar; v++) {
+        rs_qh *h = &job->qh[v];
+        const uint32_t *b = t->buf + 2 * (size_t)v;
+        for (int k = 0; k < t->nbuf; k++, b += 2 * (size_t)nvar) {
+            h->log[b[0]]++;
+            if (h->w > 0)
+                h->lin[b[1]]++;
+        }
+    }
+    t->nbuf = 0;
+}
+
+/* Adds draw values t->v to the running statistics of chunk c (the draw is
+ * the n-th of its chunk).  Pilot draws are kept whole (draw i); later ones
+ * go to the thread's histogram buffer. */
+static void accumulate(mc_job *job, mc_thread *t, long c, long n, long i)
+{
+    const int nvar = job->nvar;
+    double *mean = chunk_stats(job, c), *m2 = mean + job->npad;
+    double *mn = m2 + job->npad, *mx = mn + job->npad;
+    const double inv = 1.0 / (double)n;
+    for (int v = 0; v < nvar; v++) {
+        double x = t->v[v], d = x - mean[v];
+        mean[v] += d * inv;
+        m2[v] += d * (x - mean[v]);
+        if (x < mn[v])
+            mn[v] = x;
+        if (x > mx[v])
+            mx[v] = x;
+    }
+    if (i < job->pilot) {
+        memcpy(job->pilot_v + (size_t)i * (size_t)nvar, t->v, (size_t)nvar * sizeof *t->v);
+        return;
+    }
+    uint32_t *b = t->buf + 2 * (size_t)t->nbuf * (size_t)nvar;
+    long beyond = 0;
+    for (int v = 0; v < nvar; v++, b += 2) {
+        const rs_qh *h = &job->qh[v];
+        double x = t->v[v];
+        b[0] = rs_qh_bucket(x);
+        b[1] = h->w > 0 ? rs_qh_lin_bin(h, x) : 0;
+        beyond += rs_qh_beyond(x);
+    }
+    if (beyond) {
+#pragma omp atomic update
+        job->beyond += beyond;
+    }
+    if (++t->nbuf == FLUSH)
+        flush(job, t);
+}
+
+/* After the pilot: each value's linear range from the pilot's extremes,
+ * and the pilot's values counted.  Runs on one thread. */
+static void fix_ranges(mc_job *job)
+{
+    const int nvar = job->nvar;
+    long beyond = 0;
+    for (int v = 0; v < nvar; v++) {
+        rs_qh *h = &job->qh[v];
+        double mn = HUGE_VAL, mx = -HUGE_VAL;
+        for (long i = 0; i < job->pilot; i++) {
+            double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
+            mn = x < mn ? x : mn;
+            mx = x > mx ? x : mx;
+        }
+        rs_qh_set_range(h, mn, mx);
+        for (long i = 0; i < job->pilot; i++) {
+            double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
+            h->log[rs_qh_bucket(x)]++;
+            if (h->w > 0)
+                h->lin[rs_qh_lin_bin(h, x)]++;
+            beyond += rs_qh_beyond(x);
+        }
+    }
+    job->beyond += beyond;
+}
+
+static void report(mc_job *job, mc_thread *t)
+{
+    double tn = now();
+    if (tn - t->last_report < PROGRESS_PERIOD)
+        return;
+    t->last_report = tn;
+    long done;
+#pragma omp atomic read
+    done = job->done;
+    job->o->progress(done, job->draws, job->o->arg);
+}
+
+/* The draws i0 … i1−1 of chunk c. */
+static void chunk_bounds(const mc_job *job, long c, long *i0, long *i1)
+{
+    long lim;
+    if (c < job->n_pilot_chunks) {
+        *i0 = c * PILOT_CHUNK;
+        lim = job->pilot;
+        *i1 = *i0 + PILOT_CHUNK;
+    } else {
+        *i0 = job->pilot + (c - job->n_pilot_chunks) * job->chunk;
+        lim = job->draws;
+        *i1 = *i0 + job->chunk;
+    }
+    if (*i1 > lim)
+        *i1 = lim;
+}
+
+/* Runs the draws of chunk c. */
+static void run_chunk(mc_job *job, mc_thread *t, long c)
+{
+    long i0, i1;
+    chunk_bounds(job, c, &i0, &i1);
+    double *cs = chunk_stats(job, c);
+    for (size_t v = 0; v < job->npad; v++) {
+        cs[v] = cs[job->npad + v] = 0;
+        cs[2 * job->npad + v] = HUGE_VAL;
+        cs[3 * job->npad + v] = -HUGE_VAL;
+    }
+    const int reporter = thread_id() == 0 && job->o->progress;
+    long shocked = 0;
+    for (long i = i0; i < i1; i++) {
+        long fail;
+#pragma omp atomic read
+        fail = job->fail;
+        if (i > fail)
+            return;
+        int sh;
+        if (one_draw(job, t, i, &sh) < 0)
+            return;
+        shocked += sh;
+        accumulate(job, t, c, i - i0 + 1, i);
+        if (job->samples)
+            memcpy(job->samples + (size_t)i * (size_t)job->nvar, t->v,
+                   (size_t)job->nvar * sizeof *t->v);
+        if (reporter)
+            report(job, t);
+    }
+    job->c_shocked[c] = shocked;
+#pragma omp atomic update
+    job->done += i1 - i0;
+}
+
+/* ---- set-up ----------------------------------------------------------- */
+
+static int threads_for(int asked, long n_chunks)
+{
+    int T = asked;
+#ifdef _OPENMP
+    if (T <= 0)
+        T = omp_get_max_threads();
+#else
+    T = 1;
+#endif
+    if (T < 1)
+        T = 1;
+    if (T > n_chunks)
+        T = (int)n_chunks;
+    return T;
+}
+
+static void thread_free(mc_thread *t)
+{
+    if (!t)
+        return;
+    rs_run_free(t->run);
+    if (t->rng)
+        gsl_rng_free(t->rng);
+    free(t->work);
+    free(t->v);
+    free(t->buf);
+    rs_diag_free(&t->diag);
+    free(t);
+}
+
+/* A thread's workspace, or NULL when out of memory.  Called by the thread
+ * itself: its memory then comes from the thread's own malloc arena, apart
+ * from the other threads' (a generator's state sharing a cache line with
+ * another thread's buffers made two threads slower than one). */
+static mc_thread *thread_new(const mc_job *job)
+{
+    mc_thread *t = rs_xcalloc(1, sizeof *t);
+    rs_diag_init(&t->diag);
+    t->rng = rs_mc_rng_alloc();
+    if (!t->rng) {
+        thread_free(t);
+        return NULL;
+    }
+    t->run = rs_run_alloc(job->p);
+    t->work = rs_xcalloc(2 * job->p->sc->n_regions, sizeof *t->work);
+    t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
+    t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
+    t->last_report = now();
+    return t;
+}
+
+static void job_free(mc_job *job)
+{
+    rs_mc_layout_free((rs_mc_layout *)job->lay);
+    free(job->cstat);
+    free(job->c_shocked);
+    free(job->pilot_v);
+    free(job->qh);
+    free(job->log);
+    free(job->lin);
+    free(job->samples);
+    rs_diag_free(&job->fail_diag);
+}
+
+/* Cuts the draws into chunks (see the top of this file). */
+static void job_chunks(mc_job *job)
+{
+    job->pilot = job->draws < PILOT ? job->draws : PILOT;
+    job->n_pilot_chunks = (job->pilot + PILOT_CHUNK - 1) / PILOT_CHUNK;
+    long rest = job->draws - job->pilot;
+    job->chunk = rest > 0 ? (rest + MAX_CHUNKS - 1) / MAX_CHUNKS : 1;
+    job->n_chunks = job->n_pilot_chunks + (rest + job->chunk - 1) / job->chunk;
+}
+
+static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, const rs_mc_opts *o,
+                     const rs_mc_layout *lay)
+{
+    memset(job, 0, sizeof *job);
+    job->p = p;
+    job->u = u;
+    job->o = o;
+    job->lay = lay;
+    job->draws = u->draws;
+    job_chunks(job);
+    job->ny = p->ny;
+    job->nvar = rs_mc_nvar(p->ny);
+    const size_t nvar = (size_t)job->nvar;
+    job->npad = (nvar + 7) & ~(size_t)7;
+    size_t bytes = (size_t)job->n_chunks * 4 * job->npad * sizeof *job->cstat;
+    job->cstat = aligned_alloc(64, bytes); /* bytes is a multiple of 256 */
+    if (!job->cstat) {
+        fputs("regiosim: out of memory\n", stderr);
+        abort();
+    }
+    job->c_shocked = rs_xcalloc((size_t)job->n_chunks, sizeof *job->c_shocked);
+    job->pilot_v = rs_xcalloc((size_t)job->pilot * nvar, sizeof *job->pilot_v);
+    job->qh = rs_xcalloc(nvar, sizeof *job->qh);
+    /* calloc: pages of buckets that no draw reaches are never touched */
+    job->log = rs_xcalloc(nvar * RS_QH_N, sizeof *job->log);
+    job->lin = rs_xcalloc(nvar * (RS_QH_LIN + 2), sizeof *job->lin);
+    for (size_t v = 0; v < nvar; v++) {
+        job->qh[v].log = job->log + v * RS_QH_N;
+        job->qh[v].lin = job->lin + v * (RS_QH_LIN + 2);
+    }
+    if (o->keep_samples)
+        job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
+    job->fail = u->draws;
+    rs_diag_init(&job->fail_diag);
+}
+
+/* ---- summaries -------------------------------------------------------- */
+
+/* Mean, sd and extremes of value v: the chunks combined in chunk order. */
+static void combine(const mc_job *job, int v, rs_stats *s, double *min, double *max)
+{
+    double n = 0, mean = 0, m2 = 0, lo = HUGE_VAL, hi = -HUGE_VAL;
+    for (long c = 0; c < job->n_chunks; c++) {
+        const double *cs = chunk_stats(job, c) + v;
+        const size_t np = job->npad;
+        long i0, i1;
+        chunk_bounds(job, c, &i0, &i1);
+        double nb = (double)(i1 - i0);
+        double mb = cs[0], tot = n + nb, d = mb - mean;
+        if (n == 0) {
+            mean = mb;
+            m2 = cs[np];
+        } else {
+            mean += d * (nb / tot);
+            m2 += cs[np] + d * d * (n * nb / tot);
+        }
+        n = tot;
+        lo = cs[2 * np] < lo ? cs[2 * np] : lo;
+        hi = cs[3 * np] > hi ? cs[3 * np] : hi;
+    }
+    s->mean = mean;
+    s->sd = n > 1 ? sqrt(m2 / (n - 1)) : 0;
+    *min = lo;
+    *max = hi;
+}
+
+static void summarise(mc_job *job, rs_mc_result *out)
+{
+    static const double p[3] = {0.05, 0.5, 0.95};
+    rs_stats *st = rs_xcalloc((size_t)job->nvar, sizeof *st);
+    for (int v = 0; v < job->nvar; v++) {
+        double lo, hi, q[3];
+        combine(job, v, &st[v], &lo, &hi);
+        rs_qh_quantiles(&job->qh[v], job->draws, lo, hi, p, 3, q);
+        st[v].p5 = q[0];
+        st[v].p50 = q[1];
+        st[v].p95 = q[2];
+        if (v < RS_M_N) {
+            out->min[v] = lo;
+            out->max[v] = hi;
+        }
+    }
+    memcpy(out->metric, st, RS_M_N * sizeof *st);
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        out->yearly[s] = st + rs_mc_var_year(job->ny, s, 0);
+    out->cum_spent = st + rs_mc_var_year(job->ny, RS_Y_N_OUT, 0);
+    for (long c = 0; c < job->n_chunks; c++)
+        out->shocked += job->c_shocked[c];
+    /* keep the metrics' histograms only (they come first) */
+    rs_mc_store *ms = rs_xcalloc(1, sizeof *ms);
+    ms->stats = st;
+    ms->log = rs_xrealloc(job->log, RS_M_N * RS_QH_N * sizeof *job->log);
+    ms->lin = rs_xrealloc(job->lin, RS_M_N * (RS_QH_LIN + 2) * sizeof *job->lin);
+    job->log = job->lin = NULL;
+    for (int m = 0; m < RS_M_N; m++) {
+        ms->qh[m] = job->qh[m];
+        ms->qh[m].log = ms->log + (size_t)m * RS_QH_N;
+        ms->qh[m].lin = ms->lin + (size_t)m * (RS_QH_LIN + 2);
+    }
+    out->store = ms;
+    out->samples = job->samples;
+    job->samples = NULL;
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+/* Runs every chunk on T threads.  Each thread makes its workspace before
+ * the loop and frees it after; when one cannot, no thread runs a draw.
+ * Returns 0, or -1 when out of memory. */
+static int loop(mc_job *job, int T)
+{
+    int nomem = 0;
+    (void)T; /* unused without OpenMP */
+#pragma omp parallel num_threads(T)
+    {
+        mc_thread *t = thread_new(job);
+        if (!t) {
+#pragma omp atomic write
+            nomem = 1;
+        }
+#pragma omp barrier
+        int stop;
+#pragma omp atomic read
+        stop = nomem;
+        if (!stop) {
+#pragma omp for schedule(dynamic, 1)
+            for (long c = 0; c < job->n_pilot_chunks; c++)
+                run_chunk(job, t, c);
+#pragma omp single
+            fix_ranges(job);
+#pragma omp for schedule(dynamic, 1)
+            for (long c = job->n_pilot_chunks; c < job->n_chunks; c++)
+                run_chunk(job, t, c);
+            flush(job, t);
+        }
+        thread_free(t);
+    }
+    return nomem ? -1 : 0;
+}
+
+int rs_mc_run_opts(const rs_plan *p, const rs_uncertainty *u, const rs_mc_opts *o,
+                   rs_mc_result *out, rs_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    if (u->draws > (long)UINT32_MAX) {
+        rs_diag_add(diag, RS_EXIT_INVALID, "$.uncertainty.draws: %ld is more than %lu", u->draws,
+                    (unsigned long)UINT32_MAX);
+        return RS_EXIT_INVALID;
+    }
+    rs_mc_layout *lay = rs_mc_layout_make(p, u, diag);
+    if (!lay)
+        return RS_EXIT_INVALID;
+    mc_job job;
+    job_init(&job, p, u, o, lay);
+    int ok = loop(&job, threads_for(o->threads, job.n_chunks)) == 0;
+    if (!ok)
+        rs_diag_add(diag, RS_EXIT_INTERNAL, "internal error: no memory for a random generator");
+    int code = ok ? RS_EXIT_OK : RS_EXIT_INTERNAL;
+    if (ok && job.fail < job.draws) {
+        for (size_t k = 0; k < job.fail_diag.n; k++)
+            rs_diag_add(diag, RS_EXIT_INTERNAL, "%s", job.fail_diag.msg[k]);
+        code = RS_EXIT_INTERNAL;
+    } else if (ok) {
+        out->draws = u->draws;
+        out->seed = u->seed;
+        out->y0 = p->y0;
+        out->ny = p->ny;
+        summarise(&job, out);
+        if (job.beyond)
+            rs_diag_add(diag, 0,
+                        "Monte Carlo: %ld values beyond ±4.3e9 were counted at that bound; "
+                        "their quantiles are not accurate",
+                        job.beyond);
+        if (o->progress)
+            o->progress(job.draws, job.draws, o->arg);
+    }
+    job_free(&job);
+    return code;
+}
+
+int rs_mc_run(const rs_plan *p, const rs_uncertainty *u, int threads, rs_mc_progress progress,
+              void *arg, rs_mc_result *out, rs_diag *diag)
+{
+    rs_mc_opts o = {threads, progress, arg, 0, NULL};
+    return rs_mc_run_opts(p, u, &o, out, diag);
+}
+
+void rs_mc_result_free(rs_mc_result *r)
+{
+    if (!r)
+        return;
+    if (r->store) {
+        free(r->store->stats);
+        free(r->store->log);
+        free(r->store->lin);
+        free(r->store);
+    }
+    free(r->samples);
+    memset(r, 0, sizeof *r);
+}
+
+int rs_mc_histogram(const rs_mc_result *r, rs_metric m, int nbins, double *edges, long *counts)
+{
+    if (nbins < 1 || !r->store || (int)m < 0 || m >= RS_M_N)
+        return -1;
+    rs_qh_chart(&r->store->qh[m], r->min[m], r->max[m], nbins, edges, counts);
+    return 0;
+}

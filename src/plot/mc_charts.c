@@ -1,0 +1,170 @@
+/* mc_charts.c — the charts of a Monte Carlo run: fans of the yearly Rijk
+ * net flow and of cumulative spending (P5–P95 band, P50 line, the
+ * deterministic run dashed), and a histogram of one metric. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts.h"
+
+static void num(rs_buf *b, double x)
+{
+    char t[40];
+    rs_fmt_num(t, sizeof t, x, '.');
+    rs_buf_add(b, t);
+}
+
+static void label(rs_buf *b, const rs_gp *g, const char *text, double y)
+{
+    rs_buf_add(b, "set label 98 ");
+    rs_gp_quote(b, text);
+    rs_buf_printf(b, " at screen 0.5, screen %g center noenhanced", y);
+    rs_gp_font(b, g, 1.25);
+    rs_buf_add(b, "\nset tmargin 5\n");
+}
+
+/* A fan over the years with a flow: 'band' per year, 'det' the
+ * deterministic value per year (plan years). */
+static void fan(const rs_result *res, const rs_gp *g, const char *name, const char *title,
+                const rs_stats *band, const double *det, rs_buf *dat, rs_buf *gp)
+{
+    const rs_mc_result *mc = res->mc;
+    int last = res->sc->end - mc->y0;
+    for (int y = 0; y < mc->ny; y++)
+        if (band[y].p95 != band[y > 0 ? y - 1 : 0].p95 || det[y] != 0)
+            last = y > last ? y : last;
+    double lo = 0, hi = 0;
+    rs_buf_add(dat, "# year\tdeterministic\tp5\tp50\tp95\tmean (M€)\n");
+    for (int y = 0; y <= last && y < mc->ny; y++) {
+        rs_buf_printf(dat, "%d\t", mc->y0 + y);
+        num(dat, det[y]);
+        rs_buf_add(dat, "\t");
+        num(dat, band[y].p5);
+        rs_buf_add(dat, "\t");
+        num(dat, band[y].p50);
+        rs_buf_add(dat, "\t");
+        num(dat, band[y].p95);
+        rs_buf_add(dat, "\t");
+        num(dat, band[y].mean);
+        rs_buf_add(dat, "\n");
+        lo = fmin(lo, fmin(band[y].p5, det[y]));
+        hi = fmax(hi, fmax(band[y].p95, det[y]));
+    }
+    rs_gp_header(gp, g, name);
+    label(gp, g, title, 0.95);
+    rs_buf_add(gp, "set ylabel ");
+    rs_gp_quote(gp, RS_L(g, "€ mln", "€ million"));
+    rs_buf_add(gp, " noenhanced\n");
+    rs_gp_tics(gp, g, "y", lo, hi * 1.08);
+    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1%s\nset key top right\n"
+                      "set xzeroaxis lt -1 lc rgb '#555555'\n",
+                  mc->y0, mc->y0 + last, last > 16 ? " rotate by -45" : "");
+    rs_buf_printf(gp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#999999'\n",
+                  res->sc->end + 0.5, res->sc->end + 0.5);
+    char lab[128];
+    snprintf(lab, sizeof lab, "P5–P95 (%ld %s)", mc->draws, RS_L(g, "trekkingen", "draws"));
+    rs_buf_printf(gp, "plot '%s.dat' using 1:3:5 with filledcurves fc rgb '#8FCAE7' fs solid 0.6 "
+                      "title ",
+                  name);
+    rs_gp_quote(gp, lab);
+    rs_buf_add(gp, ", \\\n  '' using 1:4 with lines lw 2.5 lc rgb '#01689B' title 'P50', \\\n"
+                   "  '' using 1:2 with lines lw 2 dt 2 lc rgb '#E17000' title ");
+    rs_gp_quote(gp, RS_L(g, "deterministische berekening", "deterministic run"));
+    rs_buf_add(gp, "\n");
+}
+
+static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const char *name,
+                      rs_buf *dat, rs_buf *gp)
+{
+    const rs_mc_result *mc = res->mc;
+    enum { NB = 40 };
+    double edges[NB + 1];
+    long counts[NB];
+    rs_mc_histogram(mc, m, NB, edges, counts);
+    const rs_metric_info *mi = &rs_metric_infos[m];
+    double k = strcmp(mi->unit, "share") == 0 ? 100 : 1;
+    rs_buf_add(dat, "# bin_middle\tcount\tbin_width\n");
+    long top = 0;
+    for (int i = 0; i < NB; i++) {
+        num(dat, k * (edges[i] + edges[i + 1]) / 2);
+        rs_buf_printf(dat, "\t%ld\t", counts[i]);
+        num(dat, k * (edges[i + 1] - edges[i]));
+        rs_buf_add(dat, "\n");
+        top = counts[i] > top ? counts[i] : top;
+    }
+    rs_gp_header(gp, g, name);
+    char t[200];
+    snprintf(t, sizeof t, "%s: %s (%ld %s)", RS_L(g, "Verdeling", "Distribution"), mi->name,
+             mc->draws, RS_L(g, "trekkingen", "draws"));
+    label(gp, g, t, 0.95);
+    const char *unit = strcmp(mi->unit, "M€") == 0   ? RS_L(g, "€ mln", "€ million")
+                       : strcmp(mi->unit, "share") == 0 ? "%"
+                                                       : mi->unit;
+    rs_buf_add(gp, "set xlabel ");
+    rs_gp_quote(gp, unit);
+    rs_buf_add(gp, " noenhanced\nset ylabel ");
+    rs_gp_quote(gp, RS_L(g, "aantal trekkingen", "draws"));
+    rs_buf_add(gp, " noenhanced\n");
+    double span = edges[NB] - edges[0];
+    rs_gp_tics(gp, g, "x", k * (edges[0] - span * 0.02), k * (edges[NB] + span * 0.02));
+    rs_gp_tics(gp, g, "y", 0, (double)top * 1.1);
+    const rs_stats *st = &mc->metric[m];
+    const double marks[] = {st->p5, st->p50, st->p95, res->metrics[m]};
+    const char *const names[] = {"P5", "P50", "P95", RS_L(g, "determ.", "determ.")};
+    for (int i = 0; i < 4; i++) {
+        rs_buf_printf(gp, "set arrow %d from %.17g, graph 0 to %.17g, graph 1 nohead lw 1.5 %s "
+                          "lc rgb '%s'\n",
+                      i + 1, k * marks[i], k * marks[i], i == 3 ? "dt 2" : "",
+                      i == 3 ? "#E17000" : "#154273");
+        rs_buf_printf(gp, "set label %d '%s' at %.17g, graph %g left offset 0.3,0 noenhanced\n",
+                      i + 1, names[i], k * marks[i], 0.95 - 0.05 * i);
+    }
+    rs_buf_printf(gp, "unset key\nplot '%s.dat' using 1:2:3 with boxes lc rgb '#01689B' "
+                      "notitle\n",
+                  name);
+}
+
+int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
+                 const rs_gp *g, rs_charts *out, rs_diag *warn)
+{
+    const rs_mc_result *mc = res->mc;
+    const rs_run *r = res->run;
+    int ny = mc->ny;
+    double *cum = rs_xcalloc((size_t)ny, sizeof *cum);
+    double c = 0;
+    for (int y = 0; y < ny; y++) {
+        c += y < r->plan->ny ? r->y[RS_Y_SPENT][y] : 0;
+        cum[y] = c;
+    }
+    int rc = RS_EXIT_OK;
+    for (int i = 0; i < 3 && !rc; i++) {
+        rs_buf dat, gp;
+        rs_buf_init(&dat);
+        rs_buf_init(&gp);
+        char name[64];
+        const char *cap;
+        if (i == 0) {
+            snprintf(name, sizeof name, "fan-net");
+            fan(res, g, name, RS_L(g, "Netto Rijksuitgaven per jaar: onzekerheid", "Rijk net flow per year: uncertainty"),
+                mc->yearly[RS_Y_NET], r->y[RS_Y_NET], &dat, &gp);
+            cap = RS_L(g, "Netto Rijksuitgaven per jaar: de band van 90% van de trekkingen (P5–P95), de mediaan en, gestreept, de deterministische berekening.",
+                       "Rijk net flow per year: the band of 90% of the draws (P5–P95), the median and, dashed, the deterministic run.");
+        } else if (i == 1) {
+            snprintf(name, sizeof name, "fan-cumulative");
+            fan(res, g, name, RS_L(g, "Bestedingen cumulatief: onzekerheid", "Cumulative spending: uncertainty"),
+                mc->cum_spent, cum, &dat, &gp);
+            cap = RS_L(g, "Gerealiseerde bestedingen, cumulatief: P5–P95, mediaan en de deterministische berekening.",
+                       "Realised spending, cumulative: P5–P95, median and the deterministic run.");
+        } else {
+            snprintf(name, sizeof name, "histogram-%s", rs_metric_infos[hist].name);
+            histogram(res, g, hist, name, &dat, &gp);
+            cap = RS_L(g, "Verdeling van de maatstaf over de trekkingen, met P5, P50, P95 en de deterministische waarde.",
+                       "Distribution of the metric over the draws, with P5, P50, P95 and the deterministic value.");
+        }
+        rc = rs_chart_draw(out, dir, shown_dir, g, name, cap, gp.s, dat.s, warn);
+        rs_buf_free(&dat);
+        rs_buf_free(&gp);
+    }
+    free(cum);
+    return rc;
+}
