@@ -230,8 +230,9 @@ static double occurrences_cost(const rs_obligation *ob, int n, double unit, doub
 double rs_obligation_cost(const rs_instrument *in, const rs_obligation *ob,
                           const rs_occ_ctx *occ, double admin_factor, int k, double paid_k)
 {
-    int n = ob->per->count(occ, ob->when_settlement, k);
-    if (n <= 0)
+    int k0, k1;
+    int n = ob->per->span(occ, ob->when_settlement, &k0, &k1);
+    if (n <= 0 || k < k0 || k > k1)
         return 0;
     return occurrences_cost(ob, n, obligation_unit(in, ob, admin_factor), paid_k);
 }
@@ -308,25 +309,26 @@ static void simulate_deal(rs_run *r, size_t d)
     dr->retained = dr->paid - dr->reclaimed - dr->rijk_spent;
 
     /* burden: as rs_obligation_cost() (the same functions, so the same
-     * bits), with the unit cost taken out of the loop over the years and the
-     * totals kept in locals.  This loop is the largest cost of a Monte Carlo
-     * draw after the random numbers. */
+     * bits), one call per obligation for the run of years it occurs in,
+     * the unit cost out of the loop and the totals in locals.  This loop
+     * was the largest cost of a Monte Carlo draw after the random numbers. */
     rs_occ_ctx occ = rs_run_occ(r, d);
     double tot_region = 0, tot_rijk = 0; /* added in the same order as before */
     for (size_t i = 0; i < in->n_obl; i++) {
         const rs_obligation *ob = &in->obl[i];
+        int k0, k1;
+        int n = ob->per->span(&occ, ob->when_settlement, &k0, &k1);
+        if (n <= 0)
+            continue;
+        if (k1 >= len)
+            k1 = len - 1;
         const double unit = obligation_unit(in, ob, r->admin_factor);
         double *cost = adm[ob->side];
-        for (int k = 0; k < len; k++) {
-            int n = ob->per->count(&occ, ob->when_settlement, k);
-            if (n > 0) {
-                double c = occurrences_cost(ob, n, unit, paid[k]);
-                cost[k] += c;
-                if (ob->side == RS_SIDE_REGION)
-                    tot_region += c;
-                else
-                    tot_rijk += c;
-            }
+        double *tot = ob->side == RS_SIDE_REGION ? &tot_region : &tot_rijk;
+        for (int k = k0 < 0 ? 0 : k0; k <= k1; k++) {
+            double c = occurrences_cost(ob, n, unit, paid[k]);
+            cost[k] += c;
+            *tot += c;
         }
     }
     dr->admin[RS_SIDE_REGION] = tot_region;

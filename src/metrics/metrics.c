@@ -115,6 +115,8 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
         out[RS_M_ADMIN_REGION] += dr->admin[0];
         out[RS_M_ADMIN_RIJK] += dr->admin[1];
         x[deal->region] += a->A;
+        if (sub == RS_SUB_ALL)
+            continue; /* the year sums come from the yearly series, below */
         int y = sc->tranches[deal->tranche].year;
         size_t o = p->off[d];
         for (int k = 0; k < p->len[d]; k++) {
@@ -126,6 +128,21 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
             double net = r->paid[o + k] - r->reclaimed[o + k];
             if (net != 0)
                 out[RS_M_NPV_RIJK] += net / discount(disc, y + k - sc->start, memo);
+        }
+    }
+    if (sub == RS_SUB_ALL) {
+        /* over all deals the year sums are the yearly series' (the same sums
+         * in another order): ny years instead of every deal-year, which keeps
+         * this function small next to a Monte Carlo draw */
+        for (int y = 0; y < p->ny; y++) {
+            double t = (double)(p->y0 + y);
+            t_spent += t * r->y[RS_Y_SPENT][y];
+            t_planned += t * r->y[RS_Y_PLANNED][y];
+            sum_spent += r->y[RS_Y_SPENT][y];
+            sum_planned += r->y[RS_Y_PLANNED][y];
+            double net = r->y[RS_Y_NET][y];
+            if (net != 0)
+                out[RS_M_NPV_RIJK] += net / discount(disc, p->y0 + y - sc->start, memo);
         }
     }
     out[RS_M_RIJK_NET] = out[RS_M_RIJK_PAID] - out[RS_M_RIJK_RECLAIMED];

@@ -101,8 +101,11 @@ typedef struct rs_occ_ctx {
 typedef struct rs_per_kind {
     const char *name;
     const char *doc;
-    /* How many times the obligation occurs in year offset k. */
-    int (*count)(const rs_occ_ctx *c, int when_settlement, int k);
+    /* The years in which the obligation occurs, offsets *k0 .. *k1 (empty
+     * when *k1 < *k0), and how many times in each of them (the return
+     * value).  Every kind occurs in one year or in a run of years, so the
+     * engine calls this once per deal, not once per year. */
+    int (*span)(const rs_occ_ctx *c, int when_settlement, int *k0, int *k1);
 } rs_per_kind;
 
 extern const rs_per_kind *const rs_per_kinds[];
