@@ -500,6 +500,18 @@ got=$(metric "$TMP/solved/summary.json" rijk_awarded)
 r run -q --no-plots -o "$TMP/flat50" scenarios/capaciteit-flat-50.json
 want=$(metric "$TMP/flat50/summary.json" rijk_awarded)
 if close "$got" "$want"; then ok; else failed "solved base gives the target" "base $base: $got, want $want"; fi
+# the break-even off_goal_share of a DU, verified the same way
+r solve scenarios/t4-du.json --param instruments.du.off_goal_share --metric effectiveness \
+    --target-scenario scenarios/t4-spuk.json --lo 0 --hi 0.5
+check_rc "solve finds the break-even off_goal_share" 0
+og=$(awk '$1 == "instruments.du.off_goal_share" { print $3 }' "$OUT")
+r run -q --no-plots --set "instruments.du.off_goal_share=$og" -o "$TMP/og-du" scenarios/t4-du.json
+r run -q --no-plots -o "$TMP/og-spuk" scenarios/t4-spuk.json
+# the solve targets the Monte Carlo means (both scenarios have uncertainty)
+got=$(awk '/"effectiveness": \{"mean"/ { v = $3; sub(/,$/, "", v); print v; exit }' "$TMP/og-du/summary.json")
+want=$(awk '/"effectiveness": \{"mean"/ { v = $3; sub(/,$/, "", v); print v; exit }' "$TMP/og-spuk/summary.json")
+if close "$got" "$want"; then ok; else failed "solved off_goal_share gives the SPUK's effectiveness" "og $og: $got, want $want"; fi
+
 # no crossing in the bracket: a clear error with the metric at both ends
 r solve scenarios/worked-example.json --param realisation.mean --metric rijk_net --target 5 --lo 0.5 --hi 1
 check_rc_has "solve without a sign change reports both ends" 2 "$ERR" "does not cross the target 5" "at 0.5" "at 1"

@@ -379,9 +379,8 @@ static void budget_equals_requests(void)
 /* The same with amounts as published, 5.1 + 16.1 = 21.2: in binary the
  * sum is 21.200000000000003, above the budget 21.2.  as_requested sees no
  * overrun (it allows rounding noise); the awards equal the requests to
- * the last bits under every rule.  (pro_rata then scales both deals by
- * 21.2/21.200000000000003 and reports them 'scaled': see the report; the
- * status is asserted only once src/model/alloc.c allows that noise.) */
+ * the last bits under every rule, and no rule reports them 'scaled'
+ * (pro_rata, like as_requested, allows that rounding noise). */
 static void budget_equals_published_requests(void)
 {
     static const char *const rules[] = {"pro_rata", "priority", "as_requested"};
@@ -395,8 +394,7 @@ static void budget_equals_published_requests(void)
         ASSERT_CLOSE(f.plan->aw[0].A, 5.1, 1e-15);
         ASSERT_CLOSE(f.plan->aw[1].A, 16.1, 1e-15);
         CU_ASSERT_EQUAL(metric(&f, RS_M_BUDGET_OVERRUN), 0);
-        if (strcmp(rules[i], "pro_rata") != 0)
-            CU_ASSERT_EQUAL(metric(&f, RS_M_DEALS_SCALED), 0);
+        CU_ASSERT_EQUAL(metric(&f, RS_M_DEALS_SCALED), 0);
         assert_finite_metrics(&f);
         rs_fixture_free(&f);
     }
