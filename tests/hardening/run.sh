@@ -18,8 +18,7 @@
 # Prints one line per failure (and notes for skipped cases) and ends with
 # 'N passed, N failed'.  Exit status 0 when nothing failed.
 #
-# Environment: HARDENING_TIMEOUT (seconds per run, default 60); HARDENING_STRICT=1
-# counts the known bug of section 9 as a failure.
+# Environment: HARDENING_TIMEOUT (seconds per run, default 60).
 
 if [ $# -ne 1 ]; then
     echo "usage: sh tests/hardening/run.sh PATH-TO-REGIOSIM" >&2
@@ -490,23 +489,10 @@ deals_case() { # NAME FILE
     r run -q $NOPLOTS -o "$TMP/res" "$2"
     secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
     echo "note: $1 ($(wc -c <"$2") bytes): exit $rc in $secs s"
-    if [ "$rc" = 1 ] && grep -q "internal error: yearly series region_balance" "$ERR" &&
-        [ -z "$HARDENING_STRICT" ]; then
-        # rs_run_check (src/engine/engine.c) compares region_balance, a
-        # difference of sums of some 10^6 M€, with a tolerance relative to
-        # the balance itself, 1e-9·max(1, |balance|): rounding of the order
-        # of 1e-7 M€ fails it.  Reported; shown here, not counted, until it
-        # is fixed (HARDENING_STRICT=1 counts it).
-        known=$((known + 1))
-        echo "KNOWN BUG: $1: $(sed -n 1p "$ERR")"
-        echo "  (src/engine/engine.c rs_run_check: the region_balance tolerance does not scale with the flows)"
-        return
-    fi
     expect "$1" "0" || return
     if outputs_ok "$TMP/res"; then ok; else failed "$1 (outputs)" "$why"; fi
     [ "$(wc -l <"$TMP/res/deals.csv")" = 100001 ] || failed "$1 (deals.csv)" "not 100,001 lines"
 }
-known=0
 gen_deals 100000 "$TMP/100k.json"
 deals_case "100,000 deals, pro rata and priority" "$TMP/100k.json"
 gen_deals 100000 "$TMP/100k.json" exact
@@ -675,6 +661,5 @@ timeout -k 5 "$TIMEOUT" "$BIN" run $NOPLOTS -o "$TMP/res-full" "$WE" >/dev/full 
 rc=$?
 expect "standard output on /dev/full" "4" "cannot write to standard output"
 
-[ "$known" = 0 ] || echo "$known known bug(s) shown above, not counted"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
