@@ -165,7 +165,6 @@ static const range R_MONEY = {0, HUGE_VAL, 0, 0, "M€"};
 static const range R_SHARE = {0, 1, 0, 0, "a share"};
 static const range R_POS = {0, HUGE_VAL, 1, 0, NULL};
 static const range R_NONNEG = {0, HUGE_VAL, 0, 0, NULL};
-static const range R_COUNT = {0, 1e9, 0, 1, NULL};
 static const range R_YEARS = {0, 100, 0, 1, "years"};
 
 static void describe_range(char *out, size_t n, const range *r, const char *meaning)
@@ -765,13 +764,34 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     }
 }
 
+/* Resolves obj.key, the id of a region or tranche listed in 'index'; a
+ * missing id is reported with the ids there are, and gives 0. */
+static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
+                        const char *list, const idindex *index)
+{
+    const char *id;
+    char meaning[64];
+    snprintf(meaning, sizeof meaning, "a %s id", key);
+    if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0)
+        return 0;
+    size_t k = find_id(index, id);
+    if (k != (size_t)-1)
+        return k;
+    char p[512], b[CLIP];
+    PATH(p, "%s.%s", path, key);
+    char *l = id_list(index->ids, index->n);
+    verr(v, get(o, key), p, "no %s '%s' in %s (there are %s)", key, clip(id, b), list, l);
+    free(l);
+    return 0;
+}
+
 static void build_deal(V *v, const cJSON *o, const char *path, const idindex *regions,
                        const idindex *tranches, rs_deal *d)
 {
     static const char *const keys[] = {"id",      "region",   "tranche",  "request",
                                        "duration", "profile", "projects", "private_partners",
                                        NULL};
-    const char *id, *reg, *tr;
+    const char *id;
     memset(d, 0, sizeof *d);
     d->duration = 1;
     if (!check_object(v, o, path, "a deal", keys, NULL)) {
@@ -783,31 +803,8 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     if (str(v, o, path, "id", REQ, "", "unique deal id", &id) > 0)
         check_id(v, o, path, id, 0);
     d->id = dup_or(id, "");
-    char p[512];
-    if (str(v, o, path, "region", REQ, NULL, "a region id", &reg) > 0) {
-        d->region = find_id(regions, reg);
-        if (d->region == (size_t)-1) {
-            PATH(p, "%s.region", path);
-            char *l = id_list(regions->ids, regions->n);
-            char rb[CLIP];
-            verr(v, get(o, "region"), p, "no region '%s' in $.regions (there are %s)",
-                 clip(reg, rb), l);
-            free(l);
-            d->region = 0;
-        }
-    }
-    if (str(v, o, path, "tranche", REQ, NULL, "a tranche id", &tr) > 0) {
-        d->tranche = find_id(tranches, tr);
-        if (d->tranche == (size_t)-1) {
-            PATH(p, "%s.tranche", path);
-            char *l = id_list(tranches->ids, tranches->n);
-            char tb[CLIP];
-            verr(v, get(o, "tranche"), p, "no tranche '%s' in $.tranches (there are %s)",
-                 clip(tr, tb), l);
-            free(l);
-            d->tranche = 0;
-        }
-    }
+    d->region = reference(v, o, path, "region", "$.regions", regions);
+    d->tranche = reference(v, o, path, "tranche", "$.tranches", tranches);
     num(v, o, path, "request", REQ, 0, &R_MONEY, "Rijk money asked for", &d->request);
     static const range R_DUR = {1, 100, 0, 1, "years"};
     integer(v, o, path, "duration", REQ, 1, &R_DUR, "planned years D", &d->duration);
@@ -817,11 +814,11 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     integer(v, o, path, "projects", OPT, 0, &R_CNT, "number of projects", &d->projects);
     integer(v, o, path, "private_partners", OPT, 0, &R_CNT, "number of private partners",
             &d->private_partners);
-    (void)R_COUNT;
     d->profile = rs_xcalloc((size_t)d->duration, sizeof *d->profile);
     for (int k = 0; k < d->duration; k++)
         d->profile[k] = 1.0 / d->duration;
     const cJSON *pr = get(o, "profile");
+    char p[512];
     PATH(p, "%s.profile", path);
     if (!pr)
         return;
