@@ -42,6 +42,10 @@ FUZZ_ENV     = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt
 FUZZ_SEEDS_scenario = scenarios models tests/cli/invalid tests/fuzz/files/scenarios \
                       tests/fuzz/regressions/scenario
 FUZZ_SEEDS_setpath  = tests/fuzz/seeds/setpath tests/fuzz/regressions/setpath
+# The shell code that sets $seeds to the seed folders of fuzz target $t.
+FUZZ_SEEDS_OF = case $$t in scenario) seeds="$(FUZZ_SEEDS_scenario)" ;; \
+  setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; csv) seeds="$(FUZZ_SEEDS_csv)" ;; esac
+
 FUZZ_SEEDS_csv      = tests/fuzz/files/models/regions tests/fuzz/seeds/csv \
                       tests/fuzz/regressions/csv
 
@@ -92,11 +96,7 @@ check-asan: deps
 	  sh tests/cli/run.sh tests/hardening/san-wrap.sh || status=1; \
 	echo "== fuzz regressions and seeds (ASan, UBSan)"; \
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in \
-	    scenario) seeds="$(FUZZ_SEEDS_scenario)" ;; \
-	    setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; \
-	    csv) seeds="$(FUZZ_SEEDS_csv)" ;; \
-	  esac; \
+	  $(FUZZ_SEEDS_OF); \
 	  $(ASAN_ENV) RS_FUZZ_FILES=tests/fuzz/files $(ASAN_BUILD)/replay-$$t $$seeds \
 	    >$$logs/replay-$$t.log 2>&1 || { status=1; cat $$logs/replay-$$t.log; }; \
 	  tail -n 1 $$logs/replay-$$t.log; \
@@ -143,11 +143,7 @@ fuzz: fuzz-build
 	@mkdir -p $(FUZZ_BUILD)/artifacts
 	@status=0; \
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in \
-	    scenario) seeds="$(FUZZ_SEEDS_scenario)" ;; \
-	    setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; \
-	    csv) seeds="$(FUZZ_SEEDS_csv)" ;; \
-	  esac; \
+	  $(FUZZ_SEEDS_OF); \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
 	  $(FUZZ_ENV) RS_FUZZ_FILES=tests/fuzz/files timeout -k 10 $$(($(FUZZ_SECONDS) + 120)) \

@@ -453,26 +453,29 @@ int rs_cmd_compare(const rs_opts *o)
     rs_outdir od;
     rc = rs_outdir_begin(&od, dir, &diag);
     if (!rc && !o->no_plots) {
+        static const struct {
+            const char *name;
+            void (*fn)(const one *, size_t, const rs_gp *, rs_buf *, rs_buf *);
+            const char *nl, *en;
+        } charts_of_all[] = {
+            {"compare-metrics", chart_metrics,
+             "Netto Rijk, lasten, doelbestedingen, effectiviteit, achtergebleven en teruggevorderd geld per scenario.",
+             "Rijk net, burden, goal spending, effectiveness, retained and reclaimed money by scenario."},
+            {"compare-net", chart_net,
+             "Netto Rijksuitgaven (betaald − teruggevorderd) per jaar, per scenario.",
+             "Rijk net flow (paid − reclaimed) per year, by scenario."},
+        };
         rs_buf dat, gp;
-        rs_buf_init(&dat);
-        rs_buf_init(&gp);
-        chart_metrics(s, n, &g, &dat, &gp);
-        rc = rs_chart_draw(&charts, od.tmp, dir, &g, "compare-metrics",
-                           RS_L(&g, "Netto Rijk, lasten, doelbestedingen, effectiviteit, achtergebleven en teruggevorderd geld per scenario.",
-                                "Rijk net, burden, goal spending, effectiveness, retained and reclaimed money by scenario."),
-                           gp.s, dat.s, &warn);
-        rs_buf_free(&dat);
-        rs_buf_free(&gp);
-        rs_buf_init(&dat);
-        rs_buf_init(&gp);
-        chart_net(s, n, &g, &dat, &gp);
-        if (!rc)
-            rc = rs_chart_draw(&charts, od.tmp, dir, &g, "compare-net",
-                               RS_L(&g, "Netto Rijksuitgaven (betaald − teruggevorderd) per jaar, per scenario.",
-                                    "Rijk net flow (paid − reclaimed) per year, by scenario."),
-                               gp.s, dat.s, &warn);
-        rs_buf_free(&dat);
-        rs_buf_free(&gp);
+        for (size_t c = 0; c < 2 && !rc; c++) {
+            rs_buf_init(&dat);
+            rs_buf_init(&gp);
+            charts_of_all[c].fn(s, n, &g, &dat, &gp);
+            rc = rs_chart_draw(&charts, od.tmp, dir, &g, charts_of_all[c].name,
+                               RS_L(&g, charts_of_all[c].nl, charts_of_all[c].en), gp.s, dat.s,
+                               &warn);
+            rs_buf_free(&dat);
+            rs_buf_free(&gp);
+        }
         for (size_t k = 1; k < n && !rc; k++) {
             char name[48];
             snprintf(name, sizeof name, "compare-regions-%zu", k + 1);

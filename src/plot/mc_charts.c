@@ -29,10 +29,11 @@ static void fan(const rs_result *res, const rs_gp *g, const char *name, const ch
                 const rs_stats *band, const double *det, rs_buf *dat, rs_buf *gp)
 {
     const rs_mc_result *mc = res->mc;
+    /* the horizon, and the years after it in which anything moves */
     int last = res->sc->end - mc->y0;
-    for (int y = 0; y < mc->ny; y++)
-        if (band[y].p95 != band[y > 0 ? y - 1 : 0].p95 || det[y] != 0)
-            last = y > last ? y : last;
+    for (int y = last + 1; y < mc->ny; y++)
+        if (band[y].p95 != band[y - 1].p95 || band[y].p5 != band[y - 1].p5 || det[y] != det[y - 1])
+            last = y;
     double lo = 0, hi = 0;
     rs_buf_add(dat, "# year\tdeterministic\tp5\tp50\tp95\tmean (M€)\n");
     for (int y = 0; y <= last && y < mc->ny; y++) {
