@@ -16,7 +16,7 @@ DATADIR  = $(PREFIX)/share/regiosim
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKGS     = gsl libcjson
-DEBS     = libgsl-dev libcjson-dev libcunit1-dev pkg-config gnuplot-nox
+DEBS     = libgsl-dev libcjson-dev libcunit1-dev librandom123-dev pkg-config gnuplot-nox
 
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wwrite-strings -Wformat=2
