@@ -45,7 +45,7 @@
  * Errors: a variant that does not build (an override with a bad value) or
  * whose run breaks an invariant gets its own code and messages in its
  * result; the other variants are still evaluated.  rs_eval returns the
- * worst code (the lowest failing variant's messages are in its result). */
+ * code of the first failing variant (its messages are in its result). */
 #ifndef RS_EXPERIMENT_H
 #define RS_EXPERIMENT_H
 
@@ -80,9 +80,14 @@ typedef enum { RS_EVAL_DET, RS_EVAL_MEANS, RS_EVAL_FULL } rs_eval_mode;
 
 typedef struct rs_eval_opts {
     rs_eval_mode mode;
-    /* MEANS and FULL: the draws, seed and distributions of every variant
-     * (NULL: RS_EVAL_DET whatever 'mode' says) */
+    /* MEANS and FULL: the draws, seed and distributions of every variant.
+     * MEANS also takes unc == NULL and unc_of != NULL: then each variant's
+     * Monte Carlo settings come from unc_of(its scenario, &u, unc_arg),
+     * which returns 0 for a deterministic variant (a sweep over a key of
+     * the 'uncertainty' block needs that).  Neither: RS_EVAL_DET. */
     const rs_uncertainty *unc;
+    int (*unc_of)(const rs_scenario *sc, rs_uncertainty *u, void *arg);
+    void *unc_arg;
     int threads;        /* ≤ 0: omp_get_max_threads() */
     size_t base;        /* FULL: the variant the differences are taken against */
     int keep_runs;      /* 1: keep each variant's scenario, plan and deterministic run */
@@ -96,7 +101,8 @@ typedef struct rs_vresult {
     int code;                 /* RS_EXIT_OK, or why this variant has no numbers */
     rs_diag diag;             /* its errors (code != 0) and warnings */
     double det[RS_M_N];       /* deterministic metrics */
-    /* MEANS and FULL */
+    /* MEANS and FULL (draws 0: no Monte Carlo for this variant; then the
+     * means are the deterministic values and the errors 0) */
     long draws;
     double mean[RS_M_N];      /* Monte Carlo mean */
     double se[RS_M_N];        /* its standard error, sd/sqrt(draws) (0 for one draw) */
@@ -113,10 +119,12 @@ typedef struct rs_vresult {
     /* FULL, per deal of the variant's scenario: the share of draws in
      * which the deal was extended, and its mean reclaim (M€) */
     double *p_extended, *mean_reclaimed;
-    /* keep_runs: owned by the result */
-    rs_scenario *sc;
+    /* keep_runs (code 0): the variant's scenario (the study's own when it
+     * has no overrides), its plan and its deterministic run */
+    const rs_scenario *sc;
     rs_plan *plan;
     rs_run *run;
+    rs_scenario *owned_sc; /* private: what rs_eval_result_free frees */
 } rs_vresult;
 
 typedef struct rs_eval_result {
@@ -127,10 +135,12 @@ typedef struct rs_eval_result {
     unsigned long seed;
 } rs_eval_result;
 
-/* Evaluates the n variants.  Returns the worst variant code (RS_EXIT_OK
- * when all succeeded); 'out' is filled either way and must be freed with
- * rs_eval_result_free.  RS_EXIT_INVALID also when 'o->unc' is unusable
- * or o->base ≥ n (then in 'diag', and 'out' holds no variants). */
+/* Evaluates the n variants.  Returns the first failing variant's code
+ * (RS_EXIT_OK when all succeeded; an unusable 'o->unc' fails every
+ * variant with RS_EXIT_INVALID); 'out' is filled either way and must be
+ * freed with rs_eval_result_free.  RS_EXIT_USAGE when o->base ≥ n and
+ * RS_EXIT_INVALID for more than 2^32 − 1 draws, with the message in
+ * 'diag' and no variants in 'out'. */
 int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_opts *o,
             rs_eval_result *out, rs_diag *diag);
 void rs_eval_result_free(rs_eval_result *r);
