@@ -22,6 +22,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,8 +528,19 @@ static int loop(mc_job *job, int T)
 {
     int nomem = 0;
     (void)T; /* unused without OpenMP */
+    /* Only the main thread may take the signals that remove a temporary
+     * result folder (outdir.c): a handler on a worker would let the main
+     * thread go on writing.  Threads the runtime creates now inherit the
+     * blocked mask; threads it made earlier block them at the start of
+     * the region; the main thread takes its own mask back inside it. */
+    sigset_t main_mask;
+    rs_signals_block(&main_mask);
 #pragma omp parallel num_threads(T)
     {
+        if (thread_id() == 0)
+            rs_signals_restore(&main_mask);
+        else
+            rs_signals_block(NULL);
         mc_thread *t = thread_new(job);
         if (!t) {
 #pragma omp atomic write
@@ -551,6 +563,7 @@ static int loop(mc_job *job, int T)
         }
         thread_free(t);
     }
+    rs_signals_restore(&main_mask);
     return nomem ? -1 : 0;
 }
 
