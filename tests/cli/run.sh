@@ -466,6 +466,20 @@ else
 fi
 check_has "compare with an uncertainty block in A runs the draws" "$TMP/cmp/compare.json" "\"draws\": "
 
+# a run with draws: the mean beside the deterministic value, the reason
+# when the deterministic value lies outside P5–P95, per deal p_extended
+r run --no-plots --draws 400 -o "$TMP/det-mc" scenarios/programme-baseline.json
+check_rc "programme with draws runs" 0
+check_has "run shows the mean beside the deterministic value" "$OUT" "deterministic                mean"
+check_has "run says why the deterministic value is outside P5–P95" "$OUT" "The extension rule is a cliff"
+check_has "summary.json names the headline" "$TMP/det-mc/summary.json" '"headline": "uncertainty.metrics.*.mean"'
+check_has "summary.json lists the metrics outside P5–P95" "$TMP/det-mc/summary.json" '"deterministic_outside_p5_p95": ["rijk_reclaimed"'
+bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "p_extended") pe = i; if ($i == "mean_reclaimed") mr = i } next }
+               { if (!pe || $pe == "" || $pe < 0 || $pe > 1 || $mr < 0) print NR }' "$TMP/det-mc/deals.csv")
+if [ -z "$bad" ]; then ok; else failed "deals.csv: p_extended in [0, 1] and mean_reclaimed >= 0" "rows:$bad"; fi
+r run -q --no-plots -o "$TMP/det-only" scenarios/worked-example.json
+check_has "summary.json of a deterministic run: the headline is the deterministic value" "$TMP/det-only/summary.json" '"headline": "metrics"'
+
 # compare over the same draws: compare.json the same bytes for 1, 2 and 3
 # threads, every metric in it, and the mean difference the difference of
 # the means
