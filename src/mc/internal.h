@@ -10,6 +10,7 @@
 
 #include "cstream.h"
 #include "mc.h"
+#include "sample.h"
 
 /* ---- stream.c: counter streams as gsl_rng ---------------------------- */
 
@@ -38,6 +39,9 @@ typedef struct rs_mc_layout {
     int *year;           /* calendar year − horizon start */
     int *cal;            /* calendar year */
     uint64_t *deal;      /* rs_cstream_hash of the deal's id */
+    uint32_t *shape;     /* index into shapes */
+    rs_beta_shape *shapes; /* the distinct (alpha, beta) with their sampler constants */
+    size_t n_shapes, cap_shapes;
     int n_years;         /* years of the horizon (shock years) */
     double shock_p, shock_keep; /* probability; 1 − severity */
     double ln_mu, ln_sigma;     /* of the admin factor; sigma 0: factor 1 */
