@@ -544,13 +544,12 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
  * mean as a bar, P5–P95 as an error bar (with draws only). */
 static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
-    rs_buf_add(dat, "# index\tlabel");
+    rs_buf_add(dat, "# index");
     for (size_t k = 0; k < N_KEYS; k++)
         rs_buf_printf(dat, "\t%s_mean\tp5\tp95", rs_metric_infos[keys[k].m].name);
-    rs_buf_add(dat, "\n");
+    rs_buf_add(dat, "\tlabel\n");
     for (size_t i = 1; i < n; i++) {
-        rs_buf_printf(dat, "%zu\t", i);
-        dat_str(dat, s[i].label, 40);
+        rs_buf_printf(dat, "%zu", i);
         for (size_t k = 0; k < N_KEYS; k++) {
             const rs_stats *st = &s[i].mc->diff[keys[k].m];
             rs_buf_add(dat, "\t");
@@ -560,9 +559,19 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
             rs_buf_add(dat, "\t");
             dat_num(dat, st->p95);
         }
+        rs_buf_add(dat, "\t");
+        dat_str(dat, s[i].label, 0);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-diff");
+    {
+        /* labels by index (L[1] is the base, never drawn) */
+        const char **labels = rs_xcalloc(n, sizeof *labels);
+        for (size_t i = 0; i < n; i++)
+            labels[i] = s[i].label;
+        rs_gp_label_array(gp, "L", labels, n, 40);
+        free(labels);
+    }
     rs_buf_add(gp, "unset key\nset boxwidth 0.6\nset xtics noenhanced rotate by -30");
     rs_gp_font(gp, g, 0.6);
     rs_buf_add(gp, "\nset style fill solid 0.6 noborder\nset xzeroaxis lt -1 lc rgb '#555555'\n"
@@ -592,9 +601,9 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
         rs_buf_printf(gp, "set xrange [0.4:%zu.6]\n", n - 1);
         rs_buf_printf(gp,
-                      "plot 'compare-diff.dat' using 1:%zu:xtic(2) with boxes lc rgb '#01689B', "
+                      "plot 'compare-diff.dat' using 1:%zu:xtic(L[int($1)+1]) with boxes lc rgb '#01689B', "
                       "'' using 1:%zu:%zu:%zu with yerrorbars lc rgb '#154273' lw 2 pt 7 ps 0.6\n",
-                      3 + 3 * k, 3 + 3 * k, 4 + 3 * k, 5 + 3 * k);
+                      2 + 3 * k, 2 + 3 * k, 3 + 3 * k, 4 + 3 * k);
     }
     rs_buf_add(gp, "unset multiplot\n");
 }
