@@ -68,6 +68,9 @@ int rs_cli_simulate(const rs_scenario *sc, struct rs_plan **plan, struct rs_run 
                     rs_diag *diag);
 /* The Monte Carlo settings of a run: the scenario's 'uncertainty' block with
  * --draws and --seed applied.  Returns 0 when no Monte Carlo is asked. */
+/* RS_EXIT_USAGE (message in 'diag') when the scenario's file asks for
+ * more than RS_MAX_FILE_DRAWS draws and --draws does not confirm them. */
+int rs_cli_draws_check(const rs_scenario *sc, const rs_opts *o, rs_diag *diag);
 int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
                        rs_diag *warn);
 /* Runs the draws with a progress bar on a terminal (unless --quiet). */

@@ -764,6 +764,13 @@ int rs_cmd_compare(const rs_opts *o)
     rs_uncertainty u;
     rs_diag uwarn;
     rs_diag_init(&uwarn);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = rs_cli_draws_check(rs_study_scenario(st, i), o, &ldiag);
+    if (rc) {
+        rs_diag_print(&ldiag, stderr);
+        rs_diag_free(&uwarn);
+        goto out;
+    }
     int with_mc = rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &uwarn);
     for (size_t i = 1; with_mc && i < n; i++) {
         const rs_scenario *si = rs_study_scenario(st, i);

@@ -1,5 +1,6 @@
 /* main.c — argument parsing and dispatch.  See rs_help() for the user's
  * view of every command. */
+#include <limits.h>
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -356,6 +357,14 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
             errno = 0;
             long x = strtol(val, &end, 10);
             long min = strtol(op->choices, NULL, 10);
+            /* draws and seeds are 32-bit: a seed is then exact in any JSON
+             * reader of summary.json, and --seed takes back what it records */
+            long max = strcmp(op->name, "draws") == 0 || strcmp(op->name, "seed") == 0
+                           ? 4294967295L
+                           : LONG_MAX;
+            if (*val && !*end && !errno && x > max)
+                return rs_usage_error(cmd, "--%s takes a whole number from %ld to %ld (got '%s')",
+                                      op->name, min, max, val);
             if (!*val || *end || errno || x < min)
                 return rs_usage_error(cmd, "--%s takes a whole number ≥ %ld (got '%s')",
                                       op->name, min, val);

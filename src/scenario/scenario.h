@@ -98,6 +98,16 @@ typedef struct rs_scenario {
     char *terminal;
 } rs_scenario;
 
+/* The memory a scenario may need, checked by the loader before a run
+ * allocates anything (exit 3): an upper bound of its deal-years (each
+ * deal's span of flow years) times RS_MEM_PER_DEAL_YEAR (the engine keeps
+ * 8 doubles per deal-year; the Monte Carlo a copy per thread), plus
+ * RS_MEM_PER_DEAL per deal and RS_MEM_PER_REGION per region. */
+#define RS_MEM_BUDGET_MB 2048
+#define RS_MEM_PER_DEAL_YEAR 256
+#define RS_MEM_PER_DEAL 1024
+#define RS_MEM_PER_REGION 512
+
 /* One --set PATH=VALUE override. */
 typedef struct rs_override {
     const char *path;
