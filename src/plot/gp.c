@@ -26,35 +26,6 @@ const char *rs_gp_ext(const char *terminal)
     return "png";
 }
 
-/* Length of the well-formed UTF-8 character at p (1-4), or 0 when the
- * bytes there are not one (a stray continuation byte, an overlong or
- * surrogate form, a cut sequence). */
-size_t rs_utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, min = 0x10000;
-    else
-        return 0;
-    unsigned cp = c & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 /* The characters of 'text' as they may appear in a chart: control
  * characters (C0, DEL, C1) become a space, bytes that are not UTF-8
  * become U+FFFD, and after 'max' characters (0: no limit) the text is

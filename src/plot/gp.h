@@ -49,9 +49,6 @@ void rs_gp_text(rs_buf *b, const char *text, size_t max);
  * from a data file. */
 void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
                        size_t max);
-/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
- * 0 when the bytes there are not one. */
-size_t rs_utf8_len(const unsigned char *p);
 
 /* Appends the common preamble: terminal, output file <name>.<ext>, fonts,
  * colours, decimal sign, grid and the footer. */

@@ -168,6 +168,16 @@ cJSON *rs_regions_csv_text(rs_srcmap *m, const char *text, size_t len, const cha
         for (size_t i = 0; i < ncol; i++) {
             char *f = trim(fields[i].s);
             int k = colidx[i];
+            size_t at;
+            long cc = rs_text_control(f, &at);
+            if (cc >= 0) {
+                rs_diag_add(diag, RS_EXIT_INVALID,
+                            "%s:%d: column '%s' holds the control character U+%04lX (character "
+                            "%zu); control characters (U+0000 to U+001F, U+007F to U+009F) are "
+                            "refused in every text, as they could rewrite what a terminal shows",
+                            path, line, columns[k], cc, at);
+                goto fail;
+            }
             if (k <= 1 || k >= 6) {
                 cJSON_AddStringToObject(o, columns[k], f);
                 continue;

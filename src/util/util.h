@@ -77,6 +77,11 @@ char *rs_read_file(const char *path, size_t *len);
  * words for the errors it sets itself. */
 const char *rs_read_error(int err);
 
+/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
+ * 0 when the bytes there are not one (a stray continuation byte, an
+ * overlong or surrogate form, a cut sequence). */
+size_t rs_utf8_len(const unsigned char *p);
+
 /* The signals that end a run while it writes (SIGINT, SIGTERM, SIGHUP,
  * SIGQUIT, SIGXFSZ; see output/outdir.c).  Only the main thread may take
  * them: every other thread blocks them with rs_signals_block(NULL).
