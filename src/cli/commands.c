@@ -408,7 +408,12 @@ int rs_cmd_run(const rs_opts *o)
     rs_diag_init(&io);
     rc = write_results(&res, dir, csv, o, &warn, &io);
     if (rc) {
+        /* every failure prints its cause: a chart that could not be
+         * written is in the warnings (they go into the report), and they
+         * are said here too */
         rs_diag_print(&io, stderr);
+        for (size_t i = 0; i < warn.n && warn.code; i++)
+            fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res);

@@ -79,6 +79,11 @@ typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
  * On RS_GP_FAILED, *err holds what gnuplot said (newly allocated). */
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
 
+/* NULL when the image at 'path' (made by the terminal 'terminal') is
+ * complete: a PNG ends with its IEND chunk, a PDF with %%EOF, an SVG with
+ * </svg>.  Else why not (newly allocated). */
+char *rs_gp_image_check(const char *path, const char *terminal);
+
 /* Writes 'text' to dir/name; 0 or -1 with errno set. */
 int rs_write_text(const char *dir, const char *name, const char *text);
 
