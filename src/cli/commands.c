@@ -445,7 +445,11 @@ int rs_cmd_explain(const rs_opts *o)
     }
     size_t d = rs_scenario_find_deal(l.sc, o->pos[1]);
     if (d == (size_t)-1) {
-        fprintf(stderr, "regiosim: %s: no deal '%s'; deals:", o->pos[0], o->pos[1]);
+        fputs("regiosim: ", stderr);
+        rs_fputs_shown(o->pos[0], stderr);
+        fputs(": no deal '", stderr);
+        rs_fputs_shown(o->pos[1], stderr);
+        fputs("'; deals:", stderr);
         for (size_t i = 0; i < l.sc->n_deals; i++)
             fprintf(stderr, " %s", l.sc->deals[i].id);
         fputc('\n', stderr);

@@ -103,10 +103,29 @@ void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
         d->code = code;
 }
 
+void rs_fputs_shown(const char *s, FILE *f)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n' && p[1]) {
+            fputc('\n', f);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            fprintf(f, "\\x%02x", *p);
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fprintf(f, "\\u%04x", p[1]);
+            p++;
+        } else {
+            fputc(*p, f);
+        }
+    }
+}
+
 void rs_diag_print(const rs_diag *d, FILE *f)
 {
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(f, "regiosim: %s\n", d->msg[i]);
+    for (size_t i = 0; i < d->n; i++) {
+        fputs("regiosim: ", f);
+        rs_fputs_shown(d->msg[i], f);
+        fputc('\n', f);
+    }
 }
 
 void rs_buf_init(rs_buf *b) { memset(b, 0, sizeof *b); }

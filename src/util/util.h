@@ -33,6 +33,10 @@ void rs_diag_free(rs_diag *d);
 void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void rs_diag_print(const rs_diag *d, FILE *f);
+/* Writes 's' for a terminal: control characters (C0 but an inner line
+ * break, DEL, C1) as \xNN or \u00NN, so a file name or an argument
+ * cannot move the cursor, set a title or write to the clipboard. */
+void rs_fputs_shown(const char *s, FILE *f);
 
 void *rs_xmalloc(size_t n);
 void *rs_xcalloc(size_t n, size_t size);
