@@ -338,34 +338,29 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
 
 /* ---- yearly_tranches.csv ------------------------------------------------ */
 
-void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect)
+/* The rows of one run; 'label' (when not NULL) starts each row. */
+static void tranche_rows(rs_csv *c, const rs_result *res, const char *label)
 {
     const rs_plan *p = res->plan;
     const rs_scenario *sc = res->sc;
     const size_t ny = (size_t)p->ny, stride = (size_t)RS_Y_N_OUT * ny;
     double *ty = rs_xcalloc(sc->n_tranches * stride + 1, sizeof *ty);
     rs_metrics_tranche_yearly(res->run, ty);
-    rs_csv c;
-    rs_csv_init(&c, f, dialect);
-    rs_csv_str(&c, "tranche");
-    rs_csv_str(&c, "instrument");
-    rs_csv_str(&c, "year");
-    for (int s = 0; s < RS_Y_N_OUT; s++)
-        rs_csv_str(&c, rs_series_names[s]);
-    rs_csv_end(&c);
     int last_row = sc->end - p->y0;
     for (size_t t = 0; t < sc->n_tranches; t++) {
         const double *o = ty + t * stride;
-        for (int y = 0; y <= last_row + 1 && y <= (int)ny; y++) {
+        for (int y = 0; y <= last_row + 1; y++) {
             int after = y == last_row + 1;
             if (!after && y >= (int)ny)
-                break;
-            rs_csv_str(&c, sc->tranches[t].id);
-            rs_csv_str(&c, sc->instruments[sc->tranches[t].instrument].id);
+                continue;
+            if (label)
+                rs_csv_str(c, label);
+            rs_csv_str(c, sc->tranches[t].id);
+            rs_csv_str(c, sc->instruments[sc->tranches[t].instrument].id);
             if (after)
-                rs_csv_str(&c, "after");
+                rs_csv_str(c, "after");
             else
-                rs_csv_int(&c, p->y0 + y);
+                rs_csv_int(c, p->y0 + y);
             for (int s = 0; s < RS_Y_N_OUT; s++) {
                 double v = 0;
                 if (!after)
@@ -375,12 +370,34 @@ void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dia
                 else
                     for (size_t k = (size_t)last_row + 1; k < ny; k++)
                         v += o[(size_t)s * ny + k];
-                rs_csv_num(&c, v);
+                rs_csv_num(c, v);
             }
-            rs_csv_end(&c);
+            rs_csv_end(c);
         }
     }
     free(ty);
+}
+
+void rs_write_tranches_yearly_many(FILE *f, const rs_result *const *res,
+                                   const char *const *labels, size_t n, const char *dialect)
+{
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    if (labels)
+        rs_csv_str(&c, "scenario");
+    rs_csv_str(&c, "tranche");
+    rs_csv_str(&c, "instrument");
+    rs_csv_str(&c, "year");
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        rs_csv_str(&c, rs_series_names[s]);
+    rs_csv_end(&c);
+    for (size_t i = 0; i < n; i++)
+        tranche_rows(&c, res[i], labels ? labels[i] : NULL);
+}
+
+void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    rs_write_tranches_yearly_many(f, &res, NULL, 1, dialect);
 }
 
 /* ---- yearly_bands.csv --------------------------------------------------- */
