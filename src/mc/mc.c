@@ -22,6 +22,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,7 +217,7 @@ static void flush(mc_job *job, mc_thread *t)
         rs_qh *h = &job->qh[v];
         const uint32_t *b = t->buf + 2 * (size_t)v;
         for (int k = 0; k < t->nbuf; k++, b += 2 * (size_t)nvar) {
-            h->log[b[0]]++;
+            rs_qh_note(h, b[0]);
             if (h->w > 0)
                 h->lin[b[1]]++;
         }
@@ -280,7 +281,7 @@ static void fix_ranges(mc_job *job)
         rs_qh_set_range(h, mn, mx);
         for (long i = 0; i < job->pilot; i++) {
             double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
-            h->log[rs_qh_bucket(x)]++;
+            rs_qh_note(h, rs_qh_bucket(x));
             if (h->w > 0)
                 h->lin[rs_qh_lin_bin(h, x)]++;
             beyond += rs_qh_beyond(x);
@@ -463,6 +464,7 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
     for (size_t v = 0; v < nvar; v++) {
         job->qh[v].log = job->log + v * RS_QH_N;
         job->qh[v].lin = job->lin + v * (RS_QH_LIN + 2);
+        rs_qh_track(&job->qh[v]);
     }
     if (o->keep_samples)
         job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
@@ -556,8 +558,19 @@ static int loop(mc_job *job, int T)
 {
     int nomem = 0;
     (void)T; /* unused without OpenMP */
+    /* Only the main thread may take the signals that remove a temporary
+     * result folder (outdir.c): a handler on a worker would let the main
+     * thread go on writing.  Threads the runtime creates now inherit the
+     * blocked mask; threads it made earlier block them at the start of
+     * the region; the main thread takes its own mask back inside it. */
+    sigset_t main_mask;
+    rs_signals_block(&main_mask);
 #pragma omp parallel num_threads(T)
     {
+        if (thread_id() == 0)
+            rs_signals_restore(&main_mask);
+        else
+            rs_signals_block(NULL);
         mc_thread *t = thread_new(job);
         if (!t) {
 #pragma omp atomic write
@@ -586,6 +599,7 @@ static int loop(mc_job *job, int T)
         }
         thread_free(t);
     }
+    rs_signals_restore(&main_mask);
     return nomem ? -1 : 0;
 }
 

@@ -329,7 +329,7 @@ static void buckets_are_ordered_and_narrow(void)
 static void quantiles_of_few_values(void)
 {
     rs_qh h = {rs_xcalloc(RS_QH_N, sizeof(uint32_t)), rs_xcalloc(RS_QH_LIN + 2, sizeof(uint32_t)),
-               0, 0};
+               0, 0, 0, 0};
     const double x[] = {1, 2, 3, 4, 10};
     const double p[] = {0, 0.5, 0.95, 1};
     double q[4];
@@ -354,6 +354,46 @@ static void quantiles_of_few_values(void)
     CU_ASSERT_EQUAL(rs_qh_quantiles(&h, 5, 1, 10, p, RS_QH_MAXP + 1, q), -1);
     free(h.log);
     free(h.lin);
+}
+
+/* Keeping the range of the log buckets that hold counts (rs_qh_note)
+ * changes no quantile and no chart count: 3000 values over 12 octaves and
+ * both signs, with the range kept and with every bucket read. */
+static void tracked_buckets_give_the_same_quantiles(void)
+{
+    rs_qh a = {rs_xcalloc(RS_QH_N, sizeof(uint32_t)), rs_xcalloc(RS_QH_LIN + 2, sizeof(uint32_t)),
+               0, 0, 0, 0};
+    rs_qh b = a;
+    b.log = rs_xcalloc(RS_QH_N, sizeof(uint32_t));
+    rs_qh_track(&b);
+    CU_ASSERT_TRUE(b.b_lo > b.b_end); /* nothing counted yet */
+    double mn = HUGE_VAL, mx = -HUGE_VAL;
+    for (int i = 0; i < 3000; i++) {
+        double x = (i % 7 == 0 ? -1 : 1) * 0.013 * pow(2.0, 12.0 * ((i * 0.618034) - floor(i * 0.618034)));
+        a.log[rs_qh_bucket(x)]++;
+        rs_qh_note(&b, rs_qh_bucket(x));
+        mn = fmin(mn, x);
+        mx = fmax(mx, x);
+    }
+    CU_ASSERT_TRUE(b.b_lo == rs_qh_bucket(mn) && b.b_end == rs_qh_bucket(mx) + 1);
+    const double p[] = {0, 0.05, 0.142857, 0.5, 0.95, 1};
+    double qa[6], qb[6];
+    CU_ASSERT_EQUAL(rs_qh_quantiles(&a, 3000, mn, mx, p, 6, qa), 0);
+    CU_ASSERT_EQUAL(rs_qh_quantiles(&b, 3000, mn, mx, p, 6, qb), 0);
+    for (int k = 0; k < 6; k++)
+        CU_ASSERT_EQUAL(qa[k], qb[k]);
+    double ea[11], eb[11];
+    long ca[10], cb[10], tot = 0;
+    rs_qh_chart(&a, mn, mx, 10, ea, ca);
+    rs_qh_chart(&b, mn, mx, 10, eb, cb);
+    for (int k = 0; k < 10; k++) {
+        CU_ASSERT_EQUAL(ca[k], cb[k]);
+        tot += cb[k];
+    }
+    CU_ASSERT_EQUAL(tot, 3000);
+    free(a.log);
+    free(a.lin);
+    free(b.log);
 }
 
 /* ---- the model under uncertainty -------------------------------------- */
@@ -654,6 +694,7 @@ const rs_test rs_tests_mc[] = {
     {"quantiles match a full sort", quantiles_match_a_full_sort},
     {"buckets are ordered and narrow", buckets_are_ordered_and_narrow},
     {"quantiles of a few values", quantiles_of_few_values},
+    {"tracked log buckets give the same quantiles", tracked_buckets_give_the_same_quantiles},
     {"huge concentration gives the deterministic run",
      huge_concentration_gives_the_deterministic_run},
     {"a certain total shock stops a year's spending", certain_total_shock_stops_spending},
