@@ -480,6 +480,31 @@ if [ -z "$bad" ]; then ok; else failed "deals.csv: p_extended in [0, 1] and mean
 r run -q --no-plots -o "$TMP/det-only" scenarios/worked-example.json
 check_has "summary.json of a deterministic run: the headline is the deterministic value" "$TMP/det-only/summary.json" '"headline": "metrics"'
 
+# region and tranche detail: regions.csv's new columns, and
+# yearly_tranches.csv summed over tranches equals yearly.csv to 1e-9
+r run -q --no-plots -o "$TMP/detail" scenarios/programme-baseline.json
+check_has "regions.csv gains name, deals, co-financing, burden, Rijk net, reclaimed, retained" \
+    "$TMP/detail/regions.csv" \
+    "award_per_capita,name,deals,cofinancing,cofinancing_per_capita,admin_region,rijk_net,reclaimed,retained"
+bad=$(awk -F, 'FNR == 1 { next }
+    FILENAME ~ /yearly_tranches/ { for (i = 4; i <= NF; i++) sum[$3, i - 2] += $i; next }
+    { for (i = 2; i <= NF; i++) { d = sum[$1, i] - $i; if (d > 1e-9 || d < -1e-9) print $1 "/" i } }' \
+    "$TMP/detail/yearly_tranches.csv" "$TMP/detail/yearly.csv")
+rows=$(awk 'END { print NR }' "$TMP/detail/yearly_tranches.csv")
+if [ -z "$bad" ] && [ "$rows" -gt 60 ]; then ok; else failed "yearly_tranches.csv sums to yearly.csv" "rows $rows, off:$bad"; fi
+bad=$(awk -F, 'NR > 1 { s = $13 + $14 - 0; if ($13 == "" || $9 == "") print NR }' "$TMP/detail/regions.csv")
+if [ -z "$bad" ]; then ok; else failed "regions.csv: every region has its new values" "rows:$bad"; fi
+r compare -q --no-plots -o "$TMP/cmp-reg" scenarios/cofin-flat-50.json scenarios/cofin-draagkracht.json
+check_rc "compare of the co-financing rules runs" 0
+check_has "compare regions.csv: names and the co-financing change" "$TMP/cmp-reg/regions.csv" \
+    "region,name,population,deals_cofin-flat-50,"
+bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change_cofinancing_per_capita_cofin-draagkracht") k = i; next }
+               { v = $k < 0 ? -$k : $k; if (NR > 2 && v > prev + 1e-9) print NR; prev = v }' "$TMP/cmp-reg/regions.csv")
+first=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change_cofinancing_per_capita_cofin-draagkracht") k = i; next }
+                 NR == 2 { print ($k < -1 ? "moves" : "flat") }' "$TMP/cmp-reg/regions.csv")
+if [ -z "$bad" ] && [ "$first" = moves ]; then ok; else failed "compare regions.csv: largest change first" "$first$bad"; fi
+check_has "compare yearly_tranches.csv per scenario" "$TMP/cmp-reg/yearly_tranches.csv" "cofin-draagkracht,T6,"
+
 # compare over the same draws: compare.json the same bytes for 1, 2 and 3
 # threads, every metric in it, and the mean difference the difference of
 # the means
