@@ -18,7 +18,7 @@ static const rs_suite suites[] = {
     {"programme", rs_tests_programme}, {"plot", rs_tests_plot},
     {"mc", rs_tests_mc},
     {"edges", rs_tests_edges},
-    {"sensitivity", rs_tests_sensitivity},
+    {"sensitivity", rs_tests_sensitivity}, {"ranges", rs_tests_ranges},
 };
 
 int main(void)
