@@ -116,11 +116,29 @@ static int point_value(study *st, const char *file, const rs_override *ov, size_
         free(work);
         *mean = m[st->metric];
     } else if (!rc) {
+        /* the point's own 'uncertainty' block, so that a factor in it
+         * (uncertainty.realisation.mean) moves the draws; a file without
+         * one (OTHER) takes SCENARIO's */
+        rs_uncertainty u = st->unc;
+        if (sc->unc.present) {
+            rs_diag w;
+            rs_diag_init(&w);
+            rs_cli_uncertainty(sc, st->o, &u, &w);
+            rs_diag_free(&w);
+        }
+        if (u.draws != st->unc.draws || u.seed != st->unc.seed) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s: %ld draws with seed %lu, but the study uses %ld with seed %lu: the "
+                        "points of a study need the same draws (give --draws and --seed)",
+                        file, u.draws, u.seed, st->unc.draws, st->unc.seed);
+            rc = RS_EXIT_INVALID;
+        }
         rs_mc_opts mo = {0};
         mo.threads = st->o->threads > 0 ? (int)st->o->threads : 0;
         mo.keep_samples = per_draw != NULL;
         rs_mc_result r;
-        rc = rs_mc_run_opts(plan, &st->unc, &mo, &r, diag);
+        if (!rc)
+            rc = rs_mc_run_opts(plan, &u, &mo, &r, diag);
         if (!rc) {
             *mean = r.metric[st->metric].mean;
             if (per_draw) {
@@ -916,7 +934,7 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
                       "set rmargin at screen 0.96\nset tmargin at screen 0.88\n"
                       "set bmargin at screen 0.2\n",
                   n);
-    rs_gp_tics_n(gp, g, "x", lo - pad, hi + pad, 4);
+    rs_gp_tics_n(gp, g, "x", st->method == M_MORRIS ? 0 : lo - pad, hi + pad, 4);
     rs_buf_add(gp, "set label 1 ");
     rs_buf t;
     rs_buf_init(&t);
@@ -936,8 +954,8 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     if (st->method == M_OAT)
         rs_buf_printf(&t, "%s (%s)", rs_metric_infos[st->metric].name, unit);
     else if (st->method == M_MORRIS)
-        rs_buf_printf(&t, RS_L(g, "μ* en σ van de elementaire effecten (%s per hele bandbreedte)",
-                               "μ* and σ of the elementary effects (%s per whole range)"),
+        rs_buf_printf(&t, RS_L(g, "μ* en σ (%s per hele bandbreedte)",
+                               "μ* and σ (%s per whole range)"),
                       unit);
     else
         rs_buf_add(&t, RS_L(g, "aandeel van de variantie (95%-interval)",
