@@ -4,8 +4,9 @@
  *
  * The factors are the ranges of docs/format.md (or --factor); the
  * methods are src/sensitivity (one at a time with switching values,
- * Morris, Sobol).  Every point goes through point_value(), the one place
- * that turns overrides into a number. */
+ * Morris, Sobol).  Every point goes through eval_points(), which hands
+ * them to the experiment layer (src/experiment): each scenario loaded
+ * once, a point a set of overrides on a copy of its tree. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../experiment/experiment.h"
 #include "../mc/mc.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -58,7 +60,7 @@ typedef struct study {
     long runs, total;
     double start, last;
     int bar, shown;
-    double *scratch_a, *scratch_b; /* per-draw values */
+    rs_study *ex;        /* the experiment layer's study: SCENARIO (0) and OTHER (1) */
 } study;
 
 static double now(void)
@@ -93,82 +95,40 @@ static void progress_end(study *st)
     st->shown = 0;
 }
 
-/* ---- the one evaluation function ---------------------------------------- */
+/* ---- evaluation through the experiment layer ------------------------------ */
 
-/* Loads 'file' with 'ov', runs it as 'regiosim run' would and gives metric
- * m: the deterministic value, or with Monte Carlo the mean over the draws
- * of st->unc, and each draw's value in per_draw[draws] (when not NULL).
- * Every point of a study comes through here, so that a point equals a
- * plain run with the same --set. */
-static int point_value(study *st, const char *file, const rs_override *ov, size_t n,
-                       double *mean, double *per_draw, rs_diag *diag)
+/* The Monte Carlo settings of a point: its own 'uncertainty' block (so
+ * that a factor in it, uncertainty.realisation.mean, moves the draws)
+ * with the study's draws and seed (common random numbers); a file
+ * without one (OTHER) takes SCENARIO's. */
+static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
 {
-    rs_scenario *sc = rs_scenario_load(file, ov, n, diag);
-    if (!sc)
-        return diag->code ? diag->code : RS_EXIT_INVALID;
-    rs_plan *plan;
-    rs_run *run;
-    int rc = rs_cli_simulate(sc, &plan, &run, diag);
-    if (!rc && !st->mc) {
-        double m[RS_M_N];
-        double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
-        rs_metrics_compute(run, RS_SUB_ALL, 0, work, m);
-        free(work);
-        *mean = m[st->metric];
-    } else if (!rc) {
-        /* the point's own 'uncertainty' block, so that a factor in it
-         * (uncertainty.realisation.mean) moves the draws; a file without
-         * one (OTHER) takes SCENARIO's */
-        rs_uncertainty u = st->unc;
-        if (sc->unc.present) {
-            rs_diag w;
-            rs_diag_init(&w);
-            rs_cli_uncertainty(sc, st->o, &u, &w);
-            rs_diag_free(&w);
-        }
-        if (u.draws != st->unc.draws || u.seed != st->unc.seed) {
-            rs_diag_add(diag, RS_EXIT_INVALID,
-                        "%s: %ld draws with seed %lu, but the study uses %ld with seed %lu: the "
-                        "points of a study need the same draws (give --draws and --seed)",
-                        file, u.draws, u.seed, st->unc.draws, st->unc.seed);
-            rc = RS_EXIT_INVALID;
-        }
-        rs_mc_opts mo = {0};
-        mo.threads = st->o->threads > 0 ? (int)st->o->threads : 0;
-        mo.keep_samples = per_draw != NULL;
-        rs_mc_result r;
-        if (!rc)
-            rc = rs_mc_run_opts(plan, &u, &mo, &r, diag);
-        if (!rc) {
-            *mean = r.metric[st->metric].mean;
-            if (per_draw) {
-                int nv = rs_mc_nvar(r.ny);
-                for (long i = 0; i < r.draws; i++)
-                    per_draw[i] = r.samples[(size_t)i * (size_t)nv + (size_t)st->metric];
-            }
-            rs_mc_result_free(&r);
-        }
+    const study *st = arg;
+    *u = st->unc;
+    if (sc->unc.present) {
+        rs_diag w;
+        rs_diag_init(&w);
+        rs_cli_uncertainty(sc, st->o, u, &w);
+        rs_diag_free(&w);
+        u->draws = st->unc.draws;
+        u->seed = st->unc.seed;
     }
-    rs_run_free(run);
-    rs_plan_free(plan);
-    rs_scenario_free(sc);
-    return rc;
+    return 1;
 }
 
-/* The overrides of one point for one scenario: the options' --set, then
- * every factor whose position u[i] is not NaN, at lo + u·(hi − lo). */
+/* The overrides of one point for one scenario: every factor whose
+ * position u[i] is not NaN, at lo + u·(hi − lo), exact to the last bit
+ * ("%.17g"); --set is the study's own and comes before them.  *texts
+ * (NULL-terminated) holds the value texts. */
 static rs_override *point_overrides(const study *st, const double *u, int for_b, size_t *n,
                                     char ***texts)
 {
-    size_t cap = st->o->n_ov + 1;
+    size_t cap = 1;
     for (size_t i = 0; i < st->k; i++)
         cap += st->f[i].n;
     rs_override *ov = rs_xcalloc(cap, sizeof *ov);
     char **t = rs_xcalloc(cap, sizeof *t);
     size_t m = 0;
-    for (size_t i = 0; i < st->o->n_ov; i++)
-        ov[m++] = st->o->ov[i];
-    size_t nt = 0;
     for (size_t i = 0; i < st->k; i++) {
         if (isnan(u[i]))
             continue;
@@ -178,9 +138,10 @@ static rs_override *point_overrides(const study *st, const double *u, int for_b,
                 continue;
             double x = u[i] <= 0 ? f->lo[j] : u[i] >= 1 ? f->hi[j]
                                                          : f->lo[j] + u[i] * (f->hi[j] - f->lo[j]);
-            t[nt] = rs_xasprintf("%.17g", x);
+            t[m] = rs_xasprintf("%.17g", x);
             ov[m].path = f->paths[j];
-            ov[m++].value = t[nt++];
+            ov[m].value = t[m];
+            m++;
         }
     }
     *n = m;
@@ -195,44 +156,89 @@ static void free_texts(char **t)
     free(t);
 }
 
-/* The studied quantity at one point: M(A), or M(A) − M(B) with --vs;
- * per_draw (NULL, or unc.draws values) the same per draw. */
+/* Evaluates n points (row-major n × k positions; NaN: at the scenario's
+ * value): y[p] = M(SCENARIO at p), or M(SCENARIO at p) − M(OTHER at p)
+ * with --vs.  With draws, each point is the Monte Carlo mean of the same
+ * draws, and per_draw (NULL, or n × draws) gets the value of every draw.
+ * All points go to the experiment layer at once (parallel over points
+ * and draws, reduced in a fixed order). */
+static int eval_points(study *st, size_t n, const double *U, double *y, double *per_draw,
+                       rs_diag *diag)
+{
+    size_t per = st->b ? 2 : 1, nv = n * per;
+    rs_variant *vars = rs_xcalloc(nv, sizeof *vars);
+    rs_override **ovs = rs_xcalloc(nv, sizeof *ovs);
+    char ***texts = rs_xcalloc(nv, sizeof *texts);
+    for (size_t p = 0; p < n; p++)
+        for (size_t s = 0; s < per; s++) {
+            size_t v = p * per + s, m;
+            ovs[v] = point_overrides(st, U + p * st->k, (int)s, &m, &texts[v]);
+            vars[v].scenario = s;
+            vars[v].ov = ovs[v];
+            vars[v].n_ov = m;
+        }
+    rs_eval_opts eo;
+    memset(&eo, 0, sizeof eo);
+    eo.mode = st->mc ? RS_EVAL_MEANS : RS_EVAL_DET;
+    eo.unc_of = st->mc ? point_unc : NULL;
+    eo.unc_arg = st;
+    eo.threads = st->o->threads > 0 ? (int)st->o->threads : 0;
+    eo.keep_draws = per_draw != NULL;
+    eo.draws_metric = (rs_metric)st->metric;
+    rs_eval_result r;
+    int rc = rs_eval(st->ex, vars, nv, &eo, &r, diag);
+    if (rc) {
+        for (size_t v = 0; v < r.n; v++) {
+            if (!r.v[v].code)
+                continue;
+            for (size_t i = 0; i < r.v[v].diag.n; i++)
+                rs_diag_add(diag, r.v[v].code, "%s", r.v[v].diag.msg[i]);
+            /* say where: the factors that were not at their values */
+            const double *u = U + (v / per) * st->k;
+            rs_buf w;
+            rs_buf_init(&w);
+            for (size_t i = 0; i < st->k; i++)
+                if (!isnan(u[i]))
+                    rs_buf_printf(&w, "%s%s at %.6g", w.s ? ", " : "", st->f[i].name,
+                                  st->f[i].lo[0] + u[i] * (st->f[i].hi[0] - st->f[i].lo[0]));
+            rs_diag_add(diag, 0, "(%s, at %s)", v % per ? st->b : st->a,
+                        w.s ? w.s : "the scenario's own values");
+            rs_buf_free(&w);
+            break;
+        }
+    } else {
+        long nd = st->mc ? st->unc.draws : 0;
+        for (size_t p = 0; p < n; p++) {
+            const rs_vresult *a = &r.v[p * per], *b = st->b ? &r.v[p * per + 1] : NULL;
+            y[p] = a->mean[st->metric] - (b ? b->mean[st->metric] : 0);
+            if (per_draw)
+                for (long i = 0; i < nd; i++)
+                    per_draw[p * (size_t)nd + (size_t)i] =
+                        (a->draws_of ? a->draws_of[i] : a->mean[st->metric]) -
+                        (b ? (b->draws_of ? b->draws_of[i] : b->mean[st->metric]) : 0);
+        }
+    }
+    rs_eval_result_free(&r);
+    for (size_t v = 0; v < nv; v++) {
+        free(ovs[v]);
+        free_texts(texts[v]);
+    }
+    free(ovs);
+    free(texts);
+    free(vars);
+    st->runs += (long)nv;
+    progress(st);
+    return rc;
+}
+
+/* One point. */
 static int eval_u(study *st, const double *u, double *y, double *per_draw, rs_diag *diag)
 {
-    size_t na, nb = 0;
-    char **ta, **tb = NULL;
-    rs_override *oa = point_overrides(st, u, 0, &na, &ta);
-    double ya = 0, yb = 0;
-    int rc = point_value(st, st->a, oa, na, &ya, per_draw ? st->scratch_a : NULL, diag);
-    if (!rc && st->b) {
-        rs_override *ob = point_overrides(st, u, 1, &nb, &tb);
-        rc = point_value(st, st->b, ob, nb, &yb, per_draw ? st->scratch_b : NULL, diag);
-        free(ob);
-    }
-    if (rc) {
-        /* say where: the factors that were not at their values */
-        rs_buf w;
-        rs_buf_init(&w);
-        for (size_t i = 0; i < st->k; i++)
-            if (!isnan(u[i]))
-                rs_buf_printf(&w, "%s%s at %.6g", w.s ? ", " : "", st->f[i].name,
-                              st->f[i].lo[0] + u[i] * (st->f[i].hi[0] - st->f[i].lo[0]));
-        rs_diag_add(diag, 0, "(at %s)", w.s ? w.s : "the scenario's own values");
-        rs_buf_free(&w);
-    }
-    free(oa);
-    free_texts(ta);
-    free_texts(tb);
-    st->runs += st->b ? 2 : 1;
-    progress(st);
-    if (rc)
-        return rc;
-    *y = ya - yb;
-    if (per_draw)
-        for (long i = 0; i < st->unc.draws; i++)
-            per_draw[i] = st->scratch_a[i] - (st->b ? st->scratch_b[i] : 0);
-    return 0;
+    return eval_points(st, 1, u, y, per_draw, diag);
 }
+
+/* Points in batches (progress between them, bounded memory). */
+#define BATCH 64
 
 /* sd/sqrt(n) of a[i] − b[i] (b may be NULL). */
 static double se_of(const double *a, const double *b, long n)
@@ -514,22 +520,20 @@ static int run_oat(study *st, double base, int has_target, double target, rs_dia
 {
     size_t k = st->k;
     long nd = st->mc ? st->unc.draws : 0;
-    double *pt = rs_xcalloc(k, sizeof *pt);
-    double *dlo = nd ? rs_xcalloc((size_t)nd, sizeof *dlo) : NULL;
-    double *dhi = nd ? rs_xcalloc((size_t)nd, sizeof *dhi) : NULL;
-    int rc = 0;
+    /* every factor's two ends in one evaluation: point 2i at the low end
+     * of factor i, 2i + 1 at its high end */
+    double *U = rs_xcalloc(2 * k * k, sizeof *U), *yy = rs_xcalloc(2 * k, sizeof *yy);
+    double *dd = nd ? rs_xcalloc(2 * k * (size_t)nd, sizeof *dd) : NULL;
+    for (size_t p = 0; p < 2 * k; p++)
+        for (size_t j = 0; j < k; j++)
+            U[p * k + j] = j == p / 2 ? (double)(p % 2) : NAN;
     st->total = st->runs + (long)(2 * k) * (st->b ? 2 : 1);
+    int rc = eval_points(st, 2 * k, U, yy, dd, diag);
     for (size_t i = 0; i < k && !rc; i++) {
         factor *f = &st->f[i];
-        for (size_t j = 0; j < k; j++)
-            pt[j] = NAN;
-        pt[i] = 0;
-        rc = eval_u(st, pt, &f->at_lo, dlo, diag);
-        pt[i] = 1;
-        if (!rc)
-            rc = eval_u(st, pt, &f->at_hi, dhi, diag);
-        if (rc)
-            break;
+        const double *dlo = dd ? dd + 2 * i * (size_t)nd : NULL, *dhi = dd ? dlo + nd : NULL;
+        f->at_lo = yy[2 * i];
+        f->at_hi = yy[2 * i + 1];
         f->swing = fabs(f->at_hi - f->at_lo);
         if (nd) {
             f->swing_se = se_of(dhi, dlo, nd);
@@ -552,9 +556,9 @@ static int run_oat(study *st, double base, int has_target, double target, rs_dia
         }
     }
     (void)base;
-    free(pt);
-    free(dlo);
-    free(dhi);
+    free(U);
+    free(yy);
+    free(dd);
     return rc;
 }
 
@@ -568,8 +572,9 @@ static int run_morris(study *st, long r, rs_diag *diag)
     rs_morris_sample(k, (size_t)r, MORRIS_LEVELS, seed, u);
     st->total = st->runs + (long)np * (st->b ? 2 : 1);
     int rc = 0;
-    for (size_t p = 0; p < np && !rc; p++)
-        rc = eval_u(st, u + p * k, &y[p], yd ? yd + p * (size_t)nd : NULL, diag);
+    for (size_t p = 0; p < np && !rc; p += BATCH)
+        rc = eval_points(st, np - p < BATCH ? np - p : BATCH, u + p * k, y + p,
+                         yd ? yd + p * (size_t)nd : NULL, diag);
     if (!rc) {
         double *ms = rs_xcalloc(k, sizeof *ms), *mu = rs_xcalloc(k, sizeof *mu),
                *sd = rs_xcalloc(k, sizeof *sd);
@@ -620,15 +625,16 @@ static int run_sobol(study *st, long n, double *mean_se, rs_diag *diag)
     size_t k = st->k, np = rs_sobol_points(k, (size_t)n);
     long nd = st->mc ? st->unc.draws : 0;
     double *u = rs_xcalloc(np * k, sizeof *u), *y = rs_xcalloc(np, sizeof *y);
-    double *yd = nd ? rs_xcalloc((size_t)nd, sizeof *yd) : NULL;
+    double *yd = nd ? rs_xcalloc(BATCH * (size_t)nd, sizeof *yd) : NULL;
     rs_sobol_sample(k, (size_t)n, u);
     st->total = st->runs + (long)np * (st->b ? 2 : 1);
     int rc = 0;
     double sse = 0;
-    for (size_t p = 0; p < np && !rc; p++) {
-        rc = eval_u(st, u + p * k, &y[p], yd, diag);
-        if (!rc && nd)
-            sse += se_of(yd, NULL, nd);
+    for (size_t p = 0; p < np && !rc; p += BATCH) {
+        size_t m = np - p < BATCH ? np - p : BATCH;
+        rc = eval_points(st, m, u + p * k, y + p, yd, diag);
+        for (size_t q = 0; !rc && nd && q < m; q++)
+            sse += se_of(yd + q * (size_t)nd, NULL, nd);
     }
     *mean_se = nd ? sse / (double)np : 0;
     if (!rc) {
@@ -1164,17 +1170,21 @@ int rs_cmd_sensitivity(const rs_opts *o)
     if (st.method == M_OAT && o->samples > 0)
         return rs_usage_error("sensitivity", "--samples is for morris (trajectories) and sobol "
                                              "(base rows), not for oat");
-    int code = 0;
-    rs_scenario *a = rs_cli_load(st.a, o, &code);
-    if (!a)
+    /* each file loaded and checked once; every point is a variant of it */
+    st.ex = rs_study_new();
+    rs_diag ld;
+    rs_diag_init(&ld);
+    const rs_scenario *a = NULL, *b = NULL;
+    if (rs_study_add(st.ex, st.a, o->ov, o->n_ov, &ld) >= 0)
+        a = rs_study_scenario(st.ex, 0);
+    if (a && st.b && rs_study_add(st.ex, st.b, o->ov, o->n_ov, &ld) >= 0)
+        b = rs_study_scenario(st.ex, 1);
+    rs_diag_print(&ld, stderr);
+    int code = ld.code ? ld.code : RS_EXIT_INVALID;
+    rs_diag_free(&ld);
+    if (!a || (st.b && !b)) {
+        rs_study_free(st.ex);
         return code;
-    rs_scenario *b = NULL;
-    if (st.b) {
-        b = rs_cli_load(st.b, o, &code);
-        if (!b) {
-            rs_scenario_free(a);
-            return code;
-        }
     }
     int rc = 0;
     rs_diag warn;
@@ -1186,9 +1196,20 @@ int rs_cmd_sensitivity(const rs_opts *o)
     for (size_t i = 0; i < warn.n; i++)
         fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
     rs_diag_free(&warn);
+    if (st.mc && b && b->unc.present) {
+        rs_uncertainty ub;
+        rs_diag w;
+        rs_diag_init(&w);
+        rs_cli_uncertainty(b, o, &ub, &w);
+        rs_diag_free(&w);
+        if (ub.draws != st.unc.draws || ub.seed != st.unc.seed)
+            fprintf(stderr,
+                    "regiosim: warning: %s asks for %ld draws with seed %lu; it is run with "
+                    "%s's %ld draws and seed %lu, so that both meet the same draws\n",
+                    st.b, ub.draws, ub.seed, st.a, st.unc.draws, st.unc.seed);
+    }
     if (st.mc && st.unc.draws > 100000000L) {
-        rs_scenario_free(a);
-        rs_scenario_free(b);
+        rs_study_free(st.ex);
         return rs_usage_error("sensitivity", "%ld draws a point is too many", st.unc.draws);
     }
     for (size_t i = 0; i < o->n_factors && !rc; i++)
@@ -1218,19 +1239,13 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rc = rs_usage_error("sensitivity", "%ld runs is too many (at most %ld): fewer --samples "
                                            "or factors",
                             planned * per, MAX_RUNS);
-    rs_scenario *keep_a = a;
-    rs_scenario_free(b);
-    b = NULL;
+    const rs_scenario *keep_a = a;
     if (rc) {
         for (size_t i = 0; i < st.k; i++)
             factor_free(&st.f[i]);
         free(st.f);
-        rs_scenario_free(keep_a);
+        rs_study_free(st.ex);
         return rc;
-    }
-    if (st.mc) {
-        st.scratch_a = rs_xcalloc((size_t)st.unc.draws, sizeof *st.scratch_a);
-        st.scratch_b = rs_xcalloc((size_t)st.unc.draws, sizeof *st.scratch_b);
     }
     st.bar = !o->quiet && isatty(2);
     st.start = now();
@@ -1269,8 +1284,6 @@ int rs_cmd_sensitivity(const rs_opts *o)
                                      : run_sobol(&st, samples, &sobol_se, &diag);
     progress_end(&st);
     double seconds = now() - st.start;
-    free(st.scratch_a);
-    free(st.scratch_b);
     if (rc) {
         rs_diag_print(&diag, stderr);
         goto out;
@@ -1290,8 +1303,8 @@ int rs_cmd_sensitivity(const rs_opts *o)
     rs_diag w2;
     rs_diag_init(&w2);
     rc = rs_outdir_begin(&od, dir, &diag);
-    static const char *const files[] = {"sensitivity.json", "sensitivity.csv", "summary.json"};
-    for (int i = 0; i < 3 && !rc; i++) {
+    static const char *const files[] = {"sensitivity.json", "sensitivity.csv"};
+    for (int i = 0; i < 2 && !rc; i++) {
         FILE *f = rs_outdir_open(&od, files[i], &diag);
         if (!f) {
             rc = RS_EXIT_IO;
@@ -1299,11 +1312,8 @@ int rs_cmd_sensitivity(const rs_opts *o)
         }
         if (i == 0)
             write_json(f, &st, base, base_se, st.method == M_OAT ? 0 : samples, seconds, sobol_se);
-        else if (i == 1)
-            write_csv(f, &st, csv);
         else
-            fprintf(f, "{\"sensitivity\": \"sensitivity.json\", \"version\": \"%s\"}\n",
-                    RS_VERSION);
+            write_csv(f, &st, csv);
         char *label = rs_xasprintf("%s/%s", dir, files[i]);
         rc = rs_outdir_close(f, label, &diag);
         free(label);
@@ -1389,6 +1399,6 @@ out:
     for (size_t i = 0; i < st.k; i++)
         factor_free(&st.f[i]);
     free(st.f);
-    rs_scenario_free(keep_a);
+    rs_study_free(st.ex);
     return rc;
 }
