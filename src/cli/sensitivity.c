@@ -240,6 +240,18 @@ static int eval_u(study *st, const double *u, double *y, double *per_draw, rs_di
 /* Points in batches (progress between them, bounded memory). */
 #define BATCH 64
 
+/* After the first batch of a long design: how long the rest will take,
+ * measured on this machine. */
+static void estimate(study *st, size_t done, size_t total, double t0)
+{
+    if (st->o->quiet || done >= total)
+        return;
+    double el = now() - t0;
+    progress_end(st);
+    fprintf(stderr, "regiosim: the first %zu points took %.1f s: about %.0f s for the other %zu\n",
+            done, el, el / (double)done * (double)(total - done), total - done);
+}
+
 /* sd/sqrt(n) of a[i] − b[i] (b may be NULL). */
 static double se_of(const double *a, const double *b, long n)
 {
@@ -572,9 +584,13 @@ static int run_morris(study *st, long r, rs_diag *diag)
     rs_morris_sample(k, (size_t)r, MORRIS_LEVELS, seed, u);
     st->total = st->runs + (long)np * (st->b ? 2 : 1);
     int rc = 0;
-    for (size_t p = 0; p < np && !rc; p += BATCH)
+    double t0 = now();
+    for (size_t p = 0; p < np && !rc; p += BATCH) {
         rc = eval_points(st, np - p < BATCH ? np - p : BATCH, u + p * k, y + p,
                          yd ? yd + p * (size_t)nd : NULL, diag);
+        if (p == 0)
+            estimate(st, np < BATCH ? np : BATCH, np, t0);
+    }
     if (!rc) {
         double *ms = rs_xcalloc(k, sizeof *ms), *mu = rs_xcalloc(k, sizeof *mu),
                *sd = rs_xcalloc(k, sizeof *sd);
@@ -630,9 +646,12 @@ static int run_sobol(study *st, long n, double *mean_se, rs_diag *diag)
     st->total = st->runs + (long)np * (st->b ? 2 : 1);
     int rc = 0;
     double sse = 0;
+    double t0 = now();
     for (size_t p = 0; p < np && !rc; p += BATCH) {
         size_t m = np - p < BATCH ? np - p : BATCH;
         rc = eval_points(st, m, u + p * k, y + p, yd, diag);
+        if (p == 0)
+            estimate(st, m, np, t0);
         for (size_t q = 0; !rc && nd && q < m; q++)
             sse += se_of(yd + q * (size_t)nd, NULL, nd);
     }
@@ -1263,17 +1282,15 @@ int rs_cmd_sensitivity(const rs_opts *o)
     free(bd);
     free(pt);
     double per_point = now() - t0;
-    if (!rc && !o->quiet && (st.method == M_SOBOL || per_point * (double)planned > 10)) {
+    if (!rc && !o->quiet && (st.method != M_OAT || per_point * (double)planned > 10)) {
         progress_end(&st);
         char draws[48] = "";
         if (st.mc)
             snprintf(draws, sizeof draws, " of %ld draws", st.unc.draws);
-        fprintf(stderr,
-                "regiosim: %s: %zu factors, %ld points × %ld run%s%s: %ld runs, about %.0f s "
-                "(%.1f ms a point here)\n",
+        fprintf(stderr, "regiosim: %s: %zu factors, %ld points × %ld run%s%s: %ld runs%s\n",
                 st.method == M_SOBOL ? "sobol" : st.method == M_MORRIS ? "morris" : "oat", st.k,
                 planned, per, per > 1 ? "s" : "", draws, planned * per,
-                per_point * (double)(planned - 1), per_point * 1e3);
+                st.method == M_OAT ? "" : "; the time they take follows the first batch");
     }
     double sobol_se = 0;
     int has_target = st.b != NULL || o->has_target;
