@@ -33,7 +33,10 @@ enum { M_OAT, M_MORRIS, M_SOBOL };
 #define SOBOL_RESAMPLES 200
 #define SOBOL_Z 1.959964   /* 95% */
 #define DESIGN_SEED 20231  /* Morris design and bootstrap, unless --seed */
-#define MAX_RUNS 2000000L
+#define MAX_RUNS 1000000L
+/* Morris keeps every draw of every point for its standard errors: at most
+ * this many values (256 MB). */
+#define MAX_KEPT 32000000.0
 
 typedef struct factor {
     char *name;          /* what tables and charts show */
@@ -1254,6 +1257,12 @@ int rs_cmd_sensitivity(const rs_opts *o)
     long per = st.b ? 2 : 1, planned = 1 + (st.method == M_OAT      ? 2 * (long)st.k
                                             : st.method == M_MORRIS ? samples * ((long)st.k + 1)
                                                                     : samples * ((long)st.k + 2));
+    if (!rc && st.method == M_MORRIS && st.mc &&
+        (double)planned * (double)st.unc.draws > MAX_KEPT)
+        rc = rs_usage_error("sensitivity",
+                            "morris keeps every draw of every point for its standard errors: %ld "
+                            "points × %ld draws is too many; fewer --samples or --draws",
+                            planned, st.unc.draws);
     if (!rc && planned * per > MAX_RUNS)
         rc = rs_usage_error("sensitivity", "%ld runs is too many (at most %ld): fewer --samples "
                                            "or factors",
