@@ -1052,12 +1052,14 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     fmtv(bt, sizeof bt, base, nl);
     static const char *const mn[] = {"one at a time (OAT)", "Morris", "Sobol"};
     static const char *const mnl[] = {"één voor één (OAT)", "Morris", "Sobol"};
+    char secs[40];
+    rs_fmt_grouped(secs, sizeof secs, seconds, 1, nl);
     rs_buf_printf(&p,
                   nl ? "Grootheid: %s (%s); basiswaarde %s. Methode: %s, %zu factoren, %ld "
-                       "runs in %.1f s."
+                       "runs in %s s."
                      : "Quantity: %s (%s); base value %s. Method: %s, %zu factors, %ld runs in "
-                       "%.1f s.",
-                  q, unit, bt, nl ? mnl[st->method] : mn[st->method], st->k, st->runs, seconds);
+                       "%s s.",
+                  q, unit, bt, nl ? mnl[st->method] : mn[st->method], st->k, st->runs, secs);
     if (st->mc)
         rs_buf_printf(&p,
                       nl ? " Elk punt is het gemiddelde over dezelfde %ld trekkingen (seed %lu): "

@@ -589,6 +589,16 @@ want=$(awk -v a="$(metric "$TMP/sens3-spuk0/summary.json" effectiveness)" -v b="
 if exact "$lo" "$want"; then ok; else failed "a --vs point is the difference of two plain runs" "at_lo $lo, runs $want"; fi
 if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado chart script is written"; fi
 
+# --target: where one scenario's metric reaches a value
+r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
+    --factor instruments.du.off_goal_share -o "$TMP/sens6" --no-plots
+check_rc "sensitivity --target runs" 0
+sw=$(jfield "$TMP/sens6/sensitivity.json" instruments.du.off_goal_share switch)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens6-run" scenarios/t4-du.json
+got=$(metric "$TMP/sens6-run/summary.json" effectiveness)
+if awk -v a="$got" 'BEGIN { d = a - 0.96; exit !(a != "" && d < 1e-8 && d > -1e-8) }'; then ok
+else failed "at the switching value the metric equals --target" "switch $sw: $got"; fi
+
 # morris and sobol: the number of runs follows the design
 r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method morris \
     --samples 4 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens4" --no-plots
