@@ -272,6 +272,11 @@ static rs_scenario *load(const char *file, const char *text, size_t len,
     if (!tree)
         goto out;
     s = rs_scenario_build(&m, tree, file, diag);
+    if (s) {
+        char *t = cJSON_PrintUnformatted(tree);
+        s->resolved = t ? rs_xstrdup(t) : NULL;
+        cJSON_free(t);
+    }
 out:
     cJSON_Delete(tree);
     rs_srcmap_free(&m);
