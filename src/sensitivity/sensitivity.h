@@ -19,7 +19,9 @@
  *    is A with column i taken from B.  First order (Saltelli et al. 2010):
  *    S1_i = mean(f_B·(f_ABi − f_A)) / V; total (Jansen 1999):
  *    ST_i = mean((f_A − f_ABi)²) / (2V); V the population variance of
- *    f_A and f_B together.  Confidence: z·sd of the estimate over
+ *    f_A and f_B together; the outputs are first centred on their mean
+ *    (as SALib does: the first-order estimator is not shift-invariant).
+ *    Confidence: z·sd of the estimate over
  *    bootstrap resamples of the N rows (95%: z = 1.959964).
  *  The indices assume independent factors. */
 #ifndef RS_SENSITIVITY_H
