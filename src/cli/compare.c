@@ -869,7 +869,7 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n; i++)
         var[i].scenario = i;
     rs_eval_opts eo = {with_mc ? RS_EVAL_FULL : RS_EVAL_DET, with_mc ? &u : NULL, NULL, NULL,
-                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL};
+                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
     rc = rs_eval(st, var, n, &eo, &er, &ldiag);
     free(var);
     rs_diag_print(&ldiag, stderr);
