@@ -596,8 +596,8 @@ static void share_chunks(mc_job *job, long first, long n, double *rows)
 /* After the pilot: every rank gets the pilot's values (for the ranges). */
 static void share_pilot(mc_job *job) { share_chunks(job, 0, job->n_pilot_chunks, job->pilot_v); }
 
-/* After the rest: the other chunks, the histogram counts (integers: summed
- * in any order), and the messages of the lowest failing draw, from the rank
+/* After the rest: the other chunks, the histogram counts and per-deal sums
+ * (integers: summed in any order), and the messages of the lowest failing draw, from the rank
  * that ran it. */
 static void share_rest(mc_job *job)
 {
@@ -621,6 +621,8 @@ static void share_rest(mc_job *job)
     }
     free(span);
     rs_dist_sum_long(&job->beyond, 1);
+    rs_dist_sum_long(job->ext, job->p->sc->n_deals);
+    rs_dist_sum_i128(job->recl, job->p->sc->n_deals);
     if (job->fail < job->draws) {
         long f = job->fail, c = f < job->pilot ? f / PILOT_CHUNK : npc + (f - job->pilot) / job->chunk;
         int owner = c < npc ? rs_dist_owner(0, npc, c) : rs_dist_owner(npc, job->n_chunks - npc, c);

@@ -42,10 +42,12 @@ same() {
 }
 
 # ---------------------------------------------------------- 1. identity
-# NAME then the command's arguments; "@OUT" stands for the output folder
+# NAME "K..." then the command's arguments; "@OUT" stands for the output
+# folder
 identity() {
     name=$1
-    shift
+    ks=$2
+    shift 2
     # every run writes to out/NAME (the folder's name is printed), which is
     # then moved to res/NAME-plain or res/NAME-kK
     args=$(echo "$*" | sed "s|@OUT|out/$name|")
@@ -55,7 +57,7 @@ identity() {
     rc=$?
     [ $rc = 0 ] || { bad "$name: plain build exit $rc" "$name-plain.stderr"; return; }
     [ -d "out/$name" ] && mv "out/$name" "res/$name-plain"
-    for k in 1 2 3 4; do
+    for k in $ks; do
         # shellcheck disable=SC2086
         $MPIRUN -np $k "$MPIBIN" $args >"$name-k$k.stdout" 2>"$name-k$k.stderr"
         rc=$?
@@ -69,17 +71,24 @@ identity() {
     done
 }
 
-# the demo's Monte Carlo: 3,000 draws = 64 pilot chunks and 1,024 more,
-# with a histogram chart and fan charts
-identity run run scenarios/demo.json -o @OUT --set uncertainty.draws=3000 --seed 7
-# fewer draws than the pilot: chunks of 16 only, some ranks get one
-identity run-small run -q --no-plots scenarios/demo.json -o @OUT --set uncertainty.draws=50
-identity compare compare --no-plots scenarios/t4-spuk.json scenarios/t4-du.json -o @OUT \
-    --set uncertainty.draws=2000
-identity sweep sweep -q scenarios/demo.json --param cofinancing.share --from 0.3 --to 0.7 \
-    --steps 4 --metric rijk_net --metric effectiveness -o @OUT --set uncertainty.draws=400
-identity solve solve scenarios/demo.json --param cofinancing.share --metric rijk_net \
-    --target 150 --lo 0.2 --hi 0.8 --set uncertainty.draws=300
+# the demo's Monte Carlo: 3,000 draws = 64 pilot chunks and 1,024 more
+identity run "1 2 3 4" run -q --no-plots scenarios/demo.json -o @OUT \
+    --set uncertainty.draws=3000 --seed 7
+# the same with its charts (histogram, fan charts) and report
+identity run-plots 3 run scenarios/demo.json -o @OUT --set uncertainty.draws=3000 --seed 7
+# fewer draws than the pilot: chunks of 16 only, and with 4 ranks one each
+identity run-small "2 3 4" run -q --no-plots scenarios/demo.json -o @OUT \
+    --set uncertainty.draws=50
+# over the experiment layer: every draw of each scenario kept, paired
+identity compare "1 2 3 4" compare --no-plots scenarios/t4-spuk.json scenarios/t4-du.json \
+    -o @OUT --set uncertainty.draws=1000
+# means only, four points
+identity sweep "1 2 3 4" sweep -q --no-plots scenarios/demo.json --param cofinancing.share \
+    --from 0.3 --to 0.7 --steps 4 --metric rijk_net --metric effectiveness -o @OUT \
+    --set uncertainty.draws=300
+# Brent's iterations, each a distributed evaluation: the same path
+identity solve "1 2 3 4" solve scenarios/demo.json --param cofinancing.share --metric rijk_net \
+    --target 150 --lo 0.2 --hi 0.8 --set uncertainty.draws=200
 
 # the Monte Carlo must really have been shared: summary.json says 3,000 draws
 grep -q '"draws": 3000' res/run-k3/summary.json && ok || bad "run: summary.json has no 3000 draws"
@@ -125,7 +134,7 @@ fails "rank 0 fails alone on its input" 3 "broken.json: \$.uncertainty.draws"
 # finished their share, rank 0 cannot write; the job exits 4 and the old
 # result stays as it was
 if [ "$(id -u)" = 0 ] && mkdir -p mnt && mount -t tmpfs -o size=48k tmpfs mnt 2>/dev/null; then
-    $MPIRUN -np 3 "$MPIBIN" run -q scenarios/demo.json -o mnt/fail \
+    $MPIRUN -np 3 "$MPIBIN" run -q --no-plots scenarios/demo.json -o mnt/fail \
         --set uncertainty.draws=2000 >/dev/null 2>err
     rc=$?
     mv out out.keep && ln -s mnt out
