@@ -119,7 +119,8 @@ void rs_dist_bcast_diag(rs_diag *d, int root)
 
 /* Seconds a failed rank waits for the others at the end before it ends
  * the job (they may be waiting in an exchange it will not join);
- * RS_MPI_GRACE overrides it. */
+ * RS_MPI_GRACE overrides it.  RS_MPI_STATS set: rank 0 says at the end
+ * how many bytes it put into how many exchanges. */
 #define GRACE 20.0
 #define PIECE (1L << 26) /* elements per reduction call */
 
@@ -127,6 +128,8 @@ static int d_rank, d_size = 1, d_up;
 static MPI_Comm d_work = MPI_COMM_NULL, d_end = MPI_COMM_NULL;
 static int d_err = -1;     /* non-zero ranks: the real standard error */
 static FILE *d_errfile;    /* non-zero ranks: where stderr goes meanwhile */
+static double d_bytes;     /* what this rank contributed to the exchanges */
+static long d_calls;       /* and in how many */
 
 void rs_dist_init(int *argc, char ***argv)
 {
@@ -229,6 +232,9 @@ int rs_dist_finish(int code)
          * the job on that rank's exit, after its messages are out */
         code = first == d_rank ? final : 0;
     }
+    if (d_rank == 0 && getenv("RS_MPI_STATS"))
+        fprintf(stderr, "regiosim: rank 0 of %d put %.0f bytes into %ld exchanges\n", d_size,
+                d_bytes, d_calls);
     MPI_Comm_free(&d_work);
     MPI_Comm_free(&d_end);
     MPI_Finalize();
@@ -262,6 +268,8 @@ int rs_dist_share(void *base, size_t item, const long *start)
     MPI_Type_commit(&t);
     char *p = (char *)base + (size_t)start[0] * item;
     MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, p, cnt, dsp, t, d_work);
+    d_bytes += (double)cnt[d_rank] * (double)item;
+    d_calls++;
     MPI_Type_free(&t);
     free(cnt);
     free(dsp);
@@ -275,6 +283,8 @@ static void allreduce(void *a, size_t n, size_t size, MPI_Datatype t, MPI_Op op)
     for (size_t i = 0; i < n; i += PIECE) {
         size_t m = n - i < PIECE ? n - i : PIECE;
         MPI_Allreduce(MPI_IN_PLACE, (char *)a + i * size, (int)m, t, op, d_work);
+        d_bytes += (double)(m * size);
+        d_calls++;
     }
 }
 
@@ -302,6 +312,8 @@ void rs_dist_sum_i128(void *a, size_t n)
     MPI_Type_contiguous((int)bytes, MPI_BYTE, &t);
     MPI_Type_commit(&t);
     MPI_Allgather(a, 1, t, all, 1, t, d_work);
+    d_bytes += (double)bytes;
+    d_calls++;
     MPI_Type_free(&t);
     i128 *x = a;
     /* in rank order (integers: any order gives the same) */
