@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../dist/dist.h"
 #include "../metrics/metrics.h"
 #include "cli.h"
 
@@ -462,9 +463,8 @@ static void opts_free(rs_opts *o)
     free(o->factors);
 }
 
-int main(int argc, char **argv)
+static int command(int argc, char **argv)
 {
-    gsl_set_error_handler_off();
     if (argc < 2) {
         rs_help(NULL);
         return RS_EXIT_USAGE;
@@ -530,4 +530,13 @@ int main(int argc, char **argv)
     return rs_usage_error(NULL, "unknown command '%s' (commands: run, explain, validate, list, "
                                 "help)",
                           cmd);
+}
+
+/* Under mpirun every rank runs the same command on its share of the draws
+ * (dist.h); rs_dist_finish gives the job one exit code. */
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    rs_dist_init(&argc, &argv);
+    return rs_dist_finish(command(argc, argv));
 }
