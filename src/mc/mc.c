@@ -67,13 +67,13 @@ typedef struct mc_job {
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
     long beyond;       /* atomic: values ≥ 2^32 in magnitude */
+    double fixed[RS_M_N]; /* the metrics the awards fix (rs_metrics_fixed), made once */
 } mc_job;
 
 /* What one thread owns. */
 typedef struct mc_thread {
     rs_run *run;
     rs_mc_rng *rng;
-    double *work; /* 2 × n_regions, for rs_metrics_compute */
     double *v;    /* nvar: the values of the current draw */
     uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
     int nbuf;
@@ -172,7 +172,7 @@ static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
         record_failure(job, t, i, NULL);
         return -1;
     }
-    rs_metrics_compute(run, RS_SUB_ALL, 0, t->work, t->v);
+    rs_metrics_compute_draw(run, job->fixed, t->v);
     collect(run, job->ny, t->v);
     for (int v = 0; v < job->nvar; v++)
         if (!isfinite(t->v[v])) {
@@ -363,7 +363,6 @@ static void thread_free(mc_thread *t)
         return;
     rs_run_free(t->run);
     rs_mc_rng_free(t->rng);
-    free(t->work);
     free(t->v);
     free(t->buf);
     rs_diag_free(&t->diag);
@@ -384,7 +383,6 @@ static mc_thread *thread_new(const mc_job *job)
         return NULL;
     }
     t->run = rs_run_alloc(job->p);
-    t->work = rs_xcalloc(2 * job->p->sc->n_regions, sizeof *t->work);
     t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
     t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
     t->last_report = now();
@@ -449,6 +447,9 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
         job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
     job->fail = u->draws;
     rs_diag_init(&job->fail_diag);
+    double *work = rs_xcalloc(2 * p->sc->n_regions + 1, sizeof *work);
+    rs_metrics_fixed(p, work, job->fixed);
+    free(work);
 }
 
 /* ---- summaries -------------------------------------------------------- */

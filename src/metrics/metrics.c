@@ -74,16 +74,40 @@ static double discount(double disc, int e, double *memo)
     return memo[e];
 }
 
-void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work, double *out)
+/* The fairness metrics of the awards of plan p over all regions into out
+ * (the same sums in the same order as rs_metrics_compute, so the same
+ * bits).  'work' holds 2 × n_regions doubles. */
+static void fairness(const rs_plan *p, double *work, double *out)
 {
-    const rs_plan *p = r->plan;
     const rs_scenario *sc = p->sc;
-    memset(out, 0, RS_M_N * sizeof *out);
     double *x = work, *pr = work + sc->n_regions;
     for (size_t i = 0; i < sc->n_regions; i++) {
         x[i] = 0;
         pr[i] = sc->regions[i].bw_pressure;
     }
+    for (size_t d = 0; d < sc->n_deals; d++)
+        if (p->aw[d].status != RS_DROPPED)
+            x[sc->deals[d].region] += p->aw[d].A;
+    for (size_t i = 0; i < sc->n_regions; i++)
+        x[i] /= sc->regions[i].population;
+    out[RS_M_PRESSURE_CORRELATION] = rs_correlation(x, pr, sc->n_regions);
+    out[RS_M_GINI_PER_CAPITA] = rs_gini(x, sc->n_regions);
+}
+
+void rs_metrics_fixed(const rs_plan *p, double *work, double *fixed)
+{
+    memset(fixed, 0, RS_M_N * sizeof *fixed);
+    fairness(p, work, fixed);
+}
+
+/* rs_metrics_compute; with 'fixed' (over all deals only) the fairness
+ * metrics are copied from it instead of computed. */
+static void compute(const rs_run *r, rs_subset sub, size_t index, double *work,
+                    const double *fixed, double *out)
+{
+    const rs_plan *p = r->plan;
+    const rs_scenario *sc = p->sc;
+    memset(out, 0, RS_M_N * sizeof *out);
     double t_spent = 0, t_planned = 0, sum_spent = 0, sum_planned = 0;
     const double disc = 1 + sc->discount_rate;
     /* (1 + rate)^e for the first DISC_MEMO exponents, each computed once by
@@ -114,7 +138,6 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
         out[RS_M_RETAINED] += dr->retained;
         out[RS_M_ADMIN_REGION] += dr->admin[0];
         out[RS_M_ADMIN_RIJK] += dr->admin[1];
-        x[deal->region] += a->A;
         if (sub == RS_SUB_ALL)
             continue; /* the year sums come from the yearly series, below */
         int y = sc->tranches[deal->tranche].year;
@@ -165,8 +188,36 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
     }
     if (sub == RS_SUB_REGION)
         return; /* fairness across regions is not a property of one region */
+    if (fixed) {
+        out[RS_M_PRESSURE_CORRELATION] = fixed[RS_M_PRESSURE_CORRELATION];
+        out[RS_M_GINI_PER_CAPITA] = fixed[RS_M_GINI_PER_CAPITA];
+        return;
+    }
+    if (sub == RS_SUB_ALL) {
+        fairness(p, work, out);
+        return;
+    }
+    /* one tranche: the awards of its deals only, over all regions */
+    double *x = work, *pr = work + sc->n_regions;
+    for (size_t i = 0; i < sc->n_regions; i++) {
+        x[i] = 0;
+        pr[i] = sc->regions[i].bw_pressure;
+    }
+    for (size_t d = 0; d < sc->n_deals; d++)
+        if (sc->deals[d].tranche == index && p->aw[d].status != RS_DROPPED)
+            x[sc->deals[d].region] += p->aw[d].A;
     for (size_t i = 0; i < sc->n_regions; i++)
         x[i] /= sc->regions[i].population;
     out[RS_M_PRESSURE_CORRELATION] = rs_correlation(x, pr, sc->n_regions);
     out[RS_M_GINI_PER_CAPITA] = rs_gini(x, sc->n_regions);
+}
+
+void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work, double *out)
+{
+    compute(r, sub, index, work, NULL, out);
+}
+
+void rs_metrics_compute_draw(const rs_run *r, const double *fixed, double *out)
+{
+    compute(r, RS_SUB_ALL, 0, NULL, fixed, out);
 }
