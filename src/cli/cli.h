@@ -29,6 +29,12 @@ typedef struct rs_opts {
     const char *target_scenario; /* --target-scenario FILE */
 } rs_opts;
 
+/* The largest --draws and seed (a file's draws above RS_MAX_FILE_DRAWS
+ * need --draws on the command line). */
+#define RS_MAX_DRAWS 4294967295.0
+#define RS_MAX_SEED 4294967295.0
+#define RS_MAX_FILE_DRAWS 100000
+
 int rs_cmd_run(const rs_opts *o);
 int rs_cmd_validate(const rs_opts *o);
 int rs_cmd_explain(const rs_opts *o);

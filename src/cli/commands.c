@@ -1,4 +1,5 @@
 /* commands.c — run, explain, validate and list. */
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <time.h>
@@ -93,6 +94,38 @@ int rs_cli_report(rs_outdir *od, const char *dir, const rs_doc *doc, rs_diag *di
     return rc;
 }
 
+/* scenario.json: the scenario as it was run (extends merged, files and
+ * 'set' applied), with the chart and CSV settings of this run and no
+ * output.dir; `regiosim plot DIR` runs it again. */
+static int write_scenario(rs_outdir *od, const char *dir, const rs_scenario *sc,
+                          const rs_gp *g, const char *csv, rs_diag *diag)
+{
+    cJSON *t = sc->resolved ? cJSON_Parse(sc->resolved) : NULL;
+    if (!t)
+        return RS_EXIT_OK; /* out of memory for a copy: the rest of the result still holds */
+    cJSON_DeleteItemFromObjectCaseSensitive(t, "output");
+    cJSON *out = cJSON_AddObjectToObject(t, "output");
+    cJSON_AddStringToObject(out, "lang", g->nl ? "nl" : "en");
+    cJSON_AddStringToObject(out, "terminal", g->terminal);
+    cJSON_AddStringToObject(out, "csv", csv);
+    char *text = cJSON_Print(t);
+    cJSON_Delete(t);
+    FILE *f = rs_outdir_open(od, "scenario.json", diag);
+    if (!f) {
+        cJSON_free(text);
+        return RS_EXIT_IO;
+    }
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+    }
+    cJSON_free(text);
+    char *label = rs_xasprintf("%s/scenario.json", dir);
+    int rc = rs_outdir_close(f, label, diag);
+    free(label);
+    return rc;
+}
+
 static int write_results(const rs_result *res, const char *dir, const char *csv,
                          const rs_opts *o, rs_diag *warn, rs_diag *diag)
 {
@@ -150,6 +183,9 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         if (rc)
             goto out;
     }
+    rc = write_scenario(&od, dir, res->sc, &g, csv, diag);
+    if (rc)
+        goto out;
     rs_doc doc;
     rs_doc_init(&doc, g.nl, rs_gp_ext(g.terminal));
     rs_report_run(&doc, res, o->no_plots ? NULL : &charts);
@@ -474,21 +510,87 @@ static int list_instruments(void)
     return rc;
 }
 
+/* regiosim plot DIR: never runs a script found in DIR (a folder from
+ * someone else could hold any gnuplot commands).  It runs the result's
+ * scenario.json again, with the Monte Carlo draws and seed summary.json
+ * records, and writes the whole result anew, charts included, through
+ * the same checks as `run -o DIR`. */
 int rs_cmd_plot(const rs_opts *o)
 {
     if (o->n_pos != 1)
         return rs_usage_error("plot", "plot takes one results folder");
-    rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, NULL, &footer);
-    rs_diag d;
-    rs_diag_init(&d);
-    int rc = rs_charts_redraw(o->pos[0], &g, &d);
-    rs_diag_print(&d, stderr);
+    const char *dir = o->pos[0];
+    struct stat st;
+    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "regiosim: %s: %s\n", dir,
+                errno == ENOENT ? "no such folder" : "is not a folder");
+        return RS_EXIT_IO;
+    }
+    char *why = NULL;
+    if (rs_outdir_check(dir, &why) < 0) {
+        fprintf(stderr,
+                "regiosim: %s: cannot be redrawn: %s.  plot writes the whole result again, so "
+                "it only redraws a result exactly as regiosim left it; nothing in the folder "
+                "was changed.  To draw a script you edited, run gnuplot on it in %s/plots.\n",
+                dir, why, dir);
+        free(why);
+        return RS_EXIT_IO;
+    }
+    char *scen = rs_xasprintf("%s/scenario.json", dir);
+    if (access(scen, R_OK) != 0) {
+        fprintf(stderr,
+                "regiosim: %s: holds no scenario.json: plot redraws the result of "
+                "`regiosim run` by running its scenario.json again; a comparison or a sweep "
+                "is redrawn by running it again\n",
+                dir);
+        free(scen);
+        return RS_EXIT_IO;
+    }
+    rs_opts r = *o;
+    const char *pos[1] = {scen};
+    r.pos = pos;
+    r.n_pos = 1;
+    r.out = dir;
+    r.n_ov = 0;
+    r.no_plots = 0;
+    r.quiet = 1;
+    /* the Monte Carlo settings of the run, read as numbers only */
+    char *sumpath = rs_xasprintf("%s/summary.json", dir);
+    size_t len;
+    char *text = rs_read_file(sumpath, &len);
+    free(sumpath);
+    cJSON *sum = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    const cJSON *u = cJSON_GetObjectItemCaseSensitive(sum, "uncertainty");
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(u, "draws");
+    const cJSON *sd = cJSON_GetObjectItemCaseSensitive(u, "seed");
+    if (cJSON_IsNumber(d) && d->valuedouble >= 1 && d->valuedouble <= RS_MAX_DRAWS &&
+        d->valuedouble == (double)(long)d->valuedouble)
+        r.draws = (long)d->valuedouble;
+    if (cJSON_IsNumber(sd) && sd->valuedouble >= 0 && sd->valuedouble <= RS_MAX_SEED &&
+        sd->valuedouble == (double)(long)sd->valuedouble)
+        r.seed = (long)sd->valuedouble;
+    cJSON_Delete(sum);
+    /* the histogram's metric, from its file name (only a known metric) */
+    char *pdir = rs_xasprintf("%s/plots", dir);
+    char **names;
+    long n = rs_list_files(pdir, ".dat", &names);
+    free(pdir);
+    for (long i = 0; i < n && !o->hist_metric; i++)
+        for (int m = 0; m < RS_M_N; m++) {
+            char want[96];
+            snprintf(want, sizeof want, "histogram-%s.dat", rs_metric_infos[m].name);
+            if (strcmp(names[i], want) == 0)
+                r.hist_metric = rs_metric_infos[m].name;
+        }
+    int rc = rs_cmd_run(&r);
+    if (n > 0)
+        rs_free_list(names, n);
     if (!rc && !o->quiet)
-        printf("charts redrawn in %s/plots\n", o->pos[0]);
-    rs_diag_free(&d);
-    free(footer);
+        printf("charts redrawn in %s/plots (its scenario.json run again; nothing in the folder "
+               "was executed)\n",
+               dir);
+    free(scen);
     return rc;
 }
 

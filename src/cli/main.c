@@ -130,19 +130,36 @@ static const char help_list[] =
 
 static const char help_compare[] =
     "Usage: regiosim compare A.json B.json [C.json ...] [-o DIR] [--set PATH=VALUE]...\n"
+    "                        [--draws N] [--seed S] [--threads T]\n"
     "                        [--csv en|nl] [--no-plots] [--terminal T] [--lang nl|en]\n"
     "\n"
     "Runs every scenario (the first is the baseline) and writes to DIR (default\n"
     "out/compare-<A>-<B>):\n"
     "  compare.csv, compare.md  every metric for each scenario, with the difference\n"
     "                           to the baseline, absolute and relative\n"
-    "  regions.csv              per region the award and award per inhabitant under\n"
-    "                           each scenario and the change: winners and losers\n"
+    "  regions.csv              per region (with its name) the deals, award,\n"
+    "                           co-financing (M€ and € per inhabitant), burden, Rijk net,\n"
+    "                           reclaimed and retained under each scenario and the\n"
+    "                           change, largest change first: winners and losers\n"
+    "  yearly_tranches.csv      per scenario, tranche and year the yearly series\n"
     "  runs/<name>/summary.json every run's own summary\n"
     "  plots/                   key metrics side by side, the yearly Rijk net flow of\n"
     "                           every scenario, the per-region changes\n"
     "  report.md, report.html   all of it, ready to read\n"
-    "--set applies to every scenario.  The table is printed too.\n";
+    "--set applies to every scenario.  The table is printed too.\n"
+    "\n"
+    "With --draws N (or an 'uncertainty' block in A) every scenario is also run over\n"
+    "the same N Monte Carlo draws: common random numbers, so the same deal meets the\n"
+    "same luck in every scenario and a difference is taken draw by draw.  Then also\n"
+    "  compare.json             mean, sd, P5, P50, P95 of every metric per scenario, and\n"
+    "                           of every difference to A with p_greater and p_less (the\n"
+    "                           share of draws in which it is > 0 and < 0)\n"
+    "  yearly_net_difference.csv  the yearly difference in Rijk net flow, P5–P95\n"
+    "and compare.csv, the table and the report gain the mean difference, its P5–P95\n"
+    "and the probability that it is positive; the charts show the differences with\n"
+    "their P5–P95 and a fan chart of the yearly difference in Rijk net flow.  The\n"
+    "draws come from A's 'uncertainty' block (with --draws and --seed); the results\n"
+    "are the same for any --threads.\n";
 
 static const char help_plot[] =
     "Usage: regiosim plot DIR\n"
@@ -229,9 +246,9 @@ static const opt options[] = {
     {"run compare sweep", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
     {"run compare sweep", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
     {"run explain validate compare sweep solve", "set", 0, O_SET, 0, NOHAS, NULL},
-    {"run sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
-    {"run sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
-    {"run sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
+    {"run compare sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
+    {"run compare sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
+    {"run compare sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
     {"run", "histogram", 0, O_METRIC, F(hist_metric), NOHAS, NULL},
     {"sweep solve", "param", 0, O_STR, F(param), NOHAS, NULL},
     {"sweep", "from", 0, O_DBL, F(from), F(has_from), NULL},

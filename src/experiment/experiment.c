@@ -88,10 +88,12 @@ void rs_stats_of(double *x, size_t n, rs_stats *s)
     memset(s, 0, sizeof *s);
     if (!n)
         return;
-    double sum = 0;
+    /* summed as differences from the first value: a value that is the
+     * same in every draw gets exactly that mean and sd 0 */
+    double shift = x[0], sum = 0;
     for (size_t i = 0; i < n; i++)
-        sum += x[i];
-    double mean = sum / (double)n, ss = 0;
+        sum += x[i] - shift;
+    double mean = shift + sum / (double)n, ss = 0;
     for (size_t i = 0; i < n; i++)
         ss += (x[i] - mean) * (x[i] - mean);
     s->mean = mean;
@@ -367,9 +369,13 @@ static void summarise_full(job *J, size_t v, size_t base, double *x)
             continue;
         long gt = 0, lt = 0;
         for (size_t i = 0; i < n; i++) {
-            x[i] = s->samples[i * nv + k] - b->samples[i * nv + k];
-            gt += x[i] > 0;
-            lt += x[i] < 0;
+            double a = s->samples[i * nv + k], c = b->samples[i * nv + k];
+            x[i] = a - c;
+            /* a difference within rounding of the values (the same sums
+             * in another order) is no difference */
+            double tol = RS_EVAL_EQUAL_REL * fmax(1, fmax(fabs(a), fabs(c)));
+            gt += x[i] > tol;
+            lt += x[i] < -tol;
         }
         rs_stats *dt = k < RS_M_N ? &r->diff[k] : &r->net_diff[k - RS_M_N];
         rs_stats_of(x, n, dt);

@@ -22,6 +22,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,11 @@
 #define MAX_CHUNKS 1024  /* chunks after the pilot */
 #define FLUSH 256
 #define PROGRESS_PERIOD 0.05 /* seconds: at most 20 reports a second */
+/* a deal's reclaim is summed in integer units of 1e-9 M€ (0.001 €), so
+ * that the sum does not depend on which thread added which draw */
+#define RECLAIM_UNIT 1e9
+
+__extension__ typedef __int128 rs_i128;
 
 typedef struct rs_mc_store rs_mc_store;
 
@@ -68,6 +74,8 @@ typedef struct mc_job {
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
     long beyond;       /* atomic: values ≥ 2^32 in magnitude */
     double fixed[RS_M_N]; /* the metrics the awards fix (rs_metrics_fixed), made once */
+    long *ext;         /* per deal: draws in which it was extended (under rs_mc_deal) */
+    rs_i128 *recl;     /* per deal: Σ reclaim in RECLAIM_UNIT (under rs_mc_deal) */
 } mc_job;
 
 /* What one thread owns. */
@@ -77,6 +85,8 @@ typedef struct mc_thread {
     double *v;    /* nvar: the values of the current draw */
     uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
     int nbuf;
+    long *ext;     /* per deal, this thread's draws */
+    rs_i128 *recl;
     rs_diag diag;
     double last_report;
 } mc_thread;
@@ -174,6 +184,11 @@ static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
     }
     rs_metrics_compute_draw(run, job->fixed, t->v);
     collect(run, job->ny, t->v);
+    const size_t nd = job->p->sc->n_deals;
+    for (size_t d = 0; d < nd; d++) {
+        t->ext[d] += run->dr[d].extended;
+        t->recl[d] += (rs_i128)nearbyint(run->dr[d].reclaimed * RECLAIM_UNIT);
+    }
     for (int v = 0; v < job->nvar; v++)
         if (!isfinite(t->v[v])) {
             char name[96], what[160];
@@ -365,6 +380,8 @@ static void thread_free(mc_thread *t)
     rs_mc_rng_free(t->rng);
     free(t->v);
     free(t->buf);
+    free(t->ext);
+    free(t->recl);
     rs_diag_free(&t->diag);
     free(t);
 }
@@ -385,6 +402,8 @@ static mc_thread *thread_new(const mc_job *job)
     t->run = rs_run_alloc(job->p);
     t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
     t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
+    t->ext = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->ext);
+    t->recl = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->recl);
     t->last_report = now();
     return t;
 }
@@ -399,6 +418,8 @@ static void job_free(mc_job *job)
     free(job->log);
     free(job->lin);
     free(job->samples);
+    free(job->ext);
+    free(job->recl);
     rs_diag_free(&job->fail_diag);
 }
 
@@ -450,6 +471,8 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
     double *work = rs_xcalloc(2 * p->sc->n_regions + 1, sizeof *work);
     rs_metrics_fixed(p, work, job->fixed);
     free(work);
+    job->ext = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->ext);
+    job->recl = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->recl);
 }
 
 /* ---- summaries -------------------------------------------------------- */
@@ -516,6 +539,13 @@ static void summarise(mc_job *job, rs_mc_result *out)
         ms->qh[m].lin = ms->lin + (size_t)m * (RS_QH_LIN + 2);
     }
     out->store = ms;
+    const size_t nd = job->p->sc->n_deals;
+    out->p_extended = rs_xcalloc(nd + 1, sizeof *out->p_extended);
+    out->mean_reclaimed = rs_xcalloc(nd + 1, sizeof *out->mean_reclaimed);
+    for (size_t d = 0; d < nd; d++) {
+        out->p_extended[d] = (double)job->ext[d] / (double)job->draws;
+        out->mean_reclaimed[d] = (double)job->recl[d] / RECLAIM_UNIT / (double)job->draws;
+    }
     out->samples = job->samples;
     job->samples = NULL;
 }
@@ -529,8 +559,19 @@ static int loop(mc_job *job, int T)
 {
     int nomem = 0;
     (void)T; /* unused without OpenMP */
+    /* Only the main thread may take the signals that remove a temporary
+     * result folder (outdir.c): a handler on a worker would let the main
+     * thread go on writing.  Threads the runtime creates now inherit the
+     * blocked mask; threads it made earlier block them at the start of
+     * the region; the main thread takes its own mask back inside it. */
+    sigset_t main_mask;
+    rs_signals_block(&main_mask);
 #pragma omp parallel num_threads(T)
     {
+        if (thread_id() == 0)
+            rs_signals_restore(&main_mask);
+        else
+            rs_signals_block(NULL);
         mc_thread *t = thread_new(job);
         if (!t) {
 #pragma omp atomic write
@@ -550,9 +591,16 @@ static int loop(mc_job *job, int T)
             for (long c = job->n_pilot_chunks; c < job->n_chunks; c++)
                 run_chunk(job, t, c);
             flush(job, t);
+            /* integer sums: the same totals in any order */
+#pragma omp critical(rs_mc_deal)
+            for (size_t d = 0; d < job->p->sc->n_deals; d++) {
+                job->ext[d] += t->ext[d];
+                job->recl[d] += t->recl[d];
+            }
         }
         thread_free(t);
     }
+    rs_signals_restore(&main_mask);
     return nomem ? -1 : 0;
 }
 
@@ -614,6 +662,8 @@ void rs_mc_result_free(rs_mc_result *r)
         free(r->store);
     }
     free(r->samples);
+    free(r->p_extended);
+    free(r->mean_reclaimed);
     memset(r, 0, sizeof *r);
 }
 

@@ -414,12 +414,38 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
     rs_doc_text(d, RS_B_H2, T("Kerncijfers", "Headline numbers"));
     char **c = NULL;
     size_t n = 0;
-    row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")), dup(T("eenheid", "unit")),
-        dup(T("betekenis", "meaning")));
-    for (int m = 0; m < RS_M_N; m++)
-        row(&c, &n, 4, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
-            dup(metric_unit(d, m)), dup(rs_metric_infos[m].doc));
-    rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    if (res->mc) {
+        /* with draws the mean over the draws is the headline figure, the
+         * deterministic run (every ρ at its expected value) beside it */
+        char *p = rs_xasprintf(T("Kerncijfer is het gemiddelde over %ld trekkingen; de "
+                                 "deterministische waarde (elke realisatie op haar verwachting) "
+                                 "staat ernaast.",
+                                 "The headline figure is the mean over %ld draws; the "
+                                 "deterministic value (every realisation at its expectation) "
+                                 "is shown beside it."),
+                               res->mc->draws);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+        row(&c, &n, 5, dup(T("maatstaf", "metric")), dup(T("gemiddelde", "mean")),
+            dup(T("deterministisch", "deterministic")), dup(T("eenheid", "unit")),
+            dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 5, dup(rs_metric_infos[m].name), metric_value(d, m, res->mc->metric[m].mean),
+                metric_value(d, m, res->metrics[m]), dup(metric_unit(d, m)),
+                dup(rs_metric_infos[m].doc));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 5);
+        char *note = rs_result_note(res, d->nl);
+        if (note)
+            rs_doc_text(d, RS_B_P, note);
+        free(note);
+    } else {
+        row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")),
+            dup(T("eenheid", "unit")), dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 4, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_infos[m].doc));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    }
     free_cells(c, n);
 
     if (sc->n_tranches > 1) {

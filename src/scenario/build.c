@@ -188,17 +188,21 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
 {
     *out = def;
     const cJSON *n = get(obj, key);
+    /* the path and the allowed range are written only for a message: a
+     * sweep builds a scenario hundreds of times, and formatting them for
+     * every valid number was most of the time of a build */
     char p[512], allowed[128];
-    PATH(p, "%s.%s", path, key);
-    describe_range(allowed, sizeof allowed, r, meaning);
     if (!n) {
         if (req) {
+            describe_range(allowed, sizeof allowed, r, meaning);
             verr(v, obj, path, "missing required key '%s' (%s: %s)", key, meaning, allowed);
             return -1;
         }
         return 0;
     }
     if (!cJSON_IsNumber(n)) {
+        PATH(p, "%s.%s", path, key);
+        describe_range(allowed, sizeof allowed, r, meaning);
         verr(v, n, p, "is %s, must be %s (%s)", rs_json_type_name(n), allowed, meaning);
         return -1;
     }
@@ -206,6 +210,8 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
     int bad = x < r->lo || x > r->hi || (r->lo_open && x == r->lo) ||
               (r->integer && x != floor(x));
     if (bad) {
+        PATH(p, "%s.%s", path, key);
+        describe_range(allowed, sizeof allowed, r, meaning);
         char xs[40];
         rs_fmt_num(xs, sizeof xs, x, '.');
         verr(v, n, p, "is %s, must be %s (%s)", xs, allowed, meaning);

@@ -251,6 +251,11 @@ static rs_scenario *load(const char *file, const char *text, size_t len,
         !apply_overrides(&m, tree, ov, n_ov, diag) || !inline_refs(&m, tree, diag))
         goto out;
     s = rs_scenario_build(&m, tree, file, diag);
+    if (s) {
+        char *t = cJSON_PrintUnformatted(tree);
+        s->resolved = t ? rs_xstrdup(t) : NULL;
+        cJSON_free(t);
+    }
 out:
     cJSON_Delete(tree);
     rs_srcmap_free(&m);

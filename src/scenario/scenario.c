@@ -35,6 +35,7 @@ void rs_scenario_free(rs_scenario *s)
     free(s->name);
     free(s->description);
     free(s->out_dir);
+    free(s->resolved);
     free(s->terminal);
     free(s);
 }

@@ -92,6 +92,8 @@ typedef struct rs_scenario {
     rs_cofin cofin;
     rs_uncertainty unc;
     char *out_dir;            /* NULL: out/<file name> */
+    char *resolved;           /* the scenario as one JSON text: extends merged, files and
+                                 'set' applied (a result's scenario.json) */
     char lang[3], csv[3];
     char *terminal;
 } rs_scenario;

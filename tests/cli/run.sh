@@ -458,6 +458,58 @@ done
 if [ -z "$bad" ]; then ok; else failed "compare writes its report and runs" "missing:$bad"; fi
 r compare scenarios/t4-spuk.json
 check_rc "compare needs two scenarios" 2
+r compare -q --no-plots -o "$TMP/cmp-det" scenarios/worked-example.json scenarios/worked-example-du.json
+if [ -e "$TMP/cmp-det/compare.json" ] || grep -q "_mean" "$TMP/cmp-det/compare.csv"; then
+    failed "compare without draws (no uncertainty block) is deterministic only"
+else
+    ok
+fi
+check_has "compare with an uncertainty block in A runs the draws" "$TMP/cmp/compare.json" "\"draws\": "
+
+# a run with draws: the mean beside the deterministic value, the reason
+# when the deterministic value lies outside P5–P95, per deal p_extended
+r run --no-plots --draws 400 -o "$TMP/det-mc" scenarios/programme-baseline.json
+check_rc "programme with draws runs" 0
+check_has "run shows the mean beside the deterministic value" "$OUT" "deterministic                mean"
+check_has "run says why the deterministic value is outside P5–P95" "$OUT" "The extension rule is a cliff"
+check_has "summary.json names the headline" "$TMP/det-mc/summary.json" '"headline": "uncertainty.metrics.*.mean"'
+check_has "summary.json lists the metrics outside P5–P95" "$TMP/det-mc/summary.json" '"deterministic_outside_p5_p95": ["rijk_reclaimed"'
+bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "p_extended") pe = i; if ($i == "mean_reclaimed") mr = i } next }
+               { if (!pe || $pe == "" || $pe < 0 || $pe > 1 || $mr < 0) print NR }' "$TMP/det-mc/deals.csv")
+if [ -z "$bad" ]; then ok; else failed "deals.csv: p_extended in [0, 1] and mean_reclaimed >= 0" "rows:$bad"; fi
+r run -q --no-plots -o "$TMP/det-only" scenarios/worked-example.json
+check_has "summary.json of a deterministic run: the headline is the deterministic value" "$TMP/det-only/summary.json" '"headline": "metrics"'
+
+# compare over the same draws: compare.json the same bytes for 1, 2 and 3
+# threads, every metric in it, and the mean difference the difference of
+# the means
+for t in 1 2 3; do
+    r compare -q --no-plots --draws 600 --seed 9 --threads $t -o "$TMP/cmpmc$t" \
+        scenarios/t4-spuk.json scenarios/t4-du.json
+    check_rc "compare --draws runs on $t thread(s)" 0
+done
+if cmp -s "$TMP/cmpmc1/compare.json" "$TMP/cmpmc2/compare.json" &&
+    cmp -s "$TMP/cmpmc1/compare.json" "$TMP/cmpmc3/compare.json"; then
+    ok
+else
+    failed "compare.json is byte-identical for 1, 2 and 3 threads"
+fi
+bad=""
+for m in $("$BIN" list metrics | awk '{ print $1 }'); do
+    grep -q "^  \"$m\": {\"scenarios\": \[" "$TMP/cmpmc1/compare.json" || bad="$bad $m"
+done
+if [ -z "$bad" ]; then ok; else failed "compare.json holds every metric" "missing:$bad"; fi
+check_has "compare.json names the draws" "$TMP/cmpmc1/compare.json" '"uncertainty": {"draws": 600, "seed": 9,'
+check_has "compare.json has p_greater" "$TMP/cmpmc1/compare.json" '{"vs": 1, "mean": '
+bad=$(awk -F, 'NR > 1 { d = $9 - ($8 - $7); s = ($7 < 0 ? -$7 : $7); if (s < 1) s = 1;
+                       if (d > 1e-9 * s || d < -1e-9 * s) print $1 }' "$TMP/cmpmc1/compare.csv")
+if [ -z "$bad" ]; then ok; else failed "compare.csv: mean difference = difference of means" "$bad"; fi
+check_has "compare.csv has the paired columns" "$TMP/cmpmc1/compare.csv" \
+    "t4-du_minus_t4-spuk_mean,t4-du_minus_t4-spuk_p5,t4-du_minus_t4-spuk_p95,t4-du_minus_t4-spuk_p_greater"
+[ -s "$TMP/cmpmc1/yearly_net_difference.csv" ] && ok || failed "compare --draws writes yearly_net_difference.csv"
+r compare --no-plots --draws 300 --lang nl -o "$TMP/cmpnl" scenarios/t4-spuk.json scenarios/t4-du.json
+check_has "compare says how often one beats the other (nl)" "$OUT" \
+    "t4-du: minder doelbestedingen dan t4-spuk in"
 
 
 # ------------------------------------------- 5. Monte Carlo, sweep and solve
