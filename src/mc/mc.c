@@ -31,6 +31,8 @@
 #include <omp.h>
 #endif
 
+#include "../dist/dist.h"
+
 #define PILOT 1024       /* draws whose values fix the linear ranges */
 #define PILOT_CHUNK 16
 #define MAX_CHUNKS 1024  /* chunks after the pilot */
@@ -69,6 +71,7 @@ typedef struct mc_job {
     uint32_t *log, *lin; /* their counts */
     double *samples;   /* draws × nvar, or NULL */
     long done;         /* atomic: draws finished, for progress */
+    long mine;         /* draws of this rank's chunks (all of them in one process) */
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
     long beyond;       /* values ≥ 2^32 in magnitude (fix_ranges, then merge) */
@@ -296,7 +299,8 @@ static void fix_ranges(mc_job *job)
             mx = x > mx ? x : mx;
         }
         rs_qh_set_range(h, mn, mx);
-        for (long i = 0; i < job->pilot; i++) {
+        /* with several ranks every rank has the pilot: rank 0 counts it */
+        for (long i = 0; rs_dist_root() && i < job->pilot; i++) {
             double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
             rs_qh_note(h, rs_qh_bucket(x));
             if (h->w > 0)
@@ -304,7 +308,7 @@ static void fix_ranges(mc_job *job)
             beyond += rs_qh_beyond(x);
         }
     }
-    job->beyond += beyond;
+    job->beyond += rs_dist_root() ? beyond : 0;
 }
 
 static void report(mc_job *job, mc_thread *t)
@@ -316,7 +320,7 @@ static void report(mc_job *job, mc_thread *t)
     long done;
 #pragma omp atomic read
     done = job->done;
-    job->o->progress(done, job->draws, job->o->arg);
+    job->o->progress(rs_dist_progress(done, job->mine, job->draws), job->draws, job->o->arg);
 }
 
 /* The draws i0 … i1−1 of chunk c. */
@@ -568,6 +572,83 @@ static void summarise(mc_job *job, rs_mc_result *out)
     job->samples = NULL;
 }
 
+/* ---- several ranks (dist.h) ------------------------------------------ */
+
+/* The first draw of each rank's block of chunks first … first+n−1, and
+ * after the last block the end of those chunks' draws. */
+static long *draw_starts(const mc_job *job, long first, long n)
+{
+    int K = rs_dist_size();
+    long *s = rs_xmalloc(((size_t)K + 1) * sizeof *s), lo, hi, i0, i1;
+    for (int r = 0; r < K; r++) {
+        rs_dist_block_of(r, first, n, &lo, &hi);
+        chunk_bounds(job, lo < first + n ? lo : first + n - 1, &i0, &i1);
+        s[r] = lo < first + n ? i0 : i1;
+    }
+    chunk_bounds(job, first + n - 1, &i0, &i1);
+    s[K] = i1;
+    return s;
+}
+
+/* Chunks first … first+n−1 done by their ranks: every rank gets their
+ * statistics, shock counts and (test hook) samples. */
+static void share_chunks(mc_job *job, long first, long n, double *rows)
+{
+    if (rs_dist_size() == 1 || n <= 0)
+        return;
+    const size_t nvar = (size_t)job->nvar;
+    int bad = rs_dist_share_blocks(job->cstat, 4 * job->npad * sizeof *job->cstat, first, n);
+    bad |= rs_dist_share_blocks(job->c_shocked, sizeof *job->c_shocked, first, n);
+    long *s = draw_starts(job, first, n);
+    if (rows)
+        bad |= rs_dist_share(rows, nvar * sizeof *rows, s);
+    if (job->samples)
+        bad |= rs_dist_share(job->samples, nvar * sizeof *job->samples, s);
+    free(s);
+    if (bad) {
+        fputs("regiosim: internal error: a block of draws is too large to send\n", stderr);
+        abort();
+    }
+    rs_dist_min_long(&job->fail, 1);
+}
+
+/* After the pilot: every rank gets the pilot's values (for the ranges). */
+static void share_pilot(mc_job *job) { share_chunks(job, 0, job->n_pilot_chunks, job->pilot_v); }
+
+/* After the rest: the other chunks, the histogram counts and per-deal sums
+ * (integers: summed in any order), and the messages of the lowest failing draw, from the rank
+ * that ran it. */
+static void share_rest(mc_job *job)
+{
+    if (rs_dist_size() == 1)
+        return;
+    const long npc = job->n_pilot_chunks;
+    share_chunks(job, npc, job->n_chunks - npc, NULL);
+    const size_t nvar = (size_t)job->nvar;
+    rs_dist_sum_u32(job->log, nvar * RS_QH_N);
+    rs_dist_sum_u32(job->lin, nvar * (RS_QH_LIN + 2));
+    /* the log buckets that hold counts on any rank */
+    long *span = rs_xmalloc(2 * nvar * sizeof *span);
+    for (size_t v = 0; v < nvar; v++) {
+        span[2 * v] = job->qh[v].b_lo;
+        span[2 * v + 1] = -(long)job->qh[v].b_end;
+    }
+    rs_dist_min_long(span, 2 * nvar);
+    for (size_t v = 0; v < nvar; v++) {
+        job->qh[v].b_lo = (uint32_t)span[2 * v];
+        job->qh[v].b_end = (uint32_t)-span[2 * v + 1];
+    }
+    free(span);
+    rs_dist_sum_long(&job->beyond, 1);
+    rs_dist_sum_long(job->ext, job->p->sc->n_deals);
+    rs_dist_sum_i128(job->recl, job->p->sc->n_deals);
+    if (job->fail < job->draws) {
+        long f = job->fail, c = f < job->pilot ? f / PILOT_CHUNK : npc + (f - job->pilot) / job->chunk;
+        int owner = c < npc ? rs_dist_owner(0, npc, c) : rs_dist_owner(npc, job->n_chunks - npc, c);
+        rs_dist_bcast_diag(&job->fail_diag, owner);
+    }
+}
+
 /* ---- the run ---------------------------------------------------------- */
 
 /* Runs every chunk on T threads.  Each thread makes its workspace before
@@ -576,6 +657,16 @@ static void summarise(mc_job *job, rs_mc_result *out)
 static int loop(mc_job *job, int T)
 {
     int nomem = 0;
+    /* this rank's blocks of the pilot's chunks and of the others' */
+    long p0, p1, r0, r1, i0, i1, j0, j1;
+    rs_dist_block(0, job->n_pilot_chunks, &p0, &p1);
+    rs_dist_block(job->n_pilot_chunks, job->n_chunks - job->n_pilot_chunks, &r0, &r1);
+    chunk_bounds(job, p0, &i0, &i1);
+    chunk_bounds(job, p1 - 1, &j0, &j1);
+    job->mine = p1 > p0 ? j1 - i0 : 0;
+    chunk_bounds(job, r0, &i0, &i1);
+    chunk_bounds(job, r1 - 1, &j0, &j1);
+    job->mine += r1 > r0 ? j1 - i0 : 0;
     (void)T; /* unused without OpenMP */
     /* Only the main thread may take the signals that remove a temporary
      * result folder (outdir.c): a handler on a worker would let the main
@@ -601,14 +692,18 @@ static int loop(mc_job *job, int T)
         stop = nomem;
         if (!stop) {
 #pragma omp for schedule(dynamic, 1)
-            for (long c = 0; c < job->n_pilot_chunks; c++)
+            for (long c = p0; c < p1; c++)
                 run_chunk(job, t, c);
-#pragma omp single
-            fix_ranges(job);
-            if (job->n_chunks > job->n_pilot_chunks)
+#pragma omp master
+            {
+                share_pilot(job);
+                fix_ranges(job);
+            }
+#pragma omp barrier
+            if (r1 > r0)
                 thread_hist(job, t);
 #pragma omp for schedule(dynamic, 1)
-            for (long c = job->n_pilot_chunks; c < job->n_chunks; c++)
+            for (long c = r0; c < r1; c++)
                 run_chunk(job, t, c);
             merge(job, t);
             /* integer sums: the same totals in any order */
@@ -621,6 +716,8 @@ static int loop(mc_job *job, int T)
         thread_free(t);
     }
     rs_signals_restore(&main_mask);
+    if (!nomem)
+        share_rest(job);
     return nomem ? -1 : 0;
 }
 
