@@ -996,6 +996,19 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_printf(gp, "base = %.12g\nset arrow from base, graph 0 to base, graph 1 nohead "
                           "lw 2 lc rgb '#000000' dt 2 front\n",
                       base);
+        /* where the conclusion turns: 0 for a difference, or --target */
+        int has_t = st->b != NULL || st->o->has_target;
+        double tx = st->b ? 0 : st->o->target;
+        if (has_t && tx >= lo - pad && tx <= hi + pad) {
+            rs_buf_printf(gp, "set arrow from %.12g, graph 0 to %.12g, graph 1 nohead lw 2 lc rgb "
+                              "'#D52B1E' front\nset label 2 ",
+                          tx, tx);
+            rs_gp_quote(gp, st->b ? RS_L(g, "omslagpunt: geen verschil", "turning point: no difference")
+                                  : RS_L(g, "doel", "target"));
+            rs_buf_printf(gp, " at %.12g, graph 1.02 center textcolor rgb '#D52B1E'", tx);
+            rs_gp_font(gp, g, 0.8);
+            rs_buf_add(gp, " noenhanced\n");
+        }
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3+base)/2):1:(base<$3?base:$3):"
                        "(base<$3?$3:base):($1-0.35):($1+0.35):ytic(2) with boxxyerror lc rgb '");
         rs_buf_add(gp, rs_gp_colors[0]);
