@@ -954,6 +954,13 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_free(&lab);
     }
     rs_gp_header(gp, g, name);
+    /* a tornado always shows where the conclusion turns */
+    int has_t = st->method == M_OAT && (st->b != NULL || st->o->has_target);
+    double tx = st->b ? 0 : st->o->target;
+    if (has_t) {
+        lo = fmin(lo, tx);
+        hi = fmax(hi, tx);
+    }
     double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
     /* fixed margins: the labels take the left part, the title is centred
      * on the image */
@@ -997,9 +1004,7 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
                           "lw 2 lc rgb '#000000' dt 2 front\n",
                       base);
         /* where the conclusion turns: 0 for a difference, or --target */
-        int has_t = st->b != NULL || st->o->has_target;
-        double tx = st->b ? 0 : st->o->target;
-        if (has_t && tx >= lo - pad && tx <= hi + pad) {
+        if (has_t) {
             rs_buf_printf(gp, "set arrow from %.12g, graph 0 to %.12g, graph 1 nohead lw 2 lc rgb "
                               "'#D52B1E' front\nset label 2 ",
                           tx, tx);
