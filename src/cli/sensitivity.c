@@ -41,6 +41,7 @@ enum { M_OAT, M_MORRIS, M_SOBOL };
 typedef struct factor {
     char *name;          /* what tables and charts show */
     char *group;         /* NULL for a single value */
+    char *note;          /* why this range (its first member's), or NULL */
     size_t n;            /* members */
     char **paths, **labels;
     double *lo, *hi, *value;
@@ -103,7 +104,7 @@ static void progress_end(study *st)
 /* The Monte Carlo settings of a point: its own 'uncertainty' block (so
  * that a factor in it, uncertainty.realisation.mean, moves the draws)
  * with the study's draws and seed (common random numbers); a file
- * without one (OTHER) takes SCENARIO's. */
+ * without one (OTHER) takes SCENARIO's, around its own realisation mean. */
 static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
 {
     const study *st = arg;
@@ -115,6 +116,8 @@ static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
         rs_diag_free(&w);
         u->draws = st->unc.draws;
         u->seed = st->unc.seed;
+    } else {
+        u->real_mean = sc->real_mean; /* SCENARIO's spread around its own pace */
     }
     return 1;
 }
@@ -331,6 +334,7 @@ static void factor_free(factor *f)
     free(f->in_b);
     free(f->name);
     free(f->group);
+    free(f->note);
 }
 
 static void factor_add_member(factor *f, const char *path, const char *label, double value,
@@ -376,6 +380,7 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
     if (!r->group) {
         factor_add_member(f, r->path, r->label, r->value, r->lo, r->hi);
         f->name = short_name(r->label);
+        f->note = r->note ? rs_xstrdup(r->note) : NULL;
         return;
     }
     f->group = rs_xstrdup(r->group);
@@ -392,6 +397,8 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
                 dup |= strcmp(f->paths[j], m->path) == 0;
             if (!dup)
                 factor_add_member(f, m->path, m->label, m->value, m->lo, m->hi);
+            if (!dup && !f->note && m->note)
+                f->note = rs_xstrdup(m->note);
         }
 }
 
@@ -1153,6 +1160,24 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     if (img)
         rs_doc_image(d, img, nl ? "De sterkste factoren bovenaan" : "The strongest factors on top",
                      drawn);
+    /* the reasoning of every range, as the model files give it */
+    char **why = rs_xcalloc(st->k + 1, sizeof *why);
+    size_t nw = 0;
+    for (size_t i = 0; i < st->k; i++) {
+        const factor *f = &st->f[i];
+        rs_buf b;
+        rs_buf_init(&b);
+        rs_buf_printf(&b, "%s", f->name);
+        for (size_t j = 0; j < f->n; j++)
+            rs_buf_printf(&b, "%s%s", j ? ", " : " (", f->paths[j]);
+        rs_buf_printf(&b, "): %s", f->note ? f->note : (nl ? "bandbreedte van --factor" : "range from --factor"));
+        why[nw++] = b.s;
+    }
+    rs_doc_text(d, RS_B_H2, nl ? "Onderbouwing van de bandbreedtes" : "Why these ranges");
+    rs_doc_cells(d, RS_B_LIST, why, nw, 1);
+    for (size_t i = 0; i < nw; i++)
+        free(why[i]);
+    free(why);
     const char *how =
         st->method == M_OAT
             ? (nl ? "Elke schatting apart op de onder- en bovengrens van haar bandbreedte, de "
