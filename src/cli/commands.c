@@ -135,7 +135,8 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     } files[] = {{"summary.json", w_summary},
                  {"yearly.csv", rs_write_yearly_csv},
                  {"deals.csv", rs_write_deals_csv},
-                 {"regions.csv", rs_write_regions_csv}};
+                 {"regions.csv", rs_write_regions_csv},
+                 {"yearly_tranches.csv", rs_write_tranches_yearly_csv}};
     rs_outdir od;
     rs_charts charts = {0};
     rs_gp g;
@@ -242,6 +243,20 @@ static int simulate(const char *file, const rs_opts *o, loaded *l)
 
 /* ---- Monte Carlo ------------------------------------------------------- */
 
+int rs_cli_draws_check(const rs_scenario *sc, const rs_opts *o, rs_diag *diag)
+{
+    if (o->draws > 0 || !sc->unc.present || sc->unc.draws <= RS_MAX_FILE_DRAWS)
+        return RS_EXIT_OK;
+    rs_diag_add(diag, RS_EXIT_USAGE,
+                "%s: $.uncertainty.draws asks for %ld draws, more than the %d a scenario file "
+                "may ask for on its own (a file from someone else could keep this machine busy "
+                "for hours: %ld draws take about %ld times as long as %d); to run them, say so "
+                "on the command line: --draws %ld",
+                sc->file, sc->unc.draws, RS_MAX_FILE_DRAWS, sc->unc.draws,
+                sc->unc.draws / 1000, 1000, sc->unc.draws);
+    return RS_EXIT_USAGE;
+}
+
 int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
                        rs_diag *warn)
 {
@@ -323,6 +338,8 @@ int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *
     rs_uncertainty u;
     rs_diag warn;
     rs_diag_init(&warn);
+    if (!rc)
+        rc = rs_cli_draws_check(sc, o, diag);
     if (!rc && rs_cli_uncertainty(sc, o, &u, &warn)) {
         /* the Monte Carlo mean: the same seed at every point, so a sweep
          * or a solver sees a smooth function of the parameter */
@@ -357,6 +374,18 @@ int rs_cmd_run(const rs_opts *o)
     rs_collect_warnings(l.run, &warn);
     rs_uncertainty u;
     rs_mc_result mc = {0};
+    {
+        rs_diag d;
+        rs_diag_init(&d);
+        rc = rs_cli_draws_check(l.sc, o, &d);
+        rs_diag_print(&d, stderr);
+        rs_diag_free(&d);
+        if (rc) {
+            rs_diag_free(&warn);
+            loaded_free(&l);
+            return rc;
+        }
+    }
     int with_mc = rs_cli_uncertainty(l.sc, o, &u, &warn);
     if (with_mc) {
         rs_diag d;
@@ -384,8 +413,8 @@ int rs_cmd_run(const rs_opts *o)
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res);
-            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
-                   "report.html%s)\n",
+            printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
+                   "regions.csv, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)

@@ -117,6 +117,7 @@ typedef struct vstate {
     long draws, chunk, nchunks; /* draws 0: none */
     double *samples;       /* FULL: draws × nval */
     double *cmean, *cm2;   /* MEANS: CHUNKS × RS_M_N */
+    double *kept;          /* MEANS with keep_draws: draws values */
     long fail;             /* lowest failing draw, or draws */
     long shocked;          /* atomic */
     long *ext;             /* FULL: per deal, draws extended (atomic) */
@@ -220,6 +221,8 @@ static void prepare(job *J, size_t v)
     if (J->mode == RS_EVAL_MEANS) {
         s->cmean = rs_xcalloc((size_t)s->nchunks * RS_M_N, sizeof *s->cmean);
         s->cm2 = rs_xcalloc((size_t)s->nchunks * RS_M_N, sizeof *s->cm2);
+        if (J->o->keep_draws)
+            s->kept = rs_xcalloc((size_t)s->draws, sizeof *s->kept);
     }
 }
 
@@ -295,6 +298,8 @@ static void run_task(job *J, worker *w, size_t v, long c)
             break;
         }
         rs_metrics_compute(run, RS_SUB_ALL, 0, w->work, w->m);
+        if (s->kept)
+            s->kept[i] = w->m[J->o->draws_metric];
         if (mean) {
             double inv = 1.0 / (double)(i - i0 + 1);
             for (int m = 0; m < RS_M_N; m++) {
@@ -455,6 +460,10 @@ static void vstate_free(vstate *s, rs_vresult *r, int keep)
     free(s->samples);
     free(s->cmean);
     free(s->cm2);
+    if (!r->code && s->kept)
+        r->draws_of = s->kept;
+    else
+        free(s->kept);
     free(s->ext);
     free(s->recl);
     if (keep && !r->code && s->plan) {
@@ -639,6 +648,7 @@ void rs_eval_result_free(rs_eval_result *r)
         free(x->net_diff);
         free(x->p_extended);
         free(x->mean_reclaimed);
+        free(x->draws_of);
         rs_run_free(x->run);
         rs_plan_free(x->plan);
         rs_scenario_free(x->owned_sc);
