@@ -135,7 +135,8 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     } files[] = {{"summary.json", w_summary},
                  {"yearly.csv", rs_write_yearly_csv},
                  {"deals.csv", rs_write_deals_csv},
-                 {"regions.csv", rs_write_regions_csv}};
+                 {"regions.csv", rs_write_regions_csv},
+                 {"yearly_tranches.csv", rs_write_tranches_yearly_csv}};
     rs_outdir od;
     rs_charts charts = {0};
     rs_gp g;
@@ -417,8 +418,8 @@ int rs_cmd_run(const rs_opts *o)
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res);
-            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
-                   "report.html%s)\n",
+            printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
+                   "regions.csv, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)

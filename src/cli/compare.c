@@ -276,36 +276,124 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
     return out;
 }
 
-/* Regions of all scenarios, matched by id, in order of first appearance. */
+/* ---- regions: every scenario's regions matched by id -------------------- */
+
+/* The per-region measures of compare's regions.csv: a metric of the
+ * region (MODEL.md §5), shown as it is or per inhabitant (€). */
+typedef struct rmeasure {
+    const char *col;      /* column stem */
+    int metric;
+    int per_capita;
+    const char *nl, *en;  /* what the chart calls its change */
+} rmeasure;
+
+static const rmeasure rmeasures[] = {
+    {"deals", RS_M_DEALS_AWARDED, 0, NULL, NULL},
+    {"award", RS_M_RIJK_AWARDED, 0, NULL, NULL},
+    {"per_capita", RS_M_RIJK_AWARDED, 1, "Rijksbijdrage per inwoner", "Rijk award per inhabitant"},
+    {"cofinancing", RS_M_COFINANCING, 0, NULL, NULL},
+    {"cofinancing_per_capita", RS_M_COFINANCING, 1, "cofinanciering per inwoner",
+     "co-financing per inhabitant"},
+    {"admin_region", RS_M_ADMIN_REGION, 0, NULL, NULL},
+    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "administratieve lasten van de regio per inwoner",
+     "burden on the region per inhabitant"},
+    {"rijk_net", RS_M_RIJK_NET, 0, NULL, NULL},
+    {"rijk_net_per_capita", RS_M_RIJK_NET, 1, "netto Rijksgeld per inwoner", "Rijk net per inhabitant"},
+    {"reclaimed", RS_M_RIJK_RECLAIMED, 0, NULL, NULL},
+    {"retained", RS_M_RETAINED, 0, NULL, NULL},
+};
+#define N_RMEASURES (sizeof rmeasures / sizeof *rmeasures)
+/* the chart's candidates, in order: the first that moves is shown */
+static const int chart_measures[] = {2, 4, 6, 8};
+
 typedef struct reg {
     const rs_region *r;
-    double *award; /* per scenario, NAN when the region is not in it */
+    long *idx;     /* per scenario: the region's index there, or -1 */
+    double change; /* largest |change| of the chart's measure over the scenarios */
 } reg;
 
-static reg *union_regions(const one *s, size_t n, size_t *count)
+/* Measure k of union region j under scenario i (0 when it is not there). */
+static double rvalue(const one *s, const reg *rg, size_t i, size_t k)
 {
-    reg *out = NULL;
-    size_t k = 0;
+    long r = rg->idx[i];
+    if (r < 0)
+        return 0;
+    const rmeasure *m = &rmeasures[k];
+    double v = s[i].res.region_metrics[(size_t)r * RS_M_N + (size_t)m->metric];
+    return m->per_capita ? v * 1e6 / rg->r->population : v;
+}
+
+typedef struct rkey {
+    const char *id;
+    size_t scen, reg;
+} rkey;
+
+static int by_id(const void *a, const void *b)
+{
+    const rkey *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->scen < y->scen ? -1 : x->scen > y->scen;
+}
+
+static int by_change_then_id(const void *a, const void *b)
+{
+    const reg *x = a, *y = b;
+    if (x->change != y->change)
+        return x->change > y->change ? -1 : 1;
+    return strcmp(x->r->id, y->r->id);
+}
+
+/* The measure the regions chart shows: the first candidate whose change
+ * is not 0 in some region and scenario (the award when nothing moves). */
+static size_t moving_measure(const one *s, size_t n, const reg *rg, size_t nr)
+{
+    for (size_t c = 0; c < sizeof chart_measures / sizeof *chart_measures; c++) {
+        size_t k = (size_t)chart_measures[c];
+        for (size_t j = 0; j < nr; j++)
+            for (size_t i = 1; i < n; i++)
+                if (fabs(rvalue(s, &rg[j], i, k) - rvalue(s, &rg[j], 0, k)) > 1e-9)
+                    return k;
+    }
+    return (size_t)chart_measures[0];
+}
+
+/* Regions of all scenarios matched by id (sorting: O(R log R)), sorted by
+ * the largest change of the measure that moves, then by id. */
+static reg *union_regions(const one *s, size_t n, size_t *count, size_t *measure)
+{
+    size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t r = 0; r < s[i].sc->n_regions; r++) {
-            const rs_region *rg = &s[i].sc->regions[r];
-            size_t j = 0;
-            while (j < k && strcmp(out[j].r->id, rg->id) != 0)
-                j++;
-            if (j == k) {
-                out = rs_xrealloc(out, (k + 1) * sizeof *out);
-                out[k].r = rg;
-                out[k].award = rs_xmalloc(n * sizeof *out[k].award);
-                for (size_t q = 0; q < n; q++)
-                    out[k].award[q] = NAN;
-                k++;
-            }
-            double A = 0;
-            for (size_t d = 0; d < s[i].sc->n_deals; d++)
-                if (s[i].sc->deals[d].region == r)
-                    A += s[i].plan->aw[d].A;
-            out[j].award[i] = A;
+        total += s[i].sc->n_regions;
+    rkey *rk = rs_xcalloc(total + 1, sizeof *rk);
+    size_t q = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < s[i].sc->n_regions; r++)
+            rk[q++] = (rkey){s[i].sc->regions[r].id, i, r};
+    qsort(rk, total, sizeof *rk, by_id);
+    reg *out = rs_xcalloc(total + 1, sizeof *out);
+    size_t k = 0;
+    for (size_t a = 0; a < total;) {
+        size_t b = a;
+        out[k].r = &s[rk[a].scen].sc->regions[rk[a].reg];
+        out[k].idx = rs_xmalloc(n * sizeof *out[k].idx);
+        for (size_t i = 0; i < n; i++)
+            out[k].idx[i] = -1;
+        while (b < total && strcmp(rk[b].id, rk[a].id) == 0) {
+            out[k].idx[rk[b].scen] = (long)rk[b].reg;
+            b++;
         }
+        k++;
+        a = b;
+    }
+    free(rk);
+    *measure = moving_measure(s, n, out, k);
+    for (size_t j = 0; j < k; j++)
+        for (size_t i = 1; i < n; i++)
+            out[j].change = fmax(out[j].change, fabs(rvalue(s, &out[j], i, *measure) -
+                                                     rvalue(s, &out[j], 0, *measure)));
+    qsort(out, k, sizeof *out, by_change_then_id);
     *count = k;
     return out;
 }
@@ -316,39 +404,36 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
     rs_csv c;
     rs_csv_init(&c, f, dialect);
     rs_csv_str(&c, "region");
+    rs_csv_str(&c, "name");
     rs_csv_str(&c, "population");
     char h[512];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(h, sizeof h, "award_%s", s[i].label);
-        rs_csv_str(&c, h);
-        snprintf(h, sizeof h, "award_per_capita_%s", s[i].label);
-        rs_csv_str(&c, h);
-    }
-    for (size_t i = 1; i < n; i++) {
-        snprintf(h, sizeof h, "change_award_%s", s[i].label);
-        rs_csv_str(&c, h);
-        snprintf(h, sizeof h, "change_per_capita_%s", s[i].label);
-        rs_csv_str(&c, h);
-    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < N_RMEASURES; k++) {
+            snprintf(h, sizeof h, "%s_%s", strcmp(rmeasures[k].col, "per_capita") == 0
+                                               ? "award_per_capita" : rmeasures[k].col,
+                     s[i].label);
+            rs_csv_str(&c, h);
+        }
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = 0; k < N_RMEASURES; k++) {
+            snprintf(h, sizeof h, "change_%s_%s", rmeasures[k].col, s[i].label);
+            rs_csv_str(&c, h);
+        }
     rs_csv_end(&c);
     for (size_t j = 0; j < nr; j++) {
         rs_csv_str(&c, rg[j].r->id);
+        rs_csv_str(&c, rg[j].r->name);
         rs_csv_num(&c, rg[j].r->population);
-        for (size_t i = 0; i < n; i++) {
-            if (isnan(rg[j].award[i])) {
-                rs_csv_str(&c, "");
-                rs_csv_str(&c, "");
-                continue;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < N_RMEASURES; k++) {
+                if (rg[j].idx[i] < 0)
+                    rs_csv_str(&c, ""); /* not a region of this scenario */
+                else
+                    rs_csv_num(&c, rvalue(s, &rg[j], i, k));
             }
-            rs_csv_num(&c, rg[j].award[i]);
-            rs_csv_num(&c, rg[j].award[i] * 1e6 / rg[j].r->population);
-        }
-        for (size_t i = 1; i < n; i++) {
-            double a = isnan(rg[j].award[0]) ? 0 : rg[j].award[0];
-            double b = isnan(rg[j].award[i]) ? 0 : rg[j].award[i];
-            rs_csv_num(&c, b - a);
-            rs_csv_num(&c, (b - a) * 1e6 / rg[j].r->population);
-        }
+        for (size_t i = 1; i < n; i++)
+            for (size_t k = 0; k < N_RMEASURES; k++)
+                rs_csv_num(&c, rvalue(s, &rg[j], i, k) - rvalue(s, &rg[j], 0, k));
         rs_csv_end(&c);
     }
 }
@@ -679,21 +764,21 @@ static int by_change(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, const rs_gp *g,
-                          const char *name, rs_buf *dat, rs_buf *gp)
+/* Winners and losers under scenario k: the change of measure 'mk' per
+ * region, largest first; the title says which measure it is. */
+static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size_t mk,
+                          const rs_gp *g, const char *name, rs_buf *dat, rs_buf *gp)
 {
     chg *c = rs_xcalloc(nr ? nr : 1, sizeof *c);
     double lo = 0, hi = 0;
     for (size_t j = 0; j < nr; j++) {
-        double a = isnan(rg[j].award[0]) ? 0 : rg[j].award[0];
-        double b = isnan(rg[j].award[k]) ? 0 : rg[j].award[k];
         c[j].name = rg[j].r->name;
-        c[j].v = (b - a) * 1e6 / rg[j].r->population;
+        c[j].v = rvalue(s, &rg[j], k, mk) - rvalue(s, &rg[j], 0, mk);
         lo = fmin(lo, c[j].v);
         hi = fmax(hi, c[j].v);
     }
     qsort(c, nr, sizeof *c, by_change);
-    rs_buf_add(dat, "# index\tchange_award_per_capita_eur\tregion\n");
+    rs_buf_printf(dat, "# index\tchange_%s_eur\tregion\n", rmeasures[mk].col);
     const char **names = rs_xcalloc(nr ? nr : 1, sizeof *names);
     for (size_t j = 0; j < nr; j++) {
         rs_buf_printf(dat, "%zu\t", j);
@@ -708,8 +793,9 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     free(names);
     free(c);
     char t[600];
-    snprintf(t, sizeof t, "%s: %s %s %s", RS_L(g, "Verandering Rijksbijdrage per inwoner", "Change in Rijk award per inhabitant"),
-             s[k].label, RS_L(g, "t.o.v.", "vs"), s[0].label);
+    snprintf(t, sizeof t, "%s %s: %s %s %s", RS_L(g, "Verandering", "Change in"),
+             g->nl ? rmeasures[mk].nl : rmeasures[mk].en, s[k].label, RS_L(g, "t.o.v.", "vs"),
+             s[0].label);
     rs_buf_add(gp, "set title ");
     rs_gp_quote(gp, t);
     rs_buf_add(gp, " noenhanced");
@@ -720,8 +806,7 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     if (hi == lo) {
         hi = lo + 1;
         rs_buf_add(gp, "set label 3 ");
-        rs_gp_quote(gp, RS_L(g, "Geen verandering in de Rijksbijdrage per regio",
-                             "No change in the Rijk award of any region"));
+        rs_gp_quote(gp, RS_L(g, "Geen verandering per regio", "No change in any region"));
         rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced\n");
     }
     rs_gp_tics(gp, g, "y", lo * 1.1, hi * 1.1);
@@ -784,7 +869,7 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n; i++)
         var[i].scenario = i;
     rs_eval_opts eo = {with_mc ? RS_EVAL_FULL : RS_EVAL_DET, with_mc ? &u : NULL, NULL, NULL,
-                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL};
+                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
     rc = rs_eval(st, var, n, &eo, &er, &ldiag);
     free(var);
     rs_diag_print(&ldiag, stderr);
@@ -829,8 +914,8 @@ int rs_cmd_compare(const rs_opts *o)
     free(footer);
     footer = rs_xasprintf("%s · regiosim %s", RS_L(&g, "vergelijking", "comparison"), RS_VERSION);
     g.footer = footer;
-    size_t nr = 0;
-    reg *rg = union_regions(s, n, &nr);
+    size_t nr = 0, mk = 0;
+    reg *rg = union_regions(s, n, &nr, &mk);
     rs_charts charts = {0};
     rs_outdir od;
     rc = rs_outdir_begin(&od, dir, &diag);
@@ -885,11 +970,17 @@ int rs_cmd_compare(const rs_opts *o)
             snprintf(name, sizeof name, "compare-regions-%zu", k + 1);
             rs_buf_init(&dat);
             rs_buf_init(&gp);
-            chart_regions(s, k, rg, nr, &g, name, &dat, &gp);
-            char *cap = rs_xasprintf("%s %s %s %s.",
-                                     RS_L(&g, "Winnaars en verliezers: verandering van de Rijksbijdrage per inwoner onder",
-                                          "Winners and losers: change in the Rijk award per inhabitant under"),
-                                     s[k].label, RS_L(&g, "ten opzichte van", "compared with"), s[0].label);
+            chart_regions(s, k, rg, nr, mk, &g, name, &dat, &gp);
+            char *cap = rs_xasprintf("%s %s %s %s %s %s.%s",
+                                     RS_L(&g, "Winnaars en verliezers: verandering van de",
+                                          "Winners and losers: change in the"),
+                                     g.nl ? rmeasures[mk].nl : rmeasures[mk].en,
+                                     RS_L(&g, "onder", "under"), s[k].label,
+                                     RS_L(&g, "ten opzichte van", "compared with"), s[0].label,
+                                     mk != (size_t)chart_measures[0]
+                                         ? RS_L(&g, " De Rijksbijdrage per regio verandert niet (vaste toekenningen): deze grafiek toont wat wel verandert.",
+                                                " The Rijk award of no region changes (fixed awards): this chart shows what does.")
+                                         : "");
             rc = rs_chart_draw(&charts, od.tmp, dir, &g, name, cap, gp.s, dat.s, &warn);
             free(cap);
             rs_buf_free(&dat);
@@ -926,6 +1017,23 @@ int rs_cmd_compare(const rs_opts *o)
         if (f) {
             write_regions_csv(f, s, n, rg, nr, csv);
             rc = rs_outdir_close(f, "regions.csv", &diag);
+        } else {
+            rc = RS_EXIT_IO;
+        }
+    }
+    if (!rc) {
+        FILE *f = rs_outdir_open(&od, "yearly_tranches.csv", &diag);
+        if (f) {
+            const rs_result **rr = rs_xcalloc(n, sizeof *rr);
+            const char **ll = rs_xcalloc(n, sizeof *ll);
+            for (size_t i = 0; i < n; i++) {
+                rr[i] = &s[i].res;
+                ll[i] = s[i].label;
+            }
+            rs_write_tranches_yearly_many(f, rr, ll, n, csv);
+            free(rr);
+            free(ll);
+            rc = rs_outdir_close(f, "yearly_tranches.csv", &diag);
         } else {
             rc = RS_EXIT_IO;
         }
@@ -1060,12 +1168,13 @@ int rs_cmd_compare(const rs_opts *o)
                 free(sn);
             }
             rs_doc_free(&table);
-            printf("results in %s/ (compare.csv, %scompare.md, regions.csv, report.html%s)\n", dir,
+            printf("results in %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
+                   "report.html%s)\n", dir,
                    s[0].mc ? "compare.json, " : "", o->no_plots ? "" : ", plots/");
         }
     }
     for (size_t j = 0; j < nr; j++)
-        free(rg[j].award);
+        free(rg[j].idx);
     free(rg);
     rs_charts_free(&charts);
     rs_diag_free(&diag);

@@ -39,7 +39,7 @@ static int eval_points(const rs_study *st, const rs_variant *var, size_t n, cons
                        rs_eval_result *r, size_t *failed, rs_diag *diag)
 {
     rs_eval_opts eo = {RS_EVAL_MEANS, NULL, point_unc, (void *)o,
-                       o->threads > 0 ? (int)o->threads : 0, 0, 0, NULL, NULL};
+                       o->threads > 0 ? (int)o->threads : 0, 0, 0, NULL, NULL, 0, 0};
     int rc = rs_eval(st, var, n, &eo, r, diag);
     *failed = 0;
     for (size_t i = 0; i < r->n; i++)

@@ -78,13 +78,10 @@ void rs_result_make(rs_result *res, const rs_run *run, const rs_diag *warnings)
     res->warnings = warnings;
     double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
     rs_metrics_compute(run, RS_SUB_ALL, 0, work, res->metrics);
-    res->tranche_metrics = rs_xcalloc(sc->n_tranches * RS_M_N, sizeof *res->tranche_metrics);
-    for (size_t k = 0; k < sc->n_tranches; k++)
-        rs_metrics_compute(run, RS_SUB_TRANCHE, k, work, res->tranche_metrics + k * RS_M_N);
-    res->region_metrics = rs_xcalloc(sc->n_regions * RS_M_N, sizeof *res->region_metrics);
-    for (size_t k = 0; k < sc->n_regions; k++)
-        rs_metrics_compute(run, RS_SUB_REGION, k, work, res->region_metrics + k * RS_M_N);
     free(work);
+    res->tranche_metrics = rs_xcalloc(sc->n_tranches * RS_M_N + 1, sizeof *res->tranche_metrics);
+    res->region_metrics = rs_xcalloc(sc->n_regions * RS_M_N + 1, sizeof *res->region_metrics);
+    rs_metrics_groups(run, res->tranche_metrics, res->region_metrics);
 }
 
 void rs_result_clear(rs_result *res)
@@ -324,21 +321,17 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
     const rs_scenario *sc = res->sc;
     rs_csv c;
     rs_csv_init(&c, f, dialect);
-    static const char *const head[] = {"region",      "population", "fiscal_capacity",
-                                       "bw_pressure", "cofin_share", "award",
-                                       "award_per_capita", NULL};
+    static const char *const head[] = {
+        "region",       "population",   "fiscal_capacity", "bw_pressure", "cofin_share",
+        "award",        "award_per_capita", "name",        "deals",       "cofinancing",
+        "cofinancing_per_capita", "admin_region", "rijk_net", "reclaimed", "retained", NULL};
     for (int i = 0; head[i]; i++)
         rs_csv_str(&c, head[i]);
     rs_csv_end(&c);
     for (size_t i = 0; i < sc->n_regions; i++) {
         const rs_region *reg = &sc->regions[i];
-        double A = 0, C = 0, V = 0;
-        for (size_t d = 0; d < sc->n_deals; d++)
-            if (sc->deals[d].region == i) {
-                A += res->plan->aw[d].A;
-                C += res->plan->aw[d].C;
-                V += res->plan->aw[d].V;
-            }
+        const double *m = res->region_metrics + i * RS_M_N;
+        double A = m[RS_M_RIJK_AWARDED], C = m[RS_M_COFINANCING], V = m[RS_M_VOLUME];
         /* the share actually agreed over its deals; the scenario rule's
          * share for a region without an awarded deal */
         double cs = V > 0 ? C / V : rs_cofin_share(&sc->cofin, reg);
@@ -349,8 +342,80 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_num(&c, cs);
         rs_csv_num(&c, A);
         rs_csv_num(&c, A * 1e6 / reg->population);
+        rs_csv_str(&c, reg->name);
+        rs_csv_num(&c, m[RS_M_DEALS_AWARDED]);
+        rs_csv_num(&c, C);
+        rs_csv_num(&c, C * 1e6 / reg->population);
+        rs_csv_num(&c, m[RS_M_ADMIN_REGION]);
+        rs_csv_num(&c, m[RS_M_RIJK_NET]);
+        rs_csv_num(&c, m[RS_M_RIJK_RECLAIMED]);
+        rs_csv_num(&c, m[RS_M_RETAINED]);
         rs_csv_end(&c);
     }
+}
+
+/* ---- yearly_tranches.csv ------------------------------------------------ */
+
+/* The rows of one run; 'label' (when not NULL) starts each row. */
+static void tranche_rows(rs_csv *c, const rs_result *res, const char *label)
+{
+    const rs_plan *p = res->plan;
+    const rs_scenario *sc = res->sc;
+    const size_t ny = (size_t)p->ny, stride = (size_t)RS_Y_N_OUT * ny;
+    double *ty = rs_xcalloc(sc->n_tranches * stride + 1, sizeof *ty);
+    rs_metrics_tranche_yearly(res->run, ty);
+    int last_row = sc->end - p->y0;
+    for (size_t t = 0; t < sc->n_tranches; t++) {
+        const double *o = ty + t * stride;
+        for (int y = 0; y <= last_row + 1; y++) {
+            int after = y == last_row + 1;
+            if (!after && y >= (int)ny)
+                continue;
+            if (label)
+                rs_csv_str(c, label);
+            rs_csv_str(c, sc->tranches[t].id);
+            rs_csv_str(c, sc->instruments[sc->tranches[t].instrument].id);
+            if (after)
+                rs_csv_str(c, "after");
+            else
+                rs_csv_int(c, p->y0 + y);
+            for (int s = 0; s < RS_Y_N_OUT; s++) {
+                double v = 0;
+                if (!after)
+                    v = o[(size_t)s * ny + (size_t)y];
+                else if (s == RS_Y_BALANCE)
+                    v = o[(size_t)s * ny + ny - 1];
+                else
+                    for (size_t k = (size_t)last_row + 1; k < ny; k++)
+                        v += o[(size_t)s * ny + k];
+                rs_csv_num(c, v);
+            }
+            rs_csv_end(c);
+        }
+    }
+    free(ty);
+}
+
+void rs_write_tranches_yearly_many(FILE *f, const rs_result *const *res,
+                                   const char *const *labels, size_t n, const char *dialect)
+{
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    if (labels)
+        rs_csv_str(&c, "scenario");
+    rs_csv_str(&c, "tranche");
+    rs_csv_str(&c, "instrument");
+    rs_csv_str(&c, "year");
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        rs_csv_str(&c, rs_series_names[s]);
+    rs_csv_end(&c);
+    for (size_t i = 0; i < n; i++)
+        tranche_rows(&c, res[i], labels ? labels[i] : NULL);
+}
+
+void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    rs_write_tranches_yearly_many(f, &res, NULL, 1, dialect);
 }
 
 /* ---- yearly_bands.csv --------------------------------------------------- */

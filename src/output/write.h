@@ -43,6 +43,12 @@ void rs_write_summary_json(FILE *f, const rs_result *res);
 void rs_write_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect);
+/* yearly_tranches.csv: per tranche and year (and a row 'after', as in
+ * yearly.csv) the yearly series; summed over tranches they are yearly.csv. */
+void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
+/* The same for n runs, each row starting with its run's label (compare). */
+void rs_write_tranches_yearly_many(FILE *f, const rs_result *const *res,
+                                   const char *const *labels, size_t n, const char *dialect);
 /* yearly_bands.csv: per year and series the Monte Carlo mean, sd, p5, p50
  * and p95 (res->mc must be set). */
 void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect);

@@ -100,6 +100,8 @@ static int check_object(V *v, const cJSON *obj, const char *path, const char *wh
     for (const cJSON *c = obj->child; c; c = c->next) {
         if (in_list(c->string, allowed) || in_list(c->string, extra))
             continue;
+        if (strcmp(c->string, "ranges") == 0)
+            continue; /* checked by rs_ranges_collect() (ranges.c) */
         if (in_list(c->string, doc_keys)) {
             int is_bool = strcmp(c->string, "estimate") == 0;
             if (is_bool ? !cJSON_IsBool(c) : !cJSON_IsString(c)) {
@@ -1240,6 +1242,7 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
 
     build_uncertainty(&v, get(t, "uncertainty"), &s->unc, s->real_mean);
     build_output(&v, get(t, "output"), s);
+    v.errors += rs_ranges_collect(m, t, s, diag);
 
     if (!v.errors) {
         /* The memory budget, checked before anything of the run is
