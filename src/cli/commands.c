@@ -243,6 +243,20 @@ static int simulate(const char *file, const rs_opts *o, loaded *l)
 
 /* ---- Monte Carlo ------------------------------------------------------- */
 
+int rs_cli_draws_check(const rs_scenario *sc, const rs_opts *o, rs_diag *diag)
+{
+    if (o->draws > 0 || !sc->unc.present || sc->unc.draws <= RS_MAX_FILE_DRAWS)
+        return RS_EXIT_OK;
+    rs_diag_add(diag, RS_EXIT_USAGE,
+                "%s: $.uncertainty.draws asks for %ld draws, more than the %d a scenario file "
+                "may ask for on its own (a file from someone else could keep this machine busy "
+                "for hours: %ld draws take about %ld times as long as %d); to run them, say so "
+                "on the command line: --draws %ld",
+                sc->file, sc->unc.draws, RS_MAX_FILE_DRAWS, sc->unc.draws,
+                sc->unc.draws / 1000, 1000, sc->unc.draws);
+    return RS_EXIT_USAGE;
+}
+
 int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
                        rs_diag *warn)
 {
@@ -328,6 +342,18 @@ int rs_cmd_run(const rs_opts *o)
     rs_collect_warnings(l.run, &warn);
     rs_uncertainty u;
     rs_mc_result mc = {0};
+    {
+        rs_diag d;
+        rs_diag_init(&d);
+        rc = rs_cli_draws_check(l.sc, o, &d);
+        rs_diag_print(&d, stderr);
+        rs_diag_free(&d);
+        if (rc) {
+            rs_diag_free(&warn);
+            loaded_free(&l);
+            return rc;
+        }
+    }
     int with_mc = rs_cli_uncertainty(l.sc, o, &u, &warn);
     if (with_mc) {
         rs_diag d;

@@ -629,13 +629,12 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
  * mean as a bar, P5–P95 as an error bar (with draws only). */
 static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
-    rs_buf_add(dat, "# index\tlabel");
+    rs_buf_add(dat, "# index");
     for (size_t k = 0; k < N_KEYS; k++)
         rs_buf_printf(dat, "\t%s_mean\tp5\tp95", rs_metric_infos[keys[k].m].name);
-    rs_buf_add(dat, "\n");
+    rs_buf_add(dat, "\tlabel\n");
     for (size_t i = 1; i < n; i++) {
-        rs_buf_printf(dat, "%zu\t", i);
-        dat_str(dat, s[i].label, 40);
+        rs_buf_printf(dat, "%zu", i);
         for (size_t k = 0; k < N_KEYS; k++) {
             const rs_stats *st = &s[i].mc->diff[keys[k].m];
             rs_buf_add(dat, "\t");
@@ -645,9 +644,19 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
             rs_buf_add(dat, "\t");
             dat_num(dat, st->p95);
         }
+        rs_buf_add(dat, "\t");
+        dat_str(dat, s[i].label, 0);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-diff");
+    {
+        /* labels by index (L[1] is the base, never drawn) */
+        const char **labels = rs_xcalloc(n, sizeof *labels);
+        for (size_t i = 0; i < n; i++)
+            labels[i] = s[i].label;
+        rs_gp_label_array(gp, "L", labels, n, 40);
+        free(labels);
+    }
     rs_buf_add(gp, "unset key\nset boxwidth 0.6\nset xtics noenhanced rotate by -30");
     rs_gp_font(gp, g, 0.6);
     rs_buf_add(gp, "\nset style fill solid 0.6 noborder\nset xzeroaxis lt -1 lc rgb '#555555'\n"
@@ -677,9 +686,9 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
         rs_buf_printf(gp, "set xrange [0.4:%zu.6]\n", n - 1);
         rs_buf_printf(gp,
-                      "plot 'compare-diff.dat' using 1:%zu:xtic(2) with boxes lc rgb '#01689B', "
+                      "plot 'compare-diff.dat' using 1:%zu:xtic(L[int($1)+1]) with boxes lc rgb '#01689B', "
                       "'' using 1:%zu:%zu:%zu with yerrorbars lc rgb '#154273' lw 2 pt 7 ps 0.6\n",
-                      3 + 3 * k, 3 + 3 * k, 4 + 3 * k, 5 + 3 * k);
+                      2 + 3 * k, 2 + 3 * k, 3 + 3 * k, 4 + 3 * k);
     }
     rs_buf_add(gp, "unset multiplot\n");
 }
@@ -840,6 +849,13 @@ int rs_cmd_compare(const rs_opts *o)
     rs_uncertainty u;
     rs_diag uwarn;
     rs_diag_init(&uwarn);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = rs_cli_draws_check(rs_study_scenario(st, i), o, &ldiag);
+    if (rc) {
+        rs_diag_print(&ldiag, stderr);
+        rs_diag_free(&uwarn);
+        goto out;
+    }
     int with_mc = rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &uwarn);
     for (size_t i = 1; with_mc && i < n; i++) {
         const rs_scenario *si = rs_study_scenario(st, i);
@@ -853,7 +869,7 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n; i++)
         var[i].scenario = i;
     rs_eval_opts eo = {with_mc ? RS_EVAL_FULL : RS_EVAL_DET, with_mc ? &u : NULL, NULL, NULL,
-                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL};
+                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
     rc = rs_eval(st, var, n, &eo, &er, &ldiag);
     free(var);
     rs_diag_print(&ldiag, stderr);

@@ -39,7 +39,7 @@ static int eval_points(const rs_study *st, const rs_variant *var, size_t n, cons
                        rs_eval_result *r, size_t *failed, rs_diag *diag)
 {
     rs_eval_opts eo = {RS_EVAL_MEANS, NULL, point_unc, (void *)o,
-                       o->threads > 0 ? (int)o->threads : 0, 0, 0, NULL, NULL};
+                       o->threads > 0 ? (int)o->threads : 0, 0, 0, NULL, NULL, 0, 0};
     int rc = rs_eval(st, var, n, &eo, r, diag);
     *failed = 0;
     for (size_t i = 0; i < r->n; i++)
@@ -63,7 +63,11 @@ static rs_study *study_of(const char *file, const rs_opts *o, const char *also, 
         rs_study_free(st);
         return NULL;
     }
-    *rc = RS_EXIT_OK;
+    for (size_t i = 0; i < (also ? 2u : 1u); i++)
+        if ((*rc = rs_cli_draws_check(rs_study_scenario(st, i), o, diag)) != 0) {
+            rs_study_free(st);
+            return NULL;
+        }
     return st;
 }
 
@@ -170,8 +174,16 @@ int rs_cmd_sweep(const rs_opts *o)
     if (two && (!o->has_from2 || !o->has_to2 || o->steps2 < 0))
         return rs_usage_error("sweep", "--param2 needs --from2, --to2 and --steps2");
     long n1 = o->steps, n2 = two ? o->steps2 : 1;
+    /* each count is capped before the product is formed: 2^32 × 2^32
+     * overflowed and the grid was written past its buffer */
+    if (n1 > 100000)
+        return rs_usage_error("sweep", "--steps %ld is too many (at most 100000 points)", n1);
+    if (n2 > 100000)
+        return rs_usage_error("sweep", "--steps2 %ld is too many (at most 100000 points)", n2);
     if (n1 * n2 > 100000)
-        return rs_usage_error("sweep", "%ld points is too many (at most 100000)", n1 * n2);
+        return rs_usage_error("sweep", "--steps %ld × --steps2 %ld = %ld points is too many (at "
+                                       "most 100000)",
+                              n1, n2, n1 * n2);
     int ms[RS_M_N];
     size_t nm = 0;
     for (size_t i = 0; i < o->n_metrics; i++)

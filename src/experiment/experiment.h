@@ -94,6 +94,11 @@ typedef struct rs_eval_opts {
     /* NULL, or called from the calling thread only with tasks done so far */
     rs_mc_progress progress;
     void *arg;
+    /* MEANS: 1 to keep every draw's value of metric 'draws_metric' in
+     * rs_vresult.draws_of (paired standard errors of differences between
+     * variants: sensitivity) */
+    int keep_draws;
+    rs_metric draws_metric;
 } rs_eval_opts;
 
 /* What rs_eval gives for one variant.  Arrays are owned by the result. */
@@ -136,6 +141,8 @@ typedef struct rs_vresult {
     rs_plan *plan;
     rs_run *run;
     rs_scenario *owned_sc; /* private: what rs_eval_result_free frees */
+    /* MEANS with keep_draws (draws > 0): metric draws_metric of draw i */
+    double *draws_of;
 } rs_vresult;
 
 typedef struct rs_eval_result {

@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../dist/dist.h"
+
 /* ---- interruption -----------------------------------------------------
  *
  * While a temporary folder exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT
@@ -456,9 +458,35 @@ int rs_outdir_check(const char *dir, char **why)
     return rc;
 }
 
+/* Under mpirun (dist.h) only rank 0 writes DIR.  Every other rank has the
+ * same numbers and runs the same writers, into a private temporary folder
+ * that rs_outdir_abort() removes: it never touches DIR. */
+static int begin_private(rs_outdir *o, const char *dir, rs_diag *diag)
+{
+    o->final = rs_xstrdup(dir);
+    const char *t = getenv("TMPDIR");
+    o->tmp = rs_xasprintf("%s/regiosim-rank%d-XXXXXX", t && *t ? t : "/tmp", rs_dist_rank());
+    sigset_t mask;
+    sig_block(&mask);
+    if (!mkdtemp(o->tmp)) {
+        int e = errno;
+        sig_unblock(&mask);
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot create a temporary folder: %s", o->tmp,
+                    strerror(e));
+        free(o->tmp);
+        o->tmp = NULL;
+        return RS_EXIT_IO;
+    }
+    sig_arm(o);
+    sig_unblock(&mask);
+    return RS_EXIT_OK;
+}
+
 int rs_outdir_begin(rs_outdir *o, const char *dir, rs_diag *diag)
 {
     memset(o, 0, sizeof *o);
+    if (!rs_dist_root())
+        return begin_private(o, dir, diag);
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         n--;
@@ -628,6 +656,8 @@ static int commit(rs_outdir *o, rs_diag *diag)
 
 int rs_outdir_commit(rs_outdir *o, rs_diag *diag)
 {
+    if (!rs_dist_root())
+        return RS_EXIT_OK; /* a private folder: rs_outdir_abort() removes it */
     /* A signal now waits until the result is in place and the guard is
      * off, then ends the program with its old action: DIR is complete. */
     int rc = write_marker(o->tmp, diag, o->final);

@@ -450,7 +450,7 @@ for m in rijk_net admin_total goal_spending effectiveness retained rijk_reclaime
     close "$d" "$want" || bad="$bad $m($d vs $want)"
 done
 if [ -z "$bad" ]; then ok; else failed "compare differences = differences of the runs" "$bad"; fi
-check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk_net | M€ |"
+check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk\\_net | M€ |"
 check_has "compare regions.csv has the change columns" "$TMP/cmp/regions.csv" "change_per_capita_t4-du"
 for f in report.md report.html runs/t4-spuk/summary.json runs/t4-du/summary.json; do
     [ -s "$TMP/cmp/$f" ] || bad="$bad $f"
@@ -600,6 +600,125 @@ if close "$got" "$want"; then ok; else failed "solved off_goal_share gives the S
 r solve scenarios/worked-example.json --param realisation.mean --metric rijk_net --target 5 --lo 0.5 --hi 1
 check_rc_has "solve without a sign change reports both ends" 2 "$ERR" "does not cross the target 5" "at 0.5" "at 1"
 
+
+# ------------------------------------------------------- 6. sensitivity
+# jfield FILE PATH KEY: KEY of the factor whose first path is PATH in sensitivity.json
+jfield() {
+    sed -n "s/.*\"paths\": \[\"$2\"[],].*\"$3\": \([^,}]*\)[,}].*/\1/p" "$1" | head -n 1
+}
+# exact A B: |A - B| <= 1e-12 (1 + |B|)
+exact() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
+        exit !(a != "" && b != "" && d <= 1e-12 * (1 + m)) }'
+}
+mcmean() {
+    awk -v k="\"$2\":" '$1 == k && $2 == "{\"mean\":" { v = $3; sub(/,$/, "", v); print v; exit }' "$1"
+}
+
+# one scenario, deterministic: a point equals a plain run with the same --set
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null \
+    --factor instruments.du.off_goal_share=0.05,0.2 --factor 'instruments.du.admin.obligations[0].hours' \
+    -o "$TMP/sens1" --no-plots
+check_rc "sensitivity oat runs" 0
+for f in sensitivity.json sensitivity.csv report.md report.html; do
+    if [ -s "$TMP/sens1/$f" ]; then ok; else failed "sensitivity writes $f"; fi
+done
+check_has "sensitivity.json names the method" "$TMP/sens1/sensitivity.json" '"method": "oat"'
+check_has "sensitivity.json without --vs" "$TMP/sens1/sensitivity.json" '"vs": null'
+got=$(jfield "$TMP/sens1/sensitivity.json" instruments.du.off_goal_share at_hi)
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0.2 -o "$TMP/sens1-run" scenarios/t4-du.json
+want=$(metric "$TMP/sens1-run/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a sensitivity point equals a plain run (1e-12)" "at_hi $got, run $want"; fi
+# the declared range of an obligation (30 to 120 hours), its low end
+got=$(jfield "$TMP/sens1/sensitivity.json" 'instruments.du.admin.obligations\[0\].hours' at_lo)
+r run -q --no-plots --set uncertainty=null --set 'instruments.du.admin.obligations[0].hours=30' -o "$TMP/sens1-run2" scenarios/t4-du.json
+want=$(metric "$TMP/sens1-run2/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a declared range's low end equals a plain run" "at_lo $got, run $want"; fi
+if [ "$(wc -l <"$TMP/sens1/sensitivity.csv")" = 3 ]; then ok; else failed "sensitivity.csv has a header and a row per factor"; fi
+
+# with draws: the Monte Carlo mean of the same draws, and its standard error
+r sensitivity scenarios/t4-du.json --metric effectiveness --draws 40 --factor realisation.mean \
+    -o "$TMP/sens2" --no-plots
+check_rc "sensitivity with draws runs" 0
+check_has "a group moves both realisation means" "$TMP/sens2/sensitivity.json" '"paths": ["realisation.mean", "uncertainty.realisation.mean"]'
+got=$(jfield "$TMP/sens2/sensitivity.json" realisation.mean at_lo)
+r run -q --no-plots --draws 40 --set realisation.mean=0.7 --set uncertainty.realisation.mean=0.7 -o "$TMP/sens2-run" scenarios/t4-du.json
+want=$(mcmean "$TMP/sens2-run/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a Monte Carlo point equals a plain run's mean" "at_lo $got, run $want"; fi
+se=$(jfield "$TMP/sens2/sensitivity.json" realisation.mean swing_se)
+if awk -v s="$se" 'BEGIN { exit !(s != "" && s != "null" && s > 0) }'; then ok; else failed "the swing has a Monte Carlo standard error" "swing_se $se"; fi
+
+# --vs: the difference, each factor applied where its path exists, and the
+# switching value at which it turns
+r sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json --metric effectiveness \
+    --set uncertainty=null --factor instruments.du.off_goal_share -o "$TMP/sens3" --csv nl
+check_rc "sensitivity --vs runs" 0
+check_has "sensitivity.json names the other scenario" "$TMP/sens3/sensitivity.json" '"vs": "scenarios/t4-du.json"'
+check_has "the Dutch CSV dialect" "$TMP/sens3/sensitivity.csv" 'name;paths;value;lo;hi'
+sw=$(jfield "$TMP/sens3/sensitivity.json" instruments.du.off_goal_share switch)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens3-du" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens3-spuk" scenarios/t4-spuk.json
+a=$(metric "$TMP/sens3-spuk/summary.json" effectiveness)
+b=$(metric "$TMP/sens3-du/summary.json" effectiveness)
+if awk -v a="$a" -v b="$b" -v s="$sw" 'BEGIN { d = a - b; exit !(s > 0.01 && s < 0.03 && d < 1e-8 && d > -1e-8) }'; then ok
+else failed "at the switching value the SPUK and the DU are equally effective" "switch $sw: $a vs $b"; fi
+lo=$(jfield "$TMP/sens3/sensitivity.json" instruments.du.off_goal_share at_lo)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=0" -o "$TMP/sens3-du0" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=0" -o "$TMP/sens3-spuk0" scenarios/t4-spuk.json
+want=$(awk -v a="$(metric "$TMP/sens3-spuk0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens3-du0/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
+if exact "$lo" "$want"; then ok; else failed "a --vs point is the difference of two plain runs" "at_lo $lo, runs $want"; fi
+if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado chart script is written"; fi
+check_has "the report gives the reasoning of each range" "$TMP/sens3/report.md" "Onderbouwing van de bandbreedtes"
+check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" "Algemene Rekenkamer (15 May 2024)"
+check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
+
+# --target: where one scenario's metric reaches a value
+r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
+    --factor instruments.du.off_goal_share -o "$TMP/sens6" --no-plots
+check_rc "sensitivity --target runs" 0
+sw=$(jfield "$TMP/sens6/sensitivity.json" instruments.du.off_goal_share switch)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens6-run" scenarios/t4-du.json
+got=$(metric "$TMP/sens6-run/summary.json" effectiveness)
+if awk -v a="$got" 'BEGIN { d = a - 0.96; exit !(a != "" && d < 1e-8 && d > -1e-8) }'; then ok
+else failed "at the switching value the metric equals --target" "switch $sw: $got"; fi
+
+# morris and sobol: the number of runs follows the design
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method morris \
+    --samples 4 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens4" --no-plots
+check_rc "sensitivity morris runs" 0
+check_has "morris: 1 + 4 × 3 runs" "$TMP/sens4/sensitivity.json" '"runs": 13,'
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method morris \
+    --samples 4 --factor instruments.du.off_goal_share -o "$TMP/sens4b" --no-plots
+mu=$(jfield "$TMP/sens4b/sensitivity.json" instruments.du.off_goal_share mu_star)
+# effectiveness is linear in off_goal_share: alone, its mu* is the change over the whole range
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0 -o "$TMP/sens4-0" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0.25 -o "$TMP/sens4-1" scenarios/t4-du.json
+want=$(awk -v a="$(metric "$TMP/sens4-0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens4-1/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
+if awk -v a="$mu" -v b="$want" 'BEGIN { d = a - b; exit !(d < 1e-9 && d > -1e-9) }'; then ok; else failed "morris mu* of a linear factor is its whole-range effect" "mu* $mu, want $want"; fi
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method sobol \
+    --samples 32 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens5" --no-plots
+check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" "129 runs" "the first 64 points took"
+check_has "sobol: 1 + 32 × 4 runs" "$TMP/sens5/sensitivity.json" '"runs": 129,'
+
+# usage errors
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.off_goal_share=0.3,0.1
+check_rc_has "sensitivity: LO must be below HI" 2 "$ERR" "must be below HI"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.off_goal_share=abc
+check_rc_has "sensitivity: a malformed --factor" 2 "$ERR" "--factor takes PATH=LO,HI"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.no_such_key=0,1
+check_rc_has "sensitivity: a path that names nothing" 2 "$ERR" "names no number"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor discount_rate
+check_rc_has "sensitivity: a factor without a declared range" 2 "$ERR" "no range is declared for 'discount_rate'"
+r sensitivity scenarios/t4-du.json --metric effectiveness --method sobol
+check_rc_has "sensitivity: sobol has at most 20 factors" 2 "$ERR" "sobol takes at most 20 factors"
+r sensitivity scenarios/t4-du.json
+check_rc_has "sensitivity needs a metric" 2 "$ERR" "needs one --metric"
+r sensitivity scenarios/t4-du.json --metric effectiveness --samples 10
+check_rc_has "sensitivity: --samples is not for oat" 2 "$ERR" "not for oat"
+r sensitivity scenarios/worked-example.json --metric effectiveness
+check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no ranges"
+r help sensitivity
+check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -231,3 +231,55 @@ if [ $HAVE_GNUPLOT = 1 ] && command -v setsid >/dev/null 2>&1 && env --default-s
 else
     echo "note: skipped the group-SIGINT case (needs gnuplot, setsid and env --default-signal)"
 fi
+
+# ---------------------------------------------------------------- 17. limits
+G=$TMP/g17
+mkdir -p "$G"
+# sweep counts: each capped before the product (2^32 × 2^32 overflowed)
+r sweep "$WE" --param discount_rate --from 0 --to 0.1 --steps 4294967296 \
+    --param2 realisation.mean --from2 0.5 --to2 0.9 --steps2 4294967296 -o "$G/sw"
+expect "sweep --steps 2^32 --steps2 2^32" "2" "--steps 4294967296 is too many (at most 100000 points)" || :
+r sweep "$WE" --param discount_rate --from 0 --to 0.1 --steps 2 \
+    --param2 realisation.mean --from2 0.5 --to2 0.9 --steps2 9223372036854775807 -o "$G/sw"
+expect "sweep --steps2 2^63-1" "2" "--steps2 9223372036854775807 is too many" || :
+r sweep "$WE" --param discount_rate --from 0 --to 0.1 --steps 1000 \
+    --param2 realisation.mean --from2 0.5 --to2 0.9 --steps2 1000 -o "$G/sw"
+expect "sweep 1000 × 1000 points" "2" "= 1000000 points is too many (at most 100000)" || :
+# draws: a file may ask for 100,000 on its own; more need --draws
+jchild "$G/d.json" '"uncertainty": {"draws": 1000000000, "seed": 1, "realisation": {"mean": 0.8, "concentration": 20}}'
+for cmd in run compare; do
+    if [ $cmd = compare ]; then r compare -q $NOPLOTS -o "$G/dc" "$WE" "$G/d.json"; else r run -q $NOPLOTS -o "$G/d" "$G/d.json"; fi
+    expect "$cmd: 1e9 draws in a file need --draws" "2" "more than the 100000 a scenario file may ask for on its own" || :
+done
+r sweep "$G/d.json" --param discount_rate --from 0 --to 0.1 --steps 2 -o "$G/ds"
+expect "sweep: 1e9 draws in a file need --draws" "2" "--draws 1000000000" || :
+r run -q $NOPLOTS --draws 99999999999 -o "$G/d" "$WE"
+expect "a huge --draws names the option" "2" "--draws takes a whole number from 1 to 4294967295" || :
+grep -q 'uncertainty' "$ERR" && failed "a huge --draws does not blame the scenario" || ok
+# seeds: recorded exactly, and --seed takes back what summary.json records
+r run -q $NOPLOTS --draws 50 --seed 4294967295 -o "$G/s1" "$WE"
+expect "the largest seed" "0" || :
+seed=$(sed -n 's/.*"seed": *\([0-9]*\).*/\1/p' "$G/s1/summary.json" | head -n 1)
+[ "$seed" = 4294967295 ] && ok || failed "summary.json records the seed exactly" "recorded: $seed"
+r run -q $NOPLOTS --draws 50 --seed "$seed" -o "$G/s2" "$WE"
+expect "--seed takes the recorded seed" "0" || :
+cmp -s "$G/s1/yearly_bands.csv" "$G/s2/yearly_bands.csv" && ok || failed "the recorded seed repeats the run"
+r run -q $NOPLOTS --draws 50 --seed 9007199254740993 -o "$G/s3" "$WE"
+expect "a seed above 2^53" "2" "--seed takes a whole number from 0 to 4294967295" || :
+jchild "$G/seed.json" '"uncertainty": {"draws": 10, "seed": 9007199254740993, "realisation": {"mean": 0.8, "concentration": 20}}'
+r validate "$G/seed.json"
+expect "a seed above 2^53 in a file" "3" "\$.uncertainty.seed" || :
+# the memory budget: refused by the loader, before anything is allocated
+awk 'BEGIN {
+    printf "{\"horizon\": {\"start\": 2023, \"end\": 2122}, \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"population\": 1000, \"fiscal_capacity\": 1, \"bw_pressure\": 0.5}],"
+    printf " \"instruments\": {\"s\": {\"id\": \"s\", \"name\": \"S\", \"payment\": {\"schedule\": \"plan\", \"lag\": 100}, \"deadline\": {\"extension_years\": 100, \"extension_threshold\": 0.05}, \"settlement\": {\"lag\": 100, \"reclaim_share\": 1}}},"
+    printf " \"cofinancing\": {\"rule\": \"flat\", \"share\": 0.5, \"shortfall\": \"scale\"},"
+    printf " \"tranches\": [{\"id\": \"T\", \"year\": 2023, \"budget\": 1e9, \"instrument\": \"s\", \"allocation\": \"pro_rata\"}], \"deals\": ["
+    for (i = 0; i < 40000; i++) printf "%s{\"id\": \"d%d\", \"region\": \"r\", \"tranche\": \"T\", \"request\": 1, \"duration\": 100}", (i ? "," : ""), i
+    printf "]}\n" }' >"$G/mem.json"
+start=$(date +%s.%N)
+(ulimit -v 1048576 2>/dev/null; timeout -k 5 "$TIMEOUT" "$BIN" run -q $NOPLOTS -o "$G/mem" "$G/mem.json" >"$OUT" 2>"$ERR")
+rc=$?
+echo "note: a scenario needing 2.9 GB: exit $rc in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s"
+expect "a scenario above the memory budget" "3" "more than the 2048 MB regiosim allows one scenario" || :
+rm -rf "$G"

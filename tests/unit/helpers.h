@@ -57,5 +57,6 @@ extern const rs_test rs_tests_json[], rs_tests_setpath[], rs_tests_loader[],
 extern const rs_test rs_tests_programme[], rs_tests_plot[];
 extern const rs_test rs_tests_mc[], rs_tests_experiment[], rs_tests_sample[];
 extern const rs_test rs_tests_edges[];
+extern const rs_test rs_tests_sensitivity[], rs_tests_ranges[];
 
 #endif

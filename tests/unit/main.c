@@ -19,6 +19,7 @@ static const rs_suite suites[] = {
     {"mc", rs_tests_mc},           {"experiment", rs_tests_experiment},
     {"sample", rs_tests_sample},
     {"edges", rs_tests_edges},
+    {"sensitivity", rs_tests_sensitivity}, {"ranges", rs_tests_ranges},
 };
 
 int main(void)
