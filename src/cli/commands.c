@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../dist/dist.h"
 #include "../output/explain.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -322,7 +323,7 @@ static void show_progress(long done, long total, void *arg)
 int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               rs_mc_result *out, rs_diag *diag)
 {
-    progress p = {mono(), 0, 0, !o->quiet && isatty(2)};
+    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty()};
     return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
                      diag);
 }
