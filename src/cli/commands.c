@@ -378,7 +378,12 @@ int rs_cmd_run(const rs_opts *o)
     rs_diag_init(&io);
     rc = write_results(&res, dir, csv, o, &warn, &io);
     if (rc) {
+        /* every failure prints its cause: a chart that could not be
+         * written is in the warnings (they go into the report), and they
+         * are said here too */
         rs_diag_print(&io, stderr);
+        for (size_t i = 0; i < warn.n && warn.code; i++)
+            fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res);
@@ -410,7 +415,11 @@ int rs_cmd_explain(const rs_opts *o)
     }
     size_t d = rs_scenario_find_deal(l.sc, o->pos[1]);
     if (d == (size_t)-1) {
-        fprintf(stderr, "regiosim: %s: no deal '%s'; deals:", o->pos[0], o->pos[1]);
+        fputs("regiosim: ", stderr);
+        rs_fputs_shown(o->pos[0], stderr);
+        fputs(": no deal '", stderr);
+        rs_fputs_shown(o->pos[1], stderr);
+        fputs("'; deals:", stderr);
         for (size_t i = 0; i < l.sc->n_deals; i++)
             fprintf(stderr, " %s", l.sc->deals[i].id);
         fputc('\n', stderr);

@@ -17,9 +17,11 @@ int rs_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("regiosim: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("regiosim: ", stderr);
+    rs_fputs_shown(msg, stderr); /* arguments are echoed: no control characters */
     fprintf(stderr, "\nTry 'regiosim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
     return RS_EXIT_USAGE;
 }

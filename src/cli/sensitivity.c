@@ -1257,6 +1257,16 @@ int rs_cmd_sensitivity(const rs_opts *o)
     int rc = 0;
     rs_diag warn;
     rs_diag_init(&warn);
+    /* a file's draws above the limit need --draws */
+    rc = rs_cli_draws_check(a, o, &warn);
+    if (!rc && b)
+        rc = rs_cli_draws_check(b, o, &warn);
+    if (rc) {
+        rs_diag_print(&warn, stderr);
+        rs_diag_free(&warn);
+        rs_study_free(st.ex);
+        return rc;
+    }
     /* the draws of every point: SCENARIO's, or OTHER's when only it has them */
     st.mc = rs_cli_uncertainty(a, o, &st.unc, &warn);
     if (!st.mc && b)

@@ -77,6 +77,14 @@ static void md_text(FILE *f, const char *s)
             fputc(' ', f);
             continue;
         }
+        if (*p >= 0x80) {
+            size_t n = rs_utf8_len(p);
+            if (n)
+                fwrite(p, 1, n, f), p += n - 1;
+            else
+                fputs("\xef\xbf\xbd", f); /* not UTF-8 (a file name): U+FFFD */
+            continue;
+        }
         if (strchr("\\`*_[]<>#|!~&", *p))
             fputc('\\', f);
         fputc(*p, f);
@@ -158,7 +166,16 @@ static void html_text(FILE *f, const char *s)
         case '&': fputs("&amp;", f); break;
         case '"': fputs("&quot;", f); break;
         case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
+        default:
+            if ((unsigned char)*s >= 0x80) {
+                size_t n = rs_utf8_len((const unsigned char *)s);
+                if (n)
+                    fwrite(s, 1, n, f), s += n - 1;
+                else
+                    fputs("\xef\xbf\xbd", f); /* not UTF-8 (a file name): U+FFFD */
+            } else {
+                fputc(*s, f);
+            }
         }
     }
 }
