@@ -73,7 +73,6 @@ typedef struct mc_job {
     uint32_t *log, *lin; /* their counts */
     double *samples;   /* draws × nvar, or NULL */
     long done;         /* atomic: draws finished, for progress */
-    long mine;         /* draws of this rank's chunks (all of them in one process) */
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
     long beyond;       /* values ≥ 2^32 in magnitude (fix_ranges, then merge) */
@@ -349,7 +348,7 @@ static void report(mc_job *job, mc_thread *t)
     long done;
 #pragma omp atomic read
     done = job->done;
-    job->o->progress(rs_dist_progress(done, job->mine, job->draws), job->draws, job->o->arg);
+    job->o->progress(rs_dist_progress(done, job->draws), job->draws, job->o->arg);
 }
 
 /* The draws i0 … i1−1 of chunk c. */
@@ -695,15 +694,10 @@ static int loop(mc_job *job, int T)
 {
     int nomem = 0;
     /* this rank's blocks of the pilot's chunks and of the others' */
-    long p0, p1, r0, r1, i0, i1, j0, j1;
+    long p0, p1, r0, r1;
     rs_dist_block(0, job->n_pilot_chunks, &p0, &p1);
     rs_dist_block(job->n_pilot_chunks, job->n_chunks - job->n_pilot_chunks, &r0, &r1);
-    chunk_bounds(job, p0, &i0, &i1);
-    chunk_bounds(job, p1 - 1, &j0, &j1);
-    job->mine = p1 > p0 ? j1 - i0 : 0;
-    chunk_bounds(job, r0, &i0, &i1);
-    chunk_bounds(job, r1 - 1, &j0, &j1);
-    job->mine += r1 > r0 ? j1 - i0 : 0;
+    rs_dist_progress_begin();
     (void)T; /* unused without OpenMP */
     /* Only the main thread may take the signals that remove a temporary
      * result folder (outdir.c): a handler on a worker would let the main

@@ -450,7 +450,7 @@ for m in rijk_net admin_total goal_spending effectiveness retained rijk_reclaime
     close "$d" "$want" || bad="$bad $m($d vs $want)"
 done
 if [ -z "$bad" ]; then ok; else failed "compare differences = differences of the runs" "$bad"; fi
-check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk_net | M€ |"
+check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk\\_net | M€ |"
 check_has "compare regions.csv has the change columns" "$TMP/cmp/regions.csv" "change_per_capita_t4-du"
 for f in report.md report.html runs/t4-spuk/summary.json runs/t4-du/summary.json; do
     [ -s "$TMP/cmp/$f" ] || bad="$bad $f"
@@ -532,6 +532,9 @@ if [ -z "$bad" ]; then ok; else failed "compare.csv: mean difference = differenc
 check_has "compare.csv has the paired columns" "$TMP/cmpmc1/compare.csv" \
     "t4-du_minus_t4-spuk_mean,t4-du_minus_t4-spuk_p5,t4-du_minus_t4-spuk_p95,t4-du_minus_t4-spuk_p_greater"
 [ -s "$TMP/cmpmc1/yearly_net_difference.csv" ] && ok || failed "compare --draws writes yearly_net_difference.csv"
+r compare -q --no-plots --draws 100000000 -o "$TMP/cmpbig" scenarios/t4-spuk.json scenarios/t4-du.json
+check_rc_has "compare refuses draws it cannot keep, before running them" 2 "$ERR" \
+    "to keep every draw for the paired differences" "use at most"
 r compare --no-plots --draws 300 --lang nl -o "$TMP/cmpnl" scenarios/t4-spuk.json scenarios/t4-du.json
 check_has "compare says how often one beats the other (nl)" "$OUT" \
     "t4-du: minder doelbestedingen dan t4-spuk in"
@@ -665,6 +668,9 @@ r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=
 want=$(awk -v a="$(metric "$TMP/sens3-spuk0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens3-du0/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
 if exact "$lo" "$want"; then ok; else failed "a --vs point is the difference of two plain runs" "at_lo $lo, runs $want"; fi
 if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado chart script is written"; fi
+check_has "the report gives the reasoning of each range" "$TMP/sens3/report.md" "Onderbouwing van de bandbreedtes"
+check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" "Algemene Rekenkamer (15 May 2024)"
+check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
 
 # --target: where one scenario's metric reaches a value
 r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
