@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../dist/dist.h"
 #include "../output/explain.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -322,41 +323,9 @@ static void show_progress(long done, long total, void *arg)
 int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               rs_mc_result *out, rs_diag *diag)
 {
-    progress p = {mono(), 0, 0, !o->quiet && isatty(2)};
+    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty()};
     return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
                      diag);
-}
-
-int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag)
-{
-    rs_plan *plan;
-    rs_run *run;
-    int rc = rs_cli_simulate(sc, &plan, &run, diag);
-    double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
-    rs_metrics_compute(run, RS_SUB_ALL, 0, work, m);
-    free(work);
-    rs_uncertainty u;
-    rs_diag warn;
-    rs_diag_init(&warn);
-    if (!rc)
-        rc = rs_cli_draws_check(sc, o, diag);
-    if (!rc && rs_cli_uncertainty(sc, o, &u, &warn)) {
-        /* the Monte Carlo mean: the same seed at every point, so a sweep
-         * or a solver sees a smooth function of the parameter */
-        rs_mc_result mc;
-        rs_opts quiet = *o;
-        quiet.quiet = 1;
-        rc = rs_cli_mc(plan, &u, &quiet, &mc, diag);
-        if (!rc) {
-            for (int i = 0; i < RS_M_N; i++)
-                m[i] = mc.metric[i].mean;
-            rs_mc_result_free(&mc);
-        }
-    }
-    rs_diag_free(&warn);
-    rs_run_free(run);
-    rs_plan_free(plan);
-    return rc;
 }
 
 int rs_cmd_run(const rs_opts *o)

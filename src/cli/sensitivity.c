@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../dist/dist.h"
 #include "../experiment/experiment.h"
 #include "../mc/mc.h"
 #include "../output/outdir.h"
@@ -1320,7 +1321,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rs_study_free(st.ex);
         return rc;
     }
-    st.bar = !o->quiet && isatty(2);
+    st.bar = !o->quiet && rs_dist_stderr_tty();
     st.start = now();
     st.total = planned * per;
     rs_diag diag;
