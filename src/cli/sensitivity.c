@@ -1355,7 +1355,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         fprintf(stderr, "regiosim: %s: %zu factors, %ld points × %ld run%s%s: %ld runs%s\n",
                 st.method == M_SOBOL ? "sobol" : st.method == M_MORRIS ? "morris" : "oat", st.k,
                 planned, per, per > 1 ? "s" : "", draws, planned * per,
-                st.method == M_OAT ? "" : "; the time they take follows the first batch");
+                st.method == M_OAT ? "" : "; a time estimate follows after the first 64 points");
     }
     double sobol_se = 0;
     int has_target = st.b != NULL || o->has_target;
