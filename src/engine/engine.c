@@ -91,7 +91,7 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
 static int deal_span(const rs_scenario *sc, const rs_deal *d)
 {
     const rs_tranche *t = &sc->tranches[d->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[d->instrument];
     int D = d->duration;
     int last = in->has_deadline ? D - 1 + in->extension_years
                                 : (sc->end - t->year > D - 1 ? sc->end - t->year : D - 1);
@@ -191,7 +191,7 @@ void rs_run_set_rho(rs_run *r)
     const rs_scenario *sc = p->sc;
     for (size_t d = 0; d < sc->n_deals; d++) {
         const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
-        double shift = sc->instruments[t->instrument].realisation_shift;
+        double shift = sc->instruments[sc->deals[d].instrument].realisation_shift;
         for (int k = 0; k < p->len[d]; k++)
             r->rho[p->off[d] + (size_t)k] =
                 clamp01(rs_scenario_m(sc, sc->real_mean, t->year + k) + shift);
@@ -202,7 +202,7 @@ rs_occ_ctx rs_run_occ(const rs_run *r, size_t d)
 {
     const rs_scenario *sc = r->plan->sc;
     const rs_deal *deal = &sc->deals[d];
-    const rs_instrument *in = &sc->instruments[sc->tranches[deal->tranche].instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_dealres *dr = &r->dr[d];
     rs_occ_ctx o;
     o.last_active = dr->last_active;
@@ -244,7 +244,7 @@ static void simulate_deal(rs_run *r, size_t d)
     const rs_scenario *sc = p->sc;
     const rs_deal *deal = &sc->deals[d];
     const rs_tranche *t = &sc->tranches[deal->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_award *a = &p->aw[d];
     rs_dealres *dr = &r->dr[d];
     size_t o = p->off[d];
@@ -346,7 +346,7 @@ void rs_run_simulate(rs_run *r)
         const rs_award *a = &p->aw[d];
         if (a->status == RS_DROPPED)
             continue;
-        const rs_instrument *in = &sc->instruments[sc->tranches[sc->deals[d].tranche].instrument];
+        const rs_instrument *in = &sc->instruments[sc->deals[d].instrument];
         double ratio = a->V > 0 ? a->A / a->V : 0;
         int y = sc->tranches[sc->deals[d].tranche].year - p->y0;
         size_t o = p->off[d];
@@ -401,7 +401,7 @@ int rs_run_check(const rs_run *r, rs_diag *diag)
         const char *id = sc->deals[d].id;
         if (a->status == RS_DROPPED)
             continue;
-        const rs_instrument *in = &sc->instruments[sc->tranches[sc->deals[d].tranche].instrument];
+        const rs_instrument *in = &sc->instruments[sc->deals[d].instrument];
         if (differs(dr->spent + dr->backlog, a->V)) {
             rs_diag_add(diag, RS_EXIT_INTERNAL,
                         "internal error: deal '%s': spent + backlog = %.17g, volume V = %.17g "

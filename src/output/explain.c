@@ -13,7 +13,7 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
     const rs_scenario *sc = p->sc;
     const rs_deal *deal = &sc->deals[d];
     const rs_tranche *t = &sc->tranches[deal->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_region *reg = &sc->regions[deal->region];
     const rs_award *a = &p->aw[d];
     const rs_dealres *dr = &run->dr[d];

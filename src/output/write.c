@@ -258,7 +258,7 @@ void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_str(&c, deal->id);
         rs_csv_str(&c, sc->regions[deal->region].id);
         rs_csv_str(&c, t->id);
-        rs_csv_str(&c, sc->instruments[t->instrument].id);
+        rs_csv_str(&c, sc->instruments[deal->instrument].id);
         rs_csv_str(&c, rs_status_names[a->status]);
         rs_csv_num(&c, a->c);
         rs_csv_num(&c, deal->request);

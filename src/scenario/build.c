@@ -615,7 +615,7 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
 static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
 {
     static const char *const keys[] = {"id", "name", "population", "fiscal_capacity",
-                                       "bw_pressure", "cofin_capacity", NULL};
+                                       "bw_pressure", "cofin_capacity", "overlaps", NULL};
     const char *id, *name;
     memset(r, 0, sizeof *r);
     r->cofin_capacity = HUGE_VAL;
@@ -637,6 +637,19 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
         "pressure on brede welvaart, 0 none … 1 most", &r->bw_pressure);
     num(v, o, path, "cofin_capacity", OPT, HUGE_VAL, &R_MONEY,
         "the most co-financing the region can raise for one deal", &r->cofin_capacity);
+    const cJSON *ov = get(o, "overlaps");
+    if (ov) {
+        char p[512];
+        PATH(p, "%s.overlaps", path);
+        int ok = cJSON_IsArray(ov);
+        for (const cJSON *e = ok ? ov->child : NULL; e; e = e->next)
+            ok = ok && cJSON_IsString(e);
+        if (!ok)
+            verr(v, ov, p, "is %s, must be a list of region ids (\"overlaps\": [\"zuid-limburg\"])",
+                 cJSON_IsArray(ov) ? "a list with a non-text element" : rs_json_type_name(ov));
+        else
+            r->n_overlaps = (size_t)cJSON_GetArraySize(ov);
+    }
 }
 
 static const char *const alloc_names[] = {"pro_rata", "priority", "as_requested", NULL};
@@ -706,6 +719,31 @@ static size_t find_id(const idindex *x, const char *id)
     return lo < x->n && strcmp(x->sorted[lo].id, id) == 0 ? x->sorted[lo].i : (size_t)-1;
 }
 
+/* The ids in each region's 'overlaps' must name another region of the
+ * scenario; resolves them into r->overlaps. */
+static void resolve_overlaps(V *v, const cJSON *rl, rs_scenario *s, const idindex *regions)
+{
+    size_t i = 0;
+    for (const cJSON *e = rl->child; e && i < s->n_regions; e = e->next, i++) {
+        rs_region *r = &s->regions[i];
+        const cJSON *ov = get(e, "overlaps");
+        if (!r->n_overlaps || !ov)
+            continue;
+        r->overlaps = rs_xcalloc(r->n_overlaps, sizeof *r->overlaps);
+        size_t k = 0;
+        for (const cJSON *x = ov->child; x && k < r->n_overlaps; x = x->next, k++) {
+            char p[600], b[CLIP];
+            PATH(p, "$.regions[%zu].overlaps[%zu]", i, k);
+            size_t j = find_id(regions, x->valuestring);
+            if (j == (size_t)-1)
+                verr(v, x, p, "no region '%s' in $.regions", clip(x->valuestring, b));
+            else if (j == i)
+                verr(v, x, p, "names the region itself; list the other regions it overlaps");
+            r->overlaps[k] = j == (size_t)-1 ? i : j;
+        }
+    }
+}
+
 static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scenario *s,
                           const idindex *instruments, rs_tranche *t)
 {
@@ -771,7 +809,7 @@ static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
 {
     const char *id;
     char meaning[64];
-    snprintf(meaning, sizeof meaning, "a %s id", key);
+    snprintf(meaning, sizeof meaning, "%s %s id", strchr("aeiou", key[0]) ? "an" : "a", key);
     if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0)
         return 0;
     size_t k = find_id(index, id);
@@ -780,17 +818,19 @@ static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
     char p[512], b[CLIP];
     PATH(p, "%s.%s", path, key);
     char *l = id_list(index->ids, index->n);
-    verr(v, get(o, key), p, "no %s '%s' in %s (there are %s)", key, clip(id, b), list, l);
+    verr(v, get(o, key), p, "no %s '%s' in %s (%s %s)", key, clip(id, b), list,
+         index->n == 1 ? "there is" : "there are", l);
     free(l);
     return 0;
 }
 
 static void build_deal(V *v, const cJSON *o, const char *path, const idindex *regions,
-                       const idindex *tranches, rs_deal *d)
+                       const idindex *tranches, const rs_scenario *s,
+                       const idindex *instruments, rs_deal *d)
 {
     static const char *const keys[] = {"id",      "region",   "tranche",  "request",
                                        "duration", "profile", "projects", "private_partners",
-                                       NULL};
+                                       "instrument", NULL};
     const char *id;
     memset(d, 0, sizeof *d);
     d->duration = 1;
@@ -805,6 +845,9 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     d->id = dup_or(id, "");
     d->region = reference(v, o, path, "region", "$.regions", regions);
     d->tranche = reference(v, o, path, "tranche", "$.tranches", tranches);
+    d->instrument = d->tranche < s->n_tranches ? s->tranches[d->tranche].instrument : 0;
+    if (get(o, "instrument"))
+        d->instrument = reference(v, o, path, "instrument", "$.instruments", instruments);
     num(v, o, path, "request", REQ, 0, &R_MONEY, "Rijk money asked for", &d->request);
     static const range R_DUR = {1, 100, 0, 1, "years"};
     integer(v, o, path, "duration", REQ, 1, &R_DUR, "planned years D", &d->duration);
@@ -1114,6 +1157,10 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
             region_ids[i] = s->regions[i].id;
         }
         check_unique(&v, rl, "$.regions", region_ids, s->n_regions, "region");
+        idindex rx;
+        idindex_make(&rx, region_ids, s->n_regions);
+        resolve_overlaps(&v, rl, s, &rx);
+        idindex_free(&rx);
     }
 
     /* instruments */
@@ -1171,8 +1218,6 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         }
         check_unique(&v, tl, "$.tranches", tranche_ids, s->n_tranches, "tranche");
     }
-    idindex_free(&instruments);
-    free(instrument_ids);
     free(rec.i);
 
     /* deals */
@@ -1188,7 +1233,7 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         for (const cJSON *e = dl->child; e; e = e->next, i++) {
             char p[64];
             PATH(p, "$.deals[%zu]", i);
-            build_deal(&v, e, p, &regions, &tranches, &s->deals[i]);
+            build_deal(&v, e, p, &regions, &tranches, s, &instruments, &s->deals[i]);
             deal_ids[i] = s->deals[i].id;
         }
         idindex_free(&regions);
@@ -1204,6 +1249,8 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
                 rs_diag_add(diag, 0, "%s: tranche '%s' has no deals", file, s->tranches[k].id);
         free(per_tranche);
     }
+    idindex_free(&instruments);
+    free(instrument_ids);
     free(region_ids);
     free(tranche_ids);
 

@@ -14,6 +14,8 @@ typedef struct rs_region {
     double fiscal_capacity;
     double bw_pressure;
     double cofin_capacity; /* HUGE_VAL when unlimited */
+    size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md) */
+    size_t n_overlaps;
 } rs_region;
 
 enum { RS_SIDE_REGION = 0, RS_SIDE_RIJK = 1 };
@@ -59,6 +61,7 @@ typedef struct rs_tranche {
 typedef struct rs_deal {
     char *id;
     size_t region, tranche;
+    size_t instrument;        /* its own 'instrument', else its tranche's */
     double request;
     int duration;
     double *profile;          /* duration shares */
