@@ -29,7 +29,32 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         a->c = rs_cofin_share(t->cofin, reg);
         double R = deal->request < t->deal_cap ? deal->request : t->deal_cap;
         double C = a->c > 0 ? R * a->c / (1 - a->c) : 0;
-        if (C > reg->cofin_capacity) {
+        int bind;
+        double cap_c = rs_cofin_source_capacity(reg->cofin_capacity, reg->src_capacity,
+                                                t->counts, deal->src_share, &bind);
+        if (C > cap_c && bind >= 0) {
+            char *cs = money(C), *cap = money(cap_c);
+            char *what = bind == RS_SRC_N
+                             ? rs_xasprintf("none of its cofin_sources counts in tranche %s",
+                                            t->id)
+                             : rs_xasprintf("at most %s counts, as the region's "
+                                            "cofin_capacity_%s binds",
+                                            cap, rs_cofin_source_names[bind]);
+            if (t->cofin->shortfall_drop || !(cap_c > 0)) {
+                a->status = RS_DROPPED;
+                a->why = rs_xasprintf("co-financing %s: %s (shortfall: %s)", cs, what,
+                                      t->cofin->shortfall_drop ? "drop" : "scale to 0");
+                free(cs);
+                free(cap);
+                free(what);
+                continue;
+            }
+            R = cap_c * (1 - a->c) / a->c;
+            a->why = rs_xasprintf("co-financing %s: %s: request scaled to %.3f M€", cs, what, R);
+            free(cs);
+            free(cap);
+            free(what);
+        } else if (C > reg->cofin_capacity) {
             char *cs = money(C), *cap = money(reg->cofin_capacity);
             if (t->cofin->shortfall_drop) {
                 a->status = RS_DROPPED;
@@ -76,6 +101,9 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         a->A = cand[i].A;
         a->C = a->c > 0 ? a->A * a->c / (1 - a->c) : 0;
         a->V = a->A + a->C;
+        double q = rs_cofin_counted_share(t->counts, deal->src_share);
+        for (int s = 0; s < RS_SRC_N; s++)
+            a->Cs[s] = q > 0 && t->counts[s] ? a->C * deal->src_share[s] / q : 0;
         a->status = a->A < deal->request ? RS_SCALED : RS_AWARDED;
         if (a->status == RS_SCALED && !a->why) {
             if (deal->request > t->deal_cap && a->A == t->deal_cap)

@@ -615,10 +615,14 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
 static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
 {
     static const char *const keys[] = {"id", "name", "population", "fiscal_capacity",
-                                       "bw_pressure", "cofin_capacity", "overlaps", NULL};
+                                       "bw_pressure", "cofin_capacity", "overlaps",
+                                       "cofin_capacity_public", "cofin_capacity_private",
+                                       "cofin_capacity_in_kind", NULL};
     const char *id, *name;
     memset(r, 0, sizeof *r);
     r->cofin_capacity = HUGE_VAL;
+    for (int s = 0; s < RS_SRC_N; s++)
+        r->src_capacity[s] = HUGE_VAL;
     if (!check_object(v, o, path, "a region", keys, NULL)) {
         r->id = rs_xstrdup("");
         r->name = rs_xstrdup("");
@@ -637,6 +641,13 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
         "pressure on brede welvaart, 0 none … 1 most", &r->bw_pressure);
     num(v, o, path, "cofin_capacity", OPT, HUGE_VAL, &R_MONEY,
         "the most co-financing the region can raise for one deal", &r->cofin_capacity);
+    for (int s = 0; s < RS_SRC_N; s++) {
+        char key[48], meaning[96];
+        snprintf(key, sizeof key, "cofin_capacity_%s", rs_cofin_source_names[s]);
+        snprintf(meaning, sizeof meaning, "the most %s co-financing the region can raise for one deal",
+                 s == RS_SRC_IN_KIND ? "in-kind" : rs_cofin_source_names[s]);
+        num(v, o, path, key, OPT, HUGE_VAL, &R_MONEY, meaning, &r->src_capacity[s]);
+    }
     const cJSON *ov = get(o, "overlaps");
     if (ov) {
         char p[512];
@@ -744,14 +755,73 @@ static void resolve_overlaps(V *v, const cJSON *rl, rs_scenario *s, const idinde
     }
 }
 
+/* 'cofin_counts': the co-financing sources that count in a tranche, a
+ * list of distinct names of rs_cofin_source_names (docs/model.md §4.3). */
+static void build_counts(V *v, const cJSON *cc, const char *path, int counts[RS_SRC_N])
+{
+    if (!cc)
+        return;
+    char p[512];
+    PATH(p, "%s.cofin_counts", path);
+    if (!cJSON_IsArray(cc) || !cc->child) {
+        verr(v, cc, p, "is %s, must be a non-empty list of 'public', 'private', 'in_kind'",
+             cJSON_IsArray(cc) ? "an empty list" : rs_json_type_name(cc));
+        return;
+    }
+    for (int s = 0; s < RS_SRC_N; s++)
+        counts[s] = 0;
+    int k = 0;
+    for (const cJSON *e = cc->child; e; e = e->next, k++) {
+        char q[560], b[CLIP];
+        PATH(q, "%s[%d]", p, k);
+        int s = 0;
+        while (s < RS_SRC_N && !(cJSON_IsString(e) && strcmp(e->valuestring, rs_cofin_source_names[s]) == 0))
+            s++;
+        if (s == RS_SRC_N)
+            verr(v, e, q, "is %s%s%s, must be 'public', 'private' or 'in_kind'",
+                 cJSON_IsString(e) ? "'" : "",
+                 cJSON_IsString(e) ? clip(e->valuestring, b) : rs_json_type_name(e),
+                 cJSON_IsString(e) ? "'" : "");
+        else if (counts[s])
+            verr(v, e, q, "'%s' is listed twice", rs_cofin_source_names[s]);
+        else
+            counts[s] = 1;
+    }
+}
+
+/* 'cofin_sources': shares of a deal's co-financing by source, summing to 1. */
+static void build_sources(V *v, const cJSON *o, const char *path, double share[RS_SRC_N])
+{
+    share[RS_SRC_PUBLIC] = 1;
+    share[RS_SRC_PRIVATE] = share[RS_SRC_IN_KIND] = 0;
+    const cJSON *cs = get(o, "cofin_sources");
+    if (!cs)
+        return;
+    char p[512];
+    PATH(p, "%s.cofin_sources", path);
+    if (!check_object(v, cs, p, "the co-financing shares by source", rs_cofin_source_names,
+                      NULL))
+        return;
+    double sum = 0;
+    for (int s = 0; s < RS_SRC_N; s++) {
+        num(v, cs, p, rs_cofin_source_names[s], OPT, 0, &R_SHARE,
+            "share of the region's co-financing from this source", &share[s]);
+        sum += share[s];
+    }
+    if (fabs(sum - 1) > 1e-9)
+        verr(v, cs, p, "shares sum to %.10g, must sum to 1 (public + private + in_kind)", sum);
+}
+
 static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scenario *s,
                           const idindex *instruments, rs_tranche *t)
 {
     static const char *const keys[] = {"id",      "year",     "budget",   "instrument",
                                        "allocation", "deal_min", "deal_cap", "cofinancing",
-                                       NULL};
+                                       "cofin_counts", NULL};
     const char *id, *ins;
     memset(t, 0, sizeof *t);
+    for (int j = 0; j < RS_SRC_N; j++)
+        t->counts[j] = 1;
     t->alloc = rs_alloc_rules[0];
     t->cofin = &s->cofin;
     if (!check_object(v, o, path, "a tranche", keys, NULL)) {
@@ -761,6 +831,7 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     if (str(v, o, path, "id", REQ, "", "unique tranche id, e.g. \"T4\"", &id) > 0)
         check_id(v, o, path, id, 0);
     t->id = dup_or(id, "");
+    build_counts(v, get(o, "cofin_counts"), path, t->counts);
     static const range R_YEAR = {1900, 2200, 0, 1, NULL};
     if (integer(v, o, path, "year", REQ, s->start, &R_YEAR, "start year of its deals",
                 &t->year) > 0 &&
@@ -830,7 +901,7 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
 {
     static const char *const keys[] = {"id",      "region",   "tranche",  "request",
                                        "duration", "profile", "projects", "private_partners",
-                                       "instrument", NULL};
+                                       "instrument", "cofin_sources", NULL};
     const char *id;
     memset(d, 0, sizeof *d);
     d->duration = 1;
@@ -857,6 +928,7 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     integer(v, o, path, "projects", OPT, 0, &R_CNT, "number of projects", &d->projects);
     integer(v, o, path, "private_partners", OPT, 0, &R_CNT, "number of private partners",
             &d->private_partners);
+    build_sources(v, o, path, d->src_share);
     d->profile = rs_xcalloc((size_t)d->duration, sizeof *d->profile);
     for (int k = 0; k < d->duration; k++)
         d->profile[k] = 1.0 / d->duration;

@@ -14,6 +14,7 @@ typedef struct rs_region {
     double fiscal_capacity;
     double bw_pressure;
     double cofin_capacity; /* HUGE_VAL when unlimited */
+    double src_capacity[RS_SRC_N]; /* per co-financing source, HUGE_VAL: unlimited */
     size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md) */
     size_t n_overlaps;
 } rs_region;
@@ -55,6 +56,7 @@ typedef struct rs_tranche {
     const rs_alloc_rule *alloc;
     double deal_min, deal_cap;
     const rs_cofin *cofin;    /* own rule, or the scenario's */
+    int counts[RS_SRC_N];     /* 'cofin_counts': which sources count (all by default) */
     rs_cofin own_cofin;
 } rs_tranche;
 
@@ -66,6 +68,7 @@ typedef struct rs_deal {
     int duration;
     double *profile;          /* duration shares */
     int projects, private_partners;
+    double src_share[RS_SRC_N]; /* 'cofin_sources', default all public */
 } rs_deal;
 
 typedef struct rs_uncertainty {
