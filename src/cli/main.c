@@ -380,6 +380,27 @@ static void opts_free(rs_opts *o)
     free(o->metrics);
 }
 
+/* Every command, for messages about a mistyped one. */
+static const char *const all_commands[] = {"run",  "compare", "explain", "sweep", "solve",
+                                           "plot", "validate", "list",   "help",  NULL};
+static const char all_commands_text[] =
+    "run, compare, explain, sweep, solve, plot, validate, list, help";
+
+/* The command nearest to 'cmd' (at most 2 edits away), or NULL. */
+static const char *nearest_command(const char *cmd)
+{
+    const char *best = NULL;
+    int bd = 3;
+    for (size_t i = 0; all_commands[i]; i++) {
+        int d = rs_edit_distance(cmd, all_commands[i], 2);
+        if (d < bd) {
+            bd = d;
+            best = all_commands[i];
+        }
+    }
+    return best;
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -402,10 +423,12 @@ int main(int argc, char **argv)
         int ok = argc <= 2;
         for (int i = 0; !ok && known[i]; i++)
             ok = strcmp(argv[2], known[i]) == 0;
-        if (!ok)
-            return rs_usage_error(NULL, "no help for '%s' (commands: run, explain, validate, "
-                                        "list)",
-                                  argv[2]);
+        if (!ok) {
+            const char *near = nearest_command(argv[2]);
+            return rs_usage_error(NULL, "no help for '%s'%s%s%s (commands: %s)", argv[2],
+                                  near ? ": did you mean '" : "", near ? near : "",
+                                  near ? "'?" : "", all_commands_text);
+        }
         rs_help(argc > 2 ? argv[2] : NULL);
         return RS_EXIT_OK;
     }
@@ -444,7 +467,8 @@ int main(int argc, char **argv)
         return rs_usage_error(NULL, "unknown option '%s' (options before a command: --help, "
                                     "--version)",
                               cmd);
-    return rs_usage_error(NULL, "unknown command '%s' (commands: run, explain, validate, list, "
-                                "help)",
-                          cmd);
+    const char *near = nearest_command(cmd);
+    return rs_usage_error(NULL, "unknown command '%s'%s%s%s (commands: %s)", cmd,
+                          near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "",
+                          all_commands_text);
 }

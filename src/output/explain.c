@@ -39,9 +39,9 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
                "\n   payment schedule %s, lag %d; ",
             in->schedule->name, in->lag);
     if (in->has_deadline)
-        fprintf(f, "deadline: extended by %d year(s) if the backlog after %d exceeds %.4f "
+        fprintf(f, "deadline: extended by %d %s if the backlog after %d exceeds %.4f "
                    "(= %.4g·V)\n",
-                in->extension_years, t->year + deal->duration - 1,
+                in->extension_years, rs_plural(in->extension_years, "year", "years"), t->year + deal->duration - 1,
                 in->extension_threshold * a->V, in->extension_threshold);
     else
         fprintf(f, "no deadline: spending goes on until %d\n",

@@ -368,7 +368,7 @@ static void simulated(rs_doc *d, const rs_scenario *sc)
             rs_xasprintf("%s, %s %d", in->schedule->name, T("vertraging", "lag"), in->lag),
             in->has_deadline
                 ? rs_xasprintf("%s %d %s", T("verlenging", "extension"), in->extension_years,
-                               T("jaar", "year(s)"))
+                               in->extension_years == 1 ? T("jaar", "year") : T("jaar", "years"))
                 : dup(T("geen", "none")),
             in->has_settlement
                 ? rs_xasprintf("%s %d, %s %g", T("na", "after"), in->settlement_lag,

@@ -206,9 +206,16 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
     int bad = x < r->lo || x > r->hi || (r->lo_open && x == r->lo) ||
               (r->integer && x != floor(x));
     if (bad) {
-        char xs[40];
+        char xs[40], hint[96] = "";
         rs_fmt_num(xs, sizeof xs, x, '.');
-        verr(v, n, p, "is %s, must be %s (%s)", xs, allowed, meaning);
+        /* a share written as a percentage: 50 for 0.5 */
+        if (r->lo == 0 && r->hi <= 1 && !r->integer && x > 1 && x <= 100) {
+            char hs[40];
+            rs_fmt_num(hs, sizeof hs, x / 100, '.');
+            snprintf(hint, sizeof hint, "; shares are written from 0 to 1: for %s%% write %s", xs,
+                     hs);
+        }
+        verr(v, n, p, "is %s, must be %s (%s)%s", xs, allowed, meaning, hint);
         return -1;
     }
     *out = x;
@@ -843,15 +850,15 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     }
     num(v, o, path, "budget", REQ, 0, &R_MONEY, "the Rijk envelope", &t->budget);
     if (str(v, o, path, "instrument", REQ, NULL, "an instrument id of $.instruments", &ins) >
-        0) {
+        0 && instruments) {
         size_t k = find_id(instruments, ins);
         if (k == (size_t)-1) {
             char p[512];
             PATH(p, "%s.instrument", path);
             char *l = id_list(instruments->ids, instruments->n);
             char nb[CLIP];
-            verr(v, get(o, "instrument"), p, "no instrument '%s' in $.instruments (there are %s)",
-                 clip(ins, nb), l);
+            verr(v, get(o, "instrument"), p, "no instrument '%s' in $.instruments (%s %s)",
+                 clip(ins, nb), instruments->n == 1 ? "there is" : "there are", l);
             free(l);
             k = 0;
         }
@@ -881,7 +888,7 @@ static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
     const char *id;
     char meaning[64];
     snprintf(meaning, sizeof meaning, "%s %s id", strchr("aeiou", key[0]) ? "an" : "a", key);
-    if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0)
+    if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0 || !index)
         return 0;
     size_t k = find_id(index, id);
     if (k != (size_t)-1)
@@ -1368,4 +1375,120 @@ void rs_instrument_clear(rs_instrument *in)
         free(in->obl[k].name);
     free(in->obl);
     memset(in, 0, sizeof *in);
+}
+
+/* ---- one file on its own ('validate FILE') ----------------------------- */
+
+const char *const rs_file_kind_names[] = {"scenario", "instrument", "region file",
+                                          "tranche file", "deal file"};
+
+/* What a list holds, from the keys of its first element. */
+static rs_file_kind list_kind(const cJSON *l)
+{
+    const cJSON *e = l ? l->child : NULL;
+    if (!cJSON_IsObject(e))
+        return RS_FILE_SCENARIO;
+    if (get(e, "population") || get(e, "fiscal_capacity") || get(e, "bw_pressure"))
+        return RS_FILE_REGIONS;
+    if (get(e, "request") || get(e, "tranche") || get(e, "duration"))
+        return RS_FILE_DEALS;
+    if (get(e, "budget") || get(e, "allocation") || get(e, "instrument"))
+        return RS_FILE_TRANCHES;
+    return RS_FILE_SCENARIO;
+}
+
+static rs_file_kind tree_kind(const cJSON *t)
+{
+    if (cJSON_IsArray(t))
+        return list_kind(t);
+    if (!cJSON_IsObject(t) || get(t, "horizon") || get(t, "extends"))
+        return RS_FILE_SCENARIO;
+    if (get(t, "payment") || get(t, "admin") || get(t, "settlement") || get(t, "deadline"))
+        return RS_FILE_INSTRUMENT;
+    static const char *const lists[] = {"regions", "tranches", "deals"};
+    static const rs_file_kind kinds[] = {RS_FILE_REGIONS, RS_FILE_TRANCHES, RS_FILE_DEALS};
+    int n = 0, which = -1;
+    for (const cJSON *c = t->child; c; c = c->next) {
+        if (in_list(c->string, doc_keys) || strcmp(c->string, "description") == 0)
+            continue;
+        n++;
+        for (int i = 0; i < 3; i++)
+            if (strcmp(c->string, lists[i]) == 0 && cJSON_IsArray(c))
+                which = i;
+    }
+    return n == 1 && which >= 0 ? kinds[which] : RS_FILE_SCENARIO;
+}
+
+int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *diag)
+{
+    rs_srcmap m;
+    rs_srcmap_init(&m);
+    *kind = RS_FILE_SCENARIO;
+    *count = 0;
+    int csv = rs_ends_with(path, ".csv");
+    cJSON *t = csv ? rs_regions_csv(&m, path, diag) : rs_json_parse_file(&m, path, "$", diag);
+    int rc = diag->code ? diag->code : RS_EXIT_INVALID;
+    if (!t) {
+        rs_srcmap_free(&m);
+        return rc;
+    }
+    *kind = csv ? RS_FILE_REGIONS : tree_kind(t);
+    if (*kind == RS_FILE_SCENARIO) {
+        cJSON_Delete(t);
+        rs_srcmap_free(&m);
+        return 0;
+    }
+    static const char *const keys[] = {NULL, NULL, "regions", "tranches", "deals"};
+    V v = {&m, diag, 0};
+    int bare = 0;
+    if (*kind == RS_FILE_INSTRUMENT) {
+        rs_instrument in;
+        memset(&in, 0, sizeof in);
+        const cJSON *id = get(t, "id");
+        char *bn = base_name(path);
+        build_instrument(&v, t, "$", cJSON_IsString(id) ? id->valuestring : bn, &in);
+        free(bn);
+        rs_instrument_clear(&in);
+    } else if (bare = cJSON_IsArray(t), rs_list_unwrap(&m, &t, keys[*kind], path, diag)) {
+        rs_scenario s;
+        memset(&s, 0, sizeof s);
+        s.start = 1900;
+        s.end = 2200;
+        s.cofin.rule = rs_cofin_rule_find("flat");
+        s.cofin.share = 0.5;
+        size_t i = 0;
+        for (const cJSON *e = t->child; e; e = e->next, i++) {
+            char p[64];
+            /* paths as in the file: "$[i]" in a bare list, else "$.<key>[i]" */
+            if (bare)
+                PATH(p, "$[%zu]", i);
+            else
+                PATH(p, "$.%s[%zu]", keys[*kind], i);
+            if (*kind == RS_FILE_REGIONS) {
+                rs_region r;
+                build_region(&v, e, p, &r);
+                free(r.id);
+                free(r.name);
+            } else if (*kind == RS_FILE_TRANCHES) {
+                rs_tranche tr;
+                build_tranche(&v, e, p, &s, NULL, &tr);
+                free(tr.id);
+                free(tr.own_cofin.tiers);
+            } else {
+                rs_deal d;
+                build_deal(&v, e, p, NULL, NULL, &s, NULL, &d);
+                free(d.id);
+                free(d.profile);
+            }
+        }
+        *count = i;
+    } else {
+        v.errors++;
+    }
+    cJSON_Delete(t);
+    rs_srcmap_free(&m);
+    if (v.errors > RS_MAX_ERRORS)
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more errors not shown", path,
+                    v.errors - RS_MAX_ERRORS);
+    return v.errors ? RS_EXIT_INVALID : 0;
 }

@@ -129,4 +129,21 @@ void rs_instrument_clear(rs_instrument *in);
 
 size_t rs_scenario_find_deal(const rs_scenario *s, const char *id);
 
+/* What a file given to 'validate' holds. */
+typedef enum {
+    RS_FILE_SCENARIO,
+    RS_FILE_INSTRUMENT,
+    RS_FILE_REGIONS,
+    RS_FILE_TRANCHES,
+    RS_FILE_DEALS
+} rs_file_kind;
+extern const char *const rs_file_kind_names[]; /* "scenario", "instrument", ... */
+/* Tells from its content what 'path' is (a .csv file: regions) and, unless
+ * it is a scenario (then *kind is RS_FILE_SCENARIO and nothing is checked:
+ * load it with rs_scenario_load), checks it on its own as build.c checks
+ * that part of a scenario, without resolving references to other files
+ * (a deal's region, a tranche's instrument).  *count: the elements of a
+ * list.  Returns 0 when valid, else the exit code (diag holds why). */
+int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *diag);
+
 #endif

@@ -77,4 +77,10 @@ char *rs_read_file(const char *path, size_t *len);
  * words for the errors it sets itself. */
 const char *rs_read_error(int err);
 
+/* "year" or "years" for n: messages say "1 year", "2 years". */
+static inline const char *rs_plural(long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 #endif

@@ -517,5 +517,8 @@ r solve scenarios/worked-example.json --param realisation.mean --metric rijk_net
 check_rc_has "solve without a sign change reports both ends" 2 "$ERR" "does not cross the target 5" "at 0.5" "at 1"
 
 
+# files written by hand (wrapped lists, validate FILE, search path, messages)
+. "$HERE/files.sh"
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,82 @@
+# files.sh — CLI tests of files people write by hand; sourced by run.sh
+# (uses its helpers r, check_rc, check_rc_has, $TMP, $OUT, $ERR, $ROOT).
+
+# ---- a region, tranche or deal file: a bare list or {"<key>": [...]} with documentation keys
+cat >"$TMP/wrapped-regions.json" <<'JSON'
+{"source": "a test", "note": "the list sits under 'regions'", "estimate": true,
+ "regions": [{"id": "noord", "name": "Noord", "population": 100000, "fiscal_capacity": 1.0, "bw_pressure": 0.5}]}
+JSON
+cat >"$TMP/wrapped-deals.json" <<'JSON'
+{"source": "a test",
+ "deals": [{"id": "noord-t1", "region": "noord", "tranche": "T1", "request": 20, "duration": 4}]}
+JSON
+cat >"$TMP/wrapped-tranches.json" <<'JSON'
+{"tranches": [{"id": "T1", "year": 2024, "budget": 50, "instrument": "simpel"}], "description": "one tranche"}
+JSON
+cat >"$TMP/wrapped.json" <<'JSON'
+{"horizon": {"start": 2023, "end": 2030}, "regions": "wrapped-regions.json",
+ "instruments": {"simpel": {"id": "simpel", "name": "Simpel", "payment": {"schedule": "plan"}}},
+ "tranches": "wrapped-tranches.json",
+ "deals": "wrapped-deals.json"}
+JSON
+r validate "$TMP/wrapped.json"
+check_rc_has "wrapped region, tranche and deal lists load" 0 "$OUT" "(1 region, 1 instrument, 1 tranche, 1 deal)"
+printf '{"source": "x", "regio": []}\n' >"$TMP/bad-wrap.json"
+r validate scenarios/demo.json --set "regions=$TMP/bad-wrap.json"
+check_rc_has "a wrapper without its list names the key it needs" 3 "$ERR" "unknown key 'regio'" \
+    "is an object without 'regions'"
+
+# ---- validate FILE recognises what it is given
+r validate models/instruments/du.json
+check_rc_has "validate an instrument file" 0 "$OUT" "ok: models/instruments/du.json (an instrument"
+r validate models/regions/regio-deals.json
+check_rc_has "validate a region file" 0 "$OUT" "a region file of 60 regions"
+r validate models/programme/tranches.json
+check_rc_has "validate a tranche file" 0 "$OUT" "a tranche file of 6 tranches"
+r validate models/programme/deals.json
+check_rc_has "validate a deal file" 0 "$OUT" "a deal file of 82 deals"
+r validate "$TMP/wrapped-regions.json"
+check_rc_has "validate a wrapped region file" 0 "$OUT" "a region file of 1 region,"
+printf '[{"id": "a", "name": "A", "population": 0, "fiscal_capacity": 1, "bw_pressure": 0.5}]\n' >"$TMP/bad-regions.json"
+r validate "$TMP/bad-regions.json"
+check_rc_has "a bad bare region list: the path inside the file" 3 "$ERR" "bad-regions.json: \$[0].population: is 0"
+printf '{"regions": [{"id": "a", "name": "A", "population": 5, "fiscal_capacity": 1, "bw_pressure": 7}]}\n' >"$TMP/bad-wrapped.json"
+r validate "$TMP/bad-wrapped.json"
+check_rc_has "a bad wrapped region list: the path inside the file" 3 "$ERR" "bad-wrapped.json: \$.regions[0].bw_pressure: is 7"
+printf '{"id": "x", "name": "X", "payment": {"schedule": "monthly"}}\n' >"$TMP/bad-instrument.json"
+r validate "$TMP/bad-instrument.json"
+check_rc_has "a bad instrument file on its own" 3 "$ERR" "bad-instrument.json: \$.payment.schedule"
+printf '[{"id": "d", "region": "r", "tranche": "T", "request": 10, "duration": 0}]\n' >"$TMP/bad-deals.json"
+r validate "$TMP/bad-deals.json"
+check_rc_has "a bad deal file on its own" 3 "$ERR" "bad-deals.json: \$[0].duration"
+
+# ---- a scenario copied elsewhere: the path it tried, and the search path
+mkdir -p "$TMP/copied/scen"
+cp scenarios/t4-spuk.json "$TMP/copied/scen/"
+r validate "$TMP/copied/scen/t4-spuk.json"
+check_rc_has "a copied scenario names the resolved paths it tried" 4 "$ERR" \
+    "tried $TMP/copied/models/regions/demo-regions.json, next to the file" "REGIOSIM_MODELS"
+REGIOSIM_MODELS=$ROOT/models r validate "$TMP/copied/scen/t4-spuk.json"
+check_rc_has "REGIOSIM_MODELS finds the shipped models" 0 "$ERR" "using $ROOT/models/regions/demo-regions.json"
+
+# ---- a child that changes rules and keeps the parent's description
+printf '{"extends": "%s/scenarios/t4-spuk.json", "set": {"tranches[T4].instrument": "du"}}\n' "$ROOT" >"$TMP/child.json"
+r validate "$TMP/child.json"
+check_rc_has "a child keeping its parent's description is warned" 0 "$ERR" \
+    "changes 'set' but keeps the 'description' of the scenario it extends"
+printf '{"extends": "%s/scenarios/t4-spuk.json", "name": "alleen een naam"}\n' "$ROOT" >"$TMP/child2.json"
+r validate "$TMP/child2.json"
+if [ "$rc" = 0 ] && ! grep -q "keeps the 'description'" "$ERR"; then ok; else failed "a child changing only its name is not warned" "exit $rc"; fi
+
+# ---- a mistyped command lists every command
+r rnu scenarios/demo.json
+check_rc_has "a mistyped command suggests the nearest and lists all" 2 "$ERR" "did you mean 'run'?" \
+    "run, compare, explain, sweep, solve, plot, validate, list, help"
+r help comapre
+check_rc_has "help for a mistyped command" 2 "$ERR" "did you mean 'compare'?" "plot, validate, list, help"
+
+# ---- singular and plural
+r validate scenarios/t4-spuk.json
+check_rc_has "validate counts in the singular" 0 "$OUT" "(8 regions, 2 instruments, 1 tranche, 5 deals)"
+r list instruments
+check_rc_has "list instruments in the singular" 0 "$OUT" "extended once by 1 year if" "lag 0 years"
