@@ -56,23 +56,16 @@ void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
     g->nl = strcmp(lang, "nl") == 0;
     const char *bin = getenv("REGIOSIM_GNUPLOT");
     g->gnuplot = bin && *bin ? bin : "gnuplot";
-    /* the scenario name, cut to fit the corner of a chart */
-    char name[256] = "";
+    /* the scenario name, cut by characters (not bytes) to fit the corner
+     * of a chart */
+    rs_buf f;
+    rs_buf_init(&f);
     if (sc) {
-        size_t chars = 0, k = 0;
-        for (const unsigned char *p = (const unsigned char *)sc->name; *p && k + 4 < sizeof name;
-             p++) {
-            if ((*p & 0xC0) != 0x80 && ++chars > 80) {
-                memcpy(name + k, "…", 3);
-                k += 3;
-                break;
-            }
-            name[k++] = (char)*p;
-        }
-        name[k] = '\0';
+        rs_gp_text(&f, sc->name, 80);
+        rs_buf_add(&f, " · ");
     }
-    *footer = sc ? rs_xasprintf("%s · regiosim %s", name, RS_VERSION)
-                 : rs_xasprintf("regiosim %s", RS_VERSION);
+    rs_buf_printf(&f, "regiosim %s", RS_VERSION);
+    *footer = f.s;
     g->footer = *footer;
 }
 

@@ -234,19 +234,9 @@ static void dat_num(rs_buf *b, double x)
     rs_buf_add(b, t);
 }
 
-/* A label for a data file: no tabs or line breaks, at most 'max'
- * characters (UTF-8 aware), '…' when cut. */
-static void dat_str(rs_buf *b, const char *s, size_t max)
-{
-    size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p & 0xC0) != 0x80 && ++chars > max) {
-            rs_buf_add(b, "…");
-            return;
-        }
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-    }
-}
+/* A label for a data file (its last column, see gp.h): at most 'max'
+ * characters, '…' when cut. */
+static void dat_str(rs_buf *b, const char *s, size_t max) { rs_gp_text(b, s, max); }
 
 static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
@@ -258,20 +248,25 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
     static const char *const en[] = {"Rijk net (M€)",           "Administrative burden (M€)",
                                      "Goal spending (M€)",      "Effectiveness",
                                      "Retained by regions (M€)", "Reclaimed (M€)"};
-    rs_buf_add(dat, "# scenario index\tlabel");
+    rs_buf_add(dat, "# scenario index");
     for (int k = 0; k < 6; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    rs_buf_add(dat, "\n");
+    rs_buf_add(dat, "\tlabel\n");
+    const char **labels = rs_xcalloc(n ? n : 1, sizeof *labels);
     for (size_t i = 0; i < n; i++) {
-        rs_buf_printf(dat, "%zu\t", i);
-        dat_str(dat, s[i].label, 40);
+        rs_buf_printf(dat, "%zu", i);
         for (int k = 0; k < 6; k++) {
             rs_buf_add(dat, "\t");
             dat_num(dat, s[i].res.metrics[ms[k]]);
         }
+        rs_buf_add(dat, "\t");
+        dat_str(dat, s[i].label, 0);
         rs_buf_add(dat, "\n");
+        labels[i] = s[i].label;
     }
     rs_gp_header(gp, g, "compare-metrics");
+    rs_gp_label_array(gp, "L", labels, n, 40);
+    free(labels);
     rs_buf_add(gp, "unset key\nset boxwidth 0.7\nset xtics noenhanced rotate by -30");
     rs_gp_font(gp, g, 0.6);
     rs_buf_add(gp, "\nset style fill solid 0.9 noborder\n"
@@ -292,9 +287,9 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
         rs_buf_add(gp, "\n");
         rs_gp_tics(gp, g, "y", lo, hi > lo ? hi * 1.1 : hi + 1);
         rs_buf_printf(gp, "set xrange [-0.6:%zu.6]\n", n - 1);
-        rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1):xtic(2) with boxes "
+        rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1):xtic(L[int($1)+1]) with boxes "
                           "lc variable\n",
-                      k + 3);
+                      k + 2);
     }
     rs_buf_add(gp, "unset multiplot\n");
 }
@@ -372,16 +367,20 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
         hi = fmax(hi, c[j].v);
     }
     qsort(c, nr, sizeof *c, by_change);
-    rs_buf_add(dat, "# index\tregion\tchange_award_per_capita_eur\n");
+    rs_buf_add(dat, "# index\tchange_award_per_capita_eur\tregion\n");
+    const char **names = rs_xcalloc(nr ? nr : 1, sizeof *names);
     for (size_t j = 0; j < nr; j++) {
         rs_buf_printf(dat, "%zu\t", j);
-        dat_str(dat, c[j].name, 28);
-        rs_buf_add(dat, "\t");
         dat_num(dat, c[j].v);
+        rs_buf_add(dat, "\t");
+        dat_str(dat, c[j].name, 0);
         rs_buf_add(dat, "\n");
+        names[j] = c[j].name;
     }
-    free(c);
     rs_gp_header(gp, g, name);
+    rs_gp_label_array(gp, "L", names, nr, 28);
+    free(names);
+    free(c);
     char t[600];
     snprintf(t, sizeof t, "%s: %s %s %s", RS_L(g, "Verandering Rijksbijdrage per inwoner", "Change in Rijk award per inhabitant"),
              s[k].label, RS_L(g, "t.o.v.", "vs"), s[0].label);
@@ -405,8 +404,8 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     rs_gp_font(gp, g, small ? 0.55 : 0.8);
     rs_buf_printf(gp, "\nset boxwidth 0.75\nunset key\n"
                       "set xzeroaxis lt -1 lc rgb '#555555'\n"
-                      "plot '%s.dat' using 1:($3 >= 0 ? $3 : 1/0):xtic(2) with boxes "
-                      "lc rgb '#39870C', '' using 1:($3 < 0 ? $3 : 1/0) with boxes lc rgb '#CA005D'\n",
+                      "plot '%s.dat' using 1:($2 >= 0 ? $2 : 1/0):xtic(L[int($1)+1]) with boxes "
+                      "lc rgb '#39870C', '' using 1:($2 < 0 ? $2 : 1/0) with boxes lc rgb '#CA005D'\n",
                   name);
 }
 

@@ -27,26 +27,8 @@ static double now(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* Text for a data file: tabs and line breaks would split a field. */
-static void dat_str(rs_buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-}
-
-/* A tic label: at most 'max' characters (UTF-8 aware), '…' when cut. */
-static void dat_label(rs_buf *b, const char *s, size_t max)
-{
-    size_t chars = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++) {
-        if ((*p & 0xC0) != 0x80 && ++chars > max) {
-            rs_buf_add(b, "…");
-            return;
-        }
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-    }
-}
+/* Text for a data file (its last column, see gp.h). */
+static void dat_str(rs_buf *b, const char *s) { rs_gp_text(b, s, 0); }
 
 static void dat_num(rs_buf *b, double x)
 {
@@ -384,9 +366,12 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
                 cost[first[ii] + o] += rs_obligation_cost(in, &in->obl[o], &occ, r->admin_factor,
                                                           k, r->paid[p->off[d] + (size_t)k]);
     }
-    rs_buf_add(dat, "# index\tlabel\tcost_keur\tside\tshare_label\n");
+    rs_buf_add(dat, "# index\tcost_keur\tside\tshare_label\tlabel\n");
     size_t rows = 0;
     double hi = 0;
+    rs_buf lab;
+    rs_buf_init(&lab);
+    char **labs = NULL;
     for (size_t i = 0; i < sc->n_instruments; i++) {
         const rs_instrument *in = &sc->instruments[i];
         for (size_t o = 0; o < in->n_obl; o++) {
@@ -396,20 +381,35 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
             char share[64], num[48];
             rs_fmt_grouped(num, sizeof num, award[i] > 0 ? 100 * c / award[i] : 0, 3, g->nl);
             snprintf(share, sizeof share, " %s%%", num);
-            rs_buf_printf(dat, "%zu\t", rows++);
+            rs_buf_printf(dat, "%zu\t", rows);
+            dat_num(dat, c * 1000);
+            rs_buf_printf(dat, "\t%d\t%s\t", in->obl[o].side, share);
             dat_str(dat, in->id);
             rs_buf_add(dat, ": ");
             dat_str(dat, in->obl[o].name);
-            rs_buf_printf(dat, " (%s)\t", in->obl[o].side ? "Rijk" : "regio");
-            dat_num(dat, c * 1000);
-            rs_buf_printf(dat, "\t%d\t%s\n", in->obl[o].side, share);
+            rs_buf_printf(dat, " (%s)\n", in->obl[o].side ? "Rijk" : "regio");
+            /* the tic label: a long obligation name is shortened (the
+             * data file and the report keep it whole) */
+            lab.len = 0;
+            rs_buf_add(&lab, "");
+            rs_gp_text(&lab, in->id, 24);
+            rs_buf_add(&lab, ": ");
+            rs_gp_text(&lab, in->obl[o].name, 48);
+            rs_buf_printf(&lab, " (%s)", in->obl[o].side ? "Rijk" : "regio");
+            labs = rs_xrealloc(labs, (rows + 1) * sizeof *labs);
+            labs[rows++] = rs_xstrdup(lab.s);
             hi = fmax(hi, c * 1000);
         }
     }
     free(cost);
     free(award);
     free(first);
+    rs_buf_free(&lab);
     rs_gp_header(gp, g, "burden");
+    rs_gp_label_array(gp, "L", (const char *const *)labs, rows, 0);
+    for (size_t i = 0; i < rows; i++)
+        free(labs[i]);
+    free(labs);
     title(gp, g, RS_L(g, "Administratieve lasten per verplichting (hele looptijd)",
                    "Administrative burden by obligation (whole term)"));
     label_axis(gp, "x", RS_L(g, "€ duizend (label: % van de Rijksbijdrage)",
@@ -427,12 +427,12 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
     rs_gp_font(gp, g, 0.8);
     rs_buf_add(gp, "\nset grid xtics noytics\nset key bottom right\n");
     rs_buf_add(gp, "set style fill solid 0.9 noborder\n"
-                   "plot 'burden.dat' using ($4 == 0 ? $3 : 1/0):1:(0):3:($1-0.38):($1+0.38):"
-                   "ytic(2) with boxxyerror lc rgb '#01689B' title ");
+                   "plot 'burden.dat' using ($3 == 0 ? $2 : 1/0):1:(0):2:($1-0.38):($1+0.38):"
+                   "ytic(L[int($1)+1]) with boxxyerror lc rgb '#01689B' title ");
     rs_gp_quote(gp, RS_L(g, "regio", "region"));
-    rs_buf_add(gp, ", \\\n  '' using ($4 == 1 ? $3 : 1/0):1:(0):3:($1-0.38):($1+0.38) "
+    rs_buf_add(gp, ", \\\n  '' using ($3 == 1 ? $2 : 1/0):1:(0):2:($1-0.38):($1+0.38) "
                    "with boxxyerror lc rgb '#E17000' title 'Rijk', \\\n"
-                   "  '' using 3:1:5 with labels left offset 0.5,0 noenhanced notitle\n");
+                   "  '' using 2:1:4 with labels left offset 0.5,0 noenhanced notitle\n");
 }
 
 /* ---- co-financing -------------------------------------------------------- */
@@ -478,6 +478,12 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "cofinancing");
+    if (sc->n_regions <= 12) {
+        const char *names[12];
+        for (size_t i = 0; i < sc->n_regions; i++)
+            names[i] = sc->regions[i].name;
+        rs_gp_label_array(gp, "L", names, sc->n_regions, 40);
+    }
     char t[256];
     snprintf(t, sizeof t, "%s: %s", RS_L(g, "Cofinancieringsaandeel per regio", "Co-financing share by region"),
              sc->cofin.rule->name);
@@ -500,7 +506,7 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
     rs_gp_quote(gp, RS_L(g, "regio zonder deal", "region without a deal"));
     if (sc->n_regions <= 12)
     {
-        rs_buf_add(gp, ", \\\n  '' index 0 using 1:2:4 with labels left offset 0.8,0.4 "
+        rs_buf_add(gp, ", \\\n  '' index 0 using 1:2:(L[int($0)+1]) with labels left offset 0.8,0.4 "
                        "noenhanced");
         rs_gp_font(gp, g, 0.6);
         rs_buf_add(gp, " notitle");
@@ -536,20 +542,24 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
         rows[i].per_capita = A * 1e6 / sc->regions[i].population;
     }
     qsort(rows, sc->n_regions, sizeof *rows, by_per_capita);
-    rs_buf_add(dat, "# index\tregion\taward_per_capita_eur\tbw_pressure\n");
+    rs_buf_add(dat, "# index\taward_per_capita_eur\tbw_pressure\tregion\n");
     double hi = 0;
+    const char **names = rs_xcalloc(sc->n_regions ? sc->n_regions : 1, sizeof *names);
     for (size_t i = 0; i < sc->n_regions; i++) {
         rs_buf_printf(dat, "%zu\t", i);
-        dat_label(dat, rows[i].r->name, 28);
-        rs_buf_add(dat, "\t");
         dat_num(dat, rows[i].per_capita);
         rs_buf_add(dat, "\t");
         dat_num(dat, rows[i].r->bw_pressure);
+        rs_buf_add(dat, "\t");
+        dat_str(dat, rows[i].r->name);
         rs_buf_add(dat, "\n");
+        names[i] = rows[i].r->name;
         hi = fmax(hi, rows[i].per_capita);
     }
     free(rows);
     rs_gp_header(gp, g, "regions");
+    rs_gp_label_array(gp, "L", names, sc->n_regions, 28);
+    free(names);
     title(gp, g, RS_L(g, "Rijksbijdrage per inwoner, per regio", "Rijk award per inhabitant, by region"));
     label_axis(gp, "y", RS_L(g, "€ per inwoner", "€ per inhabitant"));
     rs_gp_tics(gp, g, "y", 0, hi * 1.05);
@@ -562,7 +572,7 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
                    "set cbrange [0:1]\nset cblabel ");
     rs_gp_quote(gp, RS_L(g, "druk op brede welvaart", "pressure on brede welvaart"));
     rs_buf_add(gp, " noenhanced\nset colorbox\nunset key\n"
-                   "plot 'regions.dat' using 1:3:4:xtic(2) with boxes lc palette notitle\n");
+                   "plot 'regions.dat' using 1:2:3:xtic(L[int($1)+1]) with boxes lc palette notitle\n");
 }
 
 /* ---- the run's chart list --------------------------------------------- */
