@@ -22,6 +22,13 @@ int rs_usage_error(const char *cmd, const char *fmt, ...)
     return RS_EXIT_USAGE;
 }
 
+#ifndef RS_DOCDIR
+#define RS_DOCDIR "/usr/local/share/doc/regiosim"
+#endif
+#ifndef RS_MANDIR
+#define RS_MANDIR "/usr/local/share/man/man1"
+#endif
+
 static const char overview[] =
     "regiosim " RS_VERSION " — simulates Regio Deals paid as a decentralisatie-uitkering (DU)\n"
     "or a specifieke uitkering (SPUK), year by year: awards, co-financing, spending,\n"
@@ -46,7 +53,11 @@ static const char overview[] =
     "Options: --help (also after a command), --version.\n"
     "\n"
     "Money is in M€ (million euro), time in whole years, shares from 0 to 1.\n"
-    "The model: README.md and docs/ next to the program; scenario format: MODEL.md §7.\n"
+    "\n"
+    "Documentation (docs/ in the source tree; 'make install' puts it here):\n"
+    "  the model, every key and formula    " RS_DOCDIR "/model.md\n"
+    "  the source of every published fact  " RS_DOCDIR "/sources.md\n"
+    "  the command-line reference          man regiosim  (" RS_MANDIR "/regiosim.1)\n"
     "\n"
     "Exit codes:\n"
     "  0  ok\n"

@@ -16,7 +16,7 @@
 
 /* A child that changes instruments or rules but not its 'description'
  * would show its parent's text for a different question: say so
- * (docs/model.md §8.2). */
+ * (docs/model.md §2.3). */
 static void warn_description(const cJSON *child, const cJSON *parent, const char *path,
                              rs_diag *diag)
 {

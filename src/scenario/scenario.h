@@ -15,7 +15,7 @@ typedef struct rs_region {
     double bw_pressure;
     double cofin_capacity; /* HUGE_VAL when unlimited */
     double src_capacity[RS_SRC_N]; /* per co-financing source, HUGE_VAL: unlimited */
-    size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md) */
+    size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md §8.3) */
     size_t n_overlaps;
 } rs_region;
 

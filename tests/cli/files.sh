@@ -80,3 +80,23 @@ r validate scenarios/t4-spuk.json
 check_rc_has "validate counts in the singular" 0 "$OUT" "(8 regions, 2 instruments, 1 tranche, 5 deals)"
 r list instruments
 check_rc_has "list instruments in the singular" 0 "$OUT" "extended once by 1 year if" "lag 0 years"
+
+# ---- the documentation: help says where it is, the man page covers every command and renders
+r help
+check_rc_has "help names the installed model and man page" 0 "$OUT" "/model.md" "/sources.md" "man regiosim"
+for c in run compare explain sweep solve plot validate list help; do
+    if grep -q "^\.B regiosim $c" docs/regiosim.1 && grep -q "^\.B[IR] $c " docs/regiosim.1; then ok; else failed "the man page documents '$c'"; fi
+done
+# every option any command's help names is in the man page
+for c in run compare explain sweep solve plot validate list; do "$BIN" help "$c"; done >"$TMP/allhelp" 2>&1
+for o in $(grep -o -- '--[a-z][a-z0-9-]*' "$TMP/allhelp" | sort -u); do
+    m=$(printf '%s' "$o" | sed 's/-/\\-/g')
+    if grep -qF -- "$m" docs/regiosim.1; then ok; else failed "the man page documents $o" "looked for $m"; fi
+done
+if command -v groff >/dev/null 2>&1; then
+    groff -man -ww -z docs/regiosim.1 >"$TMP/groff.err" 2>&1
+    if [ ! -s "$TMP/groff.err" ]; then ok; else failed "the man page renders without warnings" "$(head -3 "$TMP/groff.err")"; fi
+fi
+for f in docs/model.md docs/sources.md docs/regiosim.1; do
+    if grep -q "$f\|$(basename "$f")" Makefile; then ok; else failed "make install installs $f"; fi
+done

@@ -97,7 +97,7 @@ static void du_active_years(void)
     rs_fixture_free(&f);
 }
 
-/* A deal may name its own instrument (docs/model.md §3.4): two deals in one
+/* A deal may name its own instrument (docs/model.md §3.5): two deals in one
  * tranche of instrument 'i' (plan, no obligations), the second paid by 'du2'
  * whose only obligation is 60 h per private partner at 85 €/h.  Deal 'a'
  * carries no burden; deal 'b' with 3 partners costs the region
