@@ -100,3 +100,19 @@ fi
 for f in docs/model.md docs/sources.md docs/regiosim.1; do
     if grep -q "$f\|$(basename "$f")" Makefile; then ok; else failed "make install installs $f"; fi
 done
+
+# ---- co-financing by source (docs/model.md §4.3), worked by hand:
+# all sources count: Zuidoost-Drenthe's 15 M€ of public money is 60% of
+# C ≤ 25, so A = 25 (of 30); awards 25 + 25 + 10 + 18.2 + 20 = 98.2, in kind
+# 0.15·98.2 = 14.73.  Public money only: Twente and Zuidoost-Drenthe 15
+# each, awards 78.2, all public.
+r run -q --no-plots -o "$TMP/cofin-src" scenarios/t4-cofin-bronnen.json
+for kv in rijk_awarded=98.2 cofinancing_public=58.92 cofinancing_private=24.55 cofinancing_in_kind=14.73; do
+    got=$(metric "$TMP/cofin-src/summary.json" "${kv%%=*}")
+    if close "$got" "${kv#*=}"; then ok; else failed "co-financing by source: ${kv%%=*}" "got $got, want ${kv#*=}"; fi
+done
+r run -q --no-plots -o "$TMP/cofin-pub" scenarios/t4-cofin-alleen-publiek.json
+for kv in rijk_awarded=78.2 cofinancing_public=78.2 cofinancing_in_kind=0; do
+    got=$(metric "$TMP/cofin-pub/summary.json" "${kv%%=*}")
+    if close "$got" "${kv#*=}"; then ok; else failed "only public co-financing counts: ${kv%%=*}" "got $got, want ${kv#*=}"; fi
+done
