@@ -29,7 +29,7 @@ const rs_metric_info rs_metric_infos[RS_M_N] = {
     {"deals_scaled", "deals", "awarded with A < request", 0},
     {"deals_dropped", "deals", "deals not made (co-financing shortfall, deal_min, budget)", 0},
     {"budget_overrun", "M€", "Σ over as_requested tranches of max(0, ΣA − budget)", 1},
-    {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1)", 1},
+    {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1); overlapping regions count apart (docs/model.md §8.3)", 1},
     {"pressure_correlation", "ratio", "Pearson correlation of award per inhabitant with bw_pressure", 1},
     {"goal_per_rijk_net", "ratio", "goal_spending / rijk_net: goal euros per net Rijk euro (added to MODEL.md §5)", 0},
     {"cofinancing_public", "M€", "the part of ΣC that is public money (cofin_sources)", 0},

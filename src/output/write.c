@@ -382,9 +382,10 @@ void rs_write_table(FILE *f, const rs_result *res)
     const rs_scenario *sc = res->sc;
     const double *m = res->metrics;
     fprintf(f, "%s\n", sc->name);
-    fprintf(f, "  %s, horizon %d–%d, %zu deals in %zu tranche%s: %.0f awarded (%.0f scaled), "
+    fprintf(f, "  %s, horizon %d–%d, %zu %s in %zu tranche%s: %.0f awarded (%.0f scaled), "
                "%.0f dropped\n\n",
-            sc->file, sc->start, sc->end, sc->n_deals, sc->n_tranches,
+            sc->file, sc->start, sc->end, sc->n_deals,
+            rs_plural((long)sc->n_deals, "deal", "deals"), sc->n_tranches,
             sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
             m[RS_M_DEALS_DROPPED]);
     static const rs_metric shown[] = {

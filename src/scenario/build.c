@@ -1363,8 +1363,9 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
 
     if (v.errors) {
         if (v.errors > RS_MAX_ERRORS)
-            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more errors not shown", file,
-                        v.errors - RS_MAX_ERRORS);
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more %s not shown", file,
+                        v.errors - RS_MAX_ERRORS,
+                        rs_plural(v.errors - RS_MAX_ERRORS, "error", "errors"));
         rs_scenario_free(s);
         return NULL;
     }
@@ -1513,7 +1514,7 @@ int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *
     cJSON_Delete(t);
     rs_srcmap_free(&m);
     if (v.errors > RS_MAX_ERRORS)
-        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more errors not shown", path,
-                    v.errors - RS_MAX_ERRORS);
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more %s not shown", path,
+                    v.errors - RS_MAX_ERRORS, rs_plural(v.errors - RS_MAX_ERRORS, "error", "errors"));
     return v.errors ? RS_EXIT_INVALID : 0;
 }
