@@ -2,7 +2,8 @@
 #
 #   make check-asan        unit + CLI tests and the fuzz regressions, built with
 #                          AddressSanitizer and UBSan in build/asan/
-#   make check-valgrind    unit tests and a demo run under valgrind
+#   make check-valgrind    unit tests and a demo run under valgrind (the
+#                          samplers' tests with 20,000 samples per pair)
 #   make check-hardening   hostile and broken input, interrupted and full-disk
 #                          writes (tests/hardening/run.sh)
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="scenario setpath csv"]
@@ -35,7 +36,7 @@ FUZZ_BUILD   = build/fuzz
 FUZZ_CC      = clang
 FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= scenario setpath csv
+FUZZ_TARGETS ?= scenario setpath csv text
 FUZZ_ENV     = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Seeds of each target (folders are read recursively), after its own
 # growing corpus in $(FUZZ_BUILD)/corpus/NAME.
@@ -44,10 +45,12 @@ FUZZ_SEEDS_scenario = scenarios models tests/cli/invalid tests/fuzz/files/scenar
 FUZZ_SEEDS_setpath  = tests/fuzz/seeds/setpath tests/fuzz/regressions/setpath
 # The shell code that sets $seeds to the seed folders of fuzz target $t.
 FUZZ_SEEDS_OF = case $$t in scenario) seeds="$(FUZZ_SEEDS_scenario)" ;; \
-  setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; csv) seeds="$(FUZZ_SEEDS_csv)" ;; esac
+  setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; csv) seeds="$(FUZZ_SEEDS_csv)" ;; \
+  text) seeds="$(FUZZ_SEEDS_text)" ;; esac
 
 FUZZ_SEEDS_csv      = tests/fuzz/files/models/regions tests/fuzz/seeds/csv \
                       tests/fuzz/regressions/csv
+FUZZ_SEEDS_text     = tests/fuzz/seeds/text tests/fuzz/regressions/text
 
 FUZZ_SRC     = $(wildcard tests/fuzz/*.c)
 FUZZ_OBJ     = $(FUZZ_SRC:%.c=$(BUILD)/%.o)
@@ -113,7 +116,7 @@ check-valgrind: hardening-deps
 	@$(MAKE) --no-print-directory regiosim $(BUILD)/unit-tests
 	@status=0; tmp=$$(mktemp -d); \
 	echo "== unit tests under valgrind"; \
-	(cd tests/unit && $(VALGRIND) ../../$(BUILD)/unit-tests) >$$tmp/unit.log 2>&1 \
+	(cd tests/unit && SAMPLE_N=20000 $(VALGRIND) ../../$(BUILD)/unit-tests) >$$tmp/unit.log 2>&1 \
 	  || { status=1; cat $$tmp/unit.log; }; \
 	tail -n 1 $$tmp/unit.log; \
 	echo "== demo run under valgrind"; \

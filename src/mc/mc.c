@@ -12,29 +12,38 @@
  *   - keep the pilot's values exactly; after the pilot, its extremes fix
  *     the linear range of each value's histograms (qhist.c) and its values
  *     are counted in them: the pilot is part of the one pass, not extra;
- *   - after the pilot, buffer the histogram indices of every value for
- *     FLUSH draws and then add them to the shared histograms under a lock:
- *     integer counts, the same in any order.  The lock is taken once per
- *     FLUSH draws, never per draw.
+ *   - after the pilot, count every value in the thread's own histograms
+ *     (with the pilot's ranges), and add those to the shared ones once, when
+ *     the thread is done: integer counts, the same in any order.  No lock
+ *     is taken in the draw loop, and no thread writes where another does.
  * Each thread owns an rs_run, a gsl_rng and its buffers, which it
  * allocates before the loop; a draw allocates nothing (an invariant
  * failure adds a message, and then the run stops). */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "internal.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
 
+#include "../dist/dist.h"
+
 #define PILOT 1024       /* draws whose values fix the linear ranges */
 #define PILOT_CHUNK 16
 #define MAX_CHUNKS 1024  /* chunks after the pilot */
-#define FLUSH 256
 #define PROGRESS_PERIOD 0.05 /* seconds: at most 20 reports a second */
+/* a deal's reclaim is summed in integer units of 1e-9 M€ (0.001 €), so
+ * that the sum does not depend on which thread added which draw */
+#define RECLAIM_UNIT 1e9
+
+__extension__ typedef __int128 rs_i128;
 
 typedef struct rs_mc_store rs_mc_store;
 
@@ -66,17 +75,23 @@ typedef struct mc_job {
     long done;         /* atomic: draws finished, for progress */
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
-    long beyond;       /* atomic: values ≥ 2^32 in magnitude */
+    long beyond;       /* values ≥ 2^32 in magnitude (fix_ranges, then merge) */
+    double fixed[RS_M_N]; /* the metrics the awards fix (rs_metrics_fixed), made once */
+    long *ext;         /* per deal: draws in which it was extended (under rs_mc_deal) */
+    rs_i128 *recl;     /* per deal: Σ reclaim in RECLAIM_UNIT (under rs_mc_deal) */
 } mc_job;
 
 /* What one thread owns. */
 typedef struct mc_thread {
     rs_run *run;
     rs_mc_rng *rng;
-    double *work; /* 2 × n_regions, for rs_metrics_compute */
     double *v;    /* nvar: the values of the current draw */
-    uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
-    int nbuf;
+    rs_qh *qh;     /* after the pilot: nvar histograms of this thread's draws */
+    uint32_t *log, *lin; /* their counts */
+    size_t n_log;  /* counts at log (counts_alloc) */
+    long beyond;   /* values ≥ 2^32 in magnitude among them */
+    long *ext;     /* per deal, this thread's draws */
+    rs_i128 *recl;
     rs_diag diag;
     double last_report;
 } mc_thread;
@@ -111,6 +126,31 @@ static void var_name(int ny, int y0, int v, char *out, size_t n)
     int s = (v - RS_M_N) / ny, k = (v - RS_M_N) % ny;
     snprintf(out, n, "%s %s in %d", s < RS_Y_N_OUT ? "yearly" : "cumulative",
              s < RS_Y_N_OUT ? rs_series_names[s] : "spent", y0 + k);
+}
+
+/* ---- memory for histogram counts ------------------------------------- */
+
+/* n zeroed counts straight from the kernel: a page costs nothing until a
+ * count lands in it, and all of it goes back at counts_free.  (calloc
+ * hands out such pages only while malloc's mmap threshold is below the
+ * size; once a process has freed one Monte Carlo's counts, the next one's
+ * came from reused memory that calloc clears: 21 MB written, 5 ms and
+ * 20 MB of memory per thread and run, in a process that runs many.) */
+static uint32_t *counts_alloc(size_t n)
+{
+    void *p = mmap(NULL, n * sizeof(uint32_t), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        fputs("regiosim: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void counts_free(uint32_t *p, size_t n)
+{
+    if (p)
+        munmap(p, n * sizeof(uint32_t));
 }
 
 /* ---- one draw --------------------------------------------------------- */
@@ -172,8 +212,13 @@ static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
         record_failure(job, t, i, NULL);
         return -1;
     }
-    rs_metrics_compute(run, RS_SUB_ALL, 0, t->work, t->v);
+    rs_metrics_compute_draw(run, job->fixed, t->v);
     collect(run, job->ny, t->v);
+    const size_t nd = job->p->sc->n_deals;
+    for (size_t d = 0; d < nd; d++) {
+        t->ext[d] += run->dr[d].extended;
+        t->recl[d] += (rs_i128)nearbyint(run->dr[d].reclaimed * RECLAIM_UNIT);
+    }
     for (int v = 0; v < job->nvar; v++)
         if (!isfinite(t->v[v])) {
             char name[96], what[160];
@@ -193,26 +238,51 @@ static double *chunk_stats(const mc_job *job, long c)
     return job->cstat + (size_t)c * 4 * job->npad;
 }
 
-/* Adds the buffered histogram indices of thread t to the shared counts. */
-static void flush(mc_job *job, mc_thread *t)
+/* Makes thread t's histograms, with the ranges fix_ranges() gave the
+ * shared ones: before the thread's first draw after the pilot. */
+static void thread_hist(const mc_job *job, mc_thread *t)
 {
-    const int nvar = job->nvar;
-#pragma omp critical(rs_mc_hist)
-    for (int v = 0; v < nvar; v++) {
-        rs_qh *h = &job->qh[v];
-        const uint32_t *b = t->buf + 2 * (size_t)v;
-        for (int k = 0; k < t->nbuf; k++, b += 2 * (size_t)nvar) {
-            h->log[b[0]]++;
-            if (h->w > 0)
-                h->lin[b[1]]++;
-        }
+    const size_t nvar = (size_t)job->nvar;
+    t->qh = rs_xcalloc(nvar, sizeof *t->qh);
+    /* calloc: pages of buckets that no draw reaches are never touched */
+    t->log = counts_alloc(nvar * RS_QH_N);
+    t->n_log = nvar * RS_QH_N;
+    t->lin = rs_xcalloc(nvar * (RS_QH_LIN + 2), sizeof *t->lin);
+    for (size_t v = 0; v < nvar; v++) {
+        t->qh[v] = job->qh[v];
+        t->qh[v].log = t->log + v * RS_QH_N;
+        t->qh[v].lin = t->lin + v * (RS_QH_LIN + 2);
+        rs_qh_track(&t->qh[v]);
     }
-    t->nbuf = 0;
+}
+
+/* Adds thread t's histograms to the shared ones (once, at its end). */
+static void merge(mc_job *job, mc_thread *t)
+{
+    if (!t->qh)
+        return;
+#pragma omp critical(rs_mc_hist)
+    {
+        for (int v = 0; v < job->nvar; v++) {
+            rs_qh *h = &job->qh[v];
+            const rs_qh *m = &t->qh[v];
+            for (uint32_t b = m->b_lo; b < m->b_end; b++)
+                h->log[b] += m->log[b];
+            if (m->b_lo < m->b_end) {
+                h->b_lo = m->b_lo < h->b_lo ? m->b_lo : h->b_lo;
+                h->b_end = m->b_end > h->b_end ? m->b_end : h->b_end;
+            }
+            if (h->w > 0)
+                for (uint32_t b = 0; b < RS_QH_LIN + 2; b++)
+                    h->lin[b] += m->lin[b];
+        }
+        job->beyond += t->beyond;
+    }
 }
 
 /* Adds draw values t->v to the running statistics of chunk c (the draw is
  * the n-th of its chunk).  Pilot draws are kept whole (draw i); later ones
- * go to the thread's histogram buffer. */
+ * are counted in the thread's histograms. */
 static void accumulate(mc_job *job, mc_thread *t, long c, long n, long i)
 {
     const int nvar = job->nvar;
@@ -232,21 +302,14 @@ static void accumulate(mc_job *job, mc_thread *t, long c, long n, long i)
         memcpy(job->pilot_v + (size_t)i * (size_t)nvar, t->v, (size_t)nvar * sizeof *t->v);
         return;
     }
-    uint32_t *b = t->buf + 2 * (size_t)t->nbuf * (size_t)nvar;
-    long beyond = 0;
-    for (int v = 0; v < nvar; v++, b += 2) {
-        const rs_qh *h = &job->qh[v];
+    for (int v = 0; v < nvar; v++) {
+        rs_qh *h = &t->qh[v];
         double x = t->v[v];
-        b[0] = rs_qh_bucket(x);
-        b[1] = h->w > 0 ? rs_qh_lin_bin(h, x) : 0;
-        beyond += rs_qh_beyond(x);
+        rs_qh_note(h, rs_qh_bucket(x));
+        if (h->w > 0)
+            h->lin[rs_qh_lin_bin(h, x)]++;
+        t->beyond += rs_qh_beyond(x);
     }
-    if (beyond) {
-#pragma omp atomic update
-        job->beyond += beyond;
-    }
-    if (++t->nbuf == FLUSH)
-        flush(job, t);
 }
 
 /* After the pilot: each value's linear range from the pilot's extremes,
@@ -264,15 +327,16 @@ static void fix_ranges(mc_job *job)
             mx = x > mx ? x : mx;
         }
         rs_qh_set_range(h, mn, mx);
-        for (long i = 0; i < job->pilot; i++) {
+        /* with several ranks every rank has the pilot: rank 0 counts it */
+        for (long i = 0; rs_dist_root() && i < job->pilot; i++) {
             double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
-            h->log[rs_qh_bucket(x)]++;
+            rs_qh_note(h, rs_qh_bucket(x));
             if (h->w > 0)
                 h->lin[rs_qh_lin_bin(h, x)]++;
             beyond += rs_qh_beyond(x);
         }
     }
-    job->beyond += beyond;
+    job->beyond += rs_dist_root() ? beyond : 0;
 }
 
 static void report(mc_job *job, mc_thread *t)
@@ -284,7 +348,7 @@ static void report(mc_job *job, mc_thread *t)
     long done;
 #pragma omp atomic read
     done = job->done;
-    job->o->progress(done, job->draws, job->o->arg);
+    job->o->progress(rs_dist_progress(done, job->draws), job->draws, job->o->arg);
 }
 
 /* The draws i0 … i1−1 of chunk c. */
@@ -363,9 +427,12 @@ static void thread_free(mc_thread *t)
         return;
     rs_run_free(t->run);
     rs_mc_rng_free(t->rng);
-    free(t->work);
     free(t->v);
-    free(t->buf);
+    free(t->qh);
+    counts_free(t->log, t->n_log);
+    free(t->lin);
+    free(t->ext);
+    free(t->recl);
     rs_diag_free(&t->diag);
     free(t);
 }
@@ -384,9 +451,9 @@ static mc_thread *thread_new(const mc_job *job)
         return NULL;
     }
     t->run = rs_run_alloc(job->p);
-    t->work = rs_xcalloc(2 * job->p->sc->n_regions, sizeof *t->work);
     t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
-    t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
+    t->ext = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->ext);
+    t->recl = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->recl);
     t->last_report = now();
     return t;
 }
@@ -398,9 +465,11 @@ static void job_free(mc_job *job)
     free(job->c_shocked);
     free(job->pilot_v);
     free(job->qh);
-    free(job->log);
+    counts_free(job->log, (size_t)job->nvar * RS_QH_N);
     free(job->lin);
     free(job->samples);
+    free(job->ext);
+    free(job->recl);
     rs_diag_free(&job->fail_diag);
 }
 
@@ -438,16 +507,22 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
     job->pilot_v = rs_xcalloc((size_t)job->pilot * nvar, sizeof *job->pilot_v);
     job->qh = rs_xcalloc(nvar, sizeof *job->qh);
     /* calloc: pages of buckets that no draw reaches are never touched */
-    job->log = rs_xcalloc(nvar * RS_QH_N, sizeof *job->log);
+    job->log = counts_alloc(nvar * RS_QH_N);
     job->lin = rs_xcalloc(nvar * (RS_QH_LIN + 2), sizeof *job->lin);
     for (size_t v = 0; v < nvar; v++) {
         job->qh[v].log = job->log + v * RS_QH_N;
         job->qh[v].lin = job->lin + v * (RS_QH_LIN + 2);
+        rs_qh_track(&job->qh[v]);
     }
     if (o->keep_samples)
         job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
     job->fail = u->draws;
     rs_diag_init(&job->fail_diag);
+    double *work = rs_xcalloc(2 * p->sc->n_regions + 1, sizeof *work);
+    rs_metrics_fixed(p, work, job->fixed);
+    free(work);
+    job->ext = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->ext);
+    job->recl = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->recl);
 }
 
 /* ---- summaries -------------------------------------------------------- */
@@ -505,8 +580,16 @@ static void summarise(mc_job *job, rs_mc_result *out)
     /* keep the metrics' histograms only (they come first) */
     rs_mc_store *ms = rs_xcalloc(1, sizeof *ms);
     ms->stats = st;
-    ms->log = rs_xrealloc(job->log, RS_M_N * RS_QH_N * sizeof *job->log);
+    /* the metrics' log counts: only the buckets that hold counts copied */
+    ms->log = counts_alloc(RS_M_N * RS_QH_N);
+    for (int m = 0; m < RS_M_N; m++) {
+        const rs_qh *h = &job->qh[m];
+        if (h->b_lo < h->b_end)
+            memcpy(ms->log + (size_t)m * RS_QH_N + h->b_lo, h->log + h->b_lo,
+                   (h->b_end - h->b_lo) * sizeof *ms->log);
+    }
     ms->lin = rs_xrealloc(job->lin, RS_M_N * (RS_QH_LIN + 2) * sizeof *job->lin);
+    counts_free(job->log, (size_t)job->nvar * RS_QH_N);
     job->log = job->lin = NULL;
     for (int m = 0; m < RS_M_N; m++) {
         ms->qh[m] = job->qh[m];
@@ -514,8 +597,92 @@ static void summarise(mc_job *job, rs_mc_result *out)
         ms->qh[m].lin = ms->lin + (size_t)m * (RS_QH_LIN + 2);
     }
     out->store = ms;
+    const size_t nd = job->p->sc->n_deals;
+    out->p_extended = rs_xcalloc(nd + 1, sizeof *out->p_extended);
+    out->mean_reclaimed = rs_xcalloc(nd + 1, sizeof *out->mean_reclaimed);
+    for (size_t d = 0; d < nd; d++) {
+        out->p_extended[d] = (double)job->ext[d] / (double)job->draws;
+        out->mean_reclaimed[d] = (double)job->recl[d] / RECLAIM_UNIT / (double)job->draws;
+    }
     out->samples = job->samples;
     job->samples = NULL;
+}
+
+/* ---- several ranks (dist.h) ------------------------------------------ */
+
+/* The first draw of each rank's block of chunks first … first+n−1, and
+ * after the last block the end of those chunks' draws. */
+static long *draw_starts(const mc_job *job, long first, long n)
+{
+    int K = rs_dist_size();
+    long *s = rs_xmalloc(((size_t)K + 1) * sizeof *s), lo, hi, i0, i1;
+    for (int r = 0; r < K; r++) {
+        rs_dist_block_of(r, first, n, &lo, &hi);
+        chunk_bounds(job, lo < first + n ? lo : first + n - 1, &i0, &i1);
+        s[r] = lo < first + n ? i0 : i1;
+    }
+    chunk_bounds(job, first + n - 1, &i0, &i1);
+    s[K] = i1;
+    return s;
+}
+
+/* Chunks first … first+n−1 done by their ranks: every rank gets their
+ * statistics, shock counts and (test hook) samples. */
+static void share_chunks(mc_job *job, long first, long n, double *rows)
+{
+    if (rs_dist_size() == 1 || n <= 0)
+        return;
+    const size_t nvar = (size_t)job->nvar;
+    int bad = rs_dist_share_blocks(job->cstat, 4 * job->npad * sizeof *job->cstat, first, n);
+    bad |= rs_dist_share_blocks(job->c_shocked, sizeof *job->c_shocked, first, n);
+    long *s = draw_starts(job, first, n);
+    if (rows)
+        bad |= rs_dist_share(rows, nvar * sizeof *rows, s);
+    if (job->samples)
+        bad |= rs_dist_share(job->samples, nvar * sizeof *job->samples, s);
+    free(s);
+    if (bad) {
+        fputs("regiosim: internal error: a block of draws is too large to send\n", stderr);
+        abort();
+    }
+    rs_dist_min_long(&job->fail, 1);
+}
+
+/* After the pilot: every rank gets the pilot's values (for the ranges). */
+static void share_pilot(mc_job *job) { share_chunks(job, 0, job->n_pilot_chunks, job->pilot_v); }
+
+/* After the rest: the other chunks, the histogram counts and per-deal sums
+ * (integers: summed in any order), and the messages of the lowest failing draw, from the rank
+ * that ran it. */
+static void share_rest(mc_job *job)
+{
+    if (rs_dist_size() == 1)
+        return;
+    const long npc = job->n_pilot_chunks;
+    share_chunks(job, npc, job->n_chunks - npc, NULL);
+    const size_t nvar = (size_t)job->nvar;
+    rs_dist_sum_u32(job->log, nvar * RS_QH_N);
+    rs_dist_sum_u32(job->lin, nvar * (RS_QH_LIN + 2));
+    /* the log buckets that hold counts on any rank */
+    long *span = rs_xmalloc(2 * nvar * sizeof *span);
+    for (size_t v = 0; v < nvar; v++) {
+        span[2 * v] = job->qh[v].b_lo;
+        span[2 * v + 1] = -(long)job->qh[v].b_end;
+    }
+    rs_dist_min_long(span, 2 * nvar);
+    for (size_t v = 0; v < nvar; v++) {
+        job->qh[v].b_lo = (uint32_t)span[2 * v];
+        job->qh[v].b_end = (uint32_t)-span[2 * v + 1];
+    }
+    free(span);
+    rs_dist_sum_long(&job->beyond, 1);
+    rs_dist_sum_long(job->ext, job->p->sc->n_deals);
+    rs_dist_sum_i128(job->recl, job->p->sc->n_deals);
+    if (job->fail < job->draws) {
+        long f = job->fail, c = f < job->pilot ? f / PILOT_CHUNK : npc + (f - job->pilot) / job->chunk;
+        int owner = c < npc ? rs_dist_owner(0, npc, c) : rs_dist_owner(npc, job->n_chunks - npc, c);
+        rs_dist_bcast_diag(&job->fail_diag, owner);
+    }
 }
 
 /* ---- the run ---------------------------------------------------------- */
@@ -526,9 +693,25 @@ static void summarise(mc_job *job, rs_mc_result *out)
 static int loop(mc_job *job, int T)
 {
     int nomem = 0;
+    /* this rank's blocks of the pilot's chunks and of the others' */
+    long p0, p1, r0, r1;
+    rs_dist_block(0, job->n_pilot_chunks, &p0, &p1);
+    rs_dist_block(job->n_pilot_chunks, job->n_chunks - job->n_pilot_chunks, &r0, &r1);
+    rs_dist_progress_begin();
     (void)T; /* unused without OpenMP */
+    /* Only the main thread may take the signals that remove a temporary
+     * result folder (outdir.c): a handler on a worker would let the main
+     * thread go on writing.  Threads the runtime creates now inherit the
+     * blocked mask; threads it made earlier block them at the start of
+     * the region; the main thread takes its own mask back inside it. */
+    sigset_t main_mask;
+    rs_signals_block(&main_mask);
 #pragma omp parallel num_threads(T)
     {
+        if (thread_id() == 0)
+            rs_signals_restore(&main_mask);
+        else
+            rs_signals_block(NULL);
         mc_thread *t = thread_new(job);
         if (!t) {
 #pragma omp atomic write
@@ -540,17 +723,32 @@ static int loop(mc_job *job, int T)
         stop = nomem;
         if (!stop) {
 #pragma omp for schedule(dynamic, 1)
-            for (long c = 0; c < job->n_pilot_chunks; c++)
+            for (long c = p0; c < p1; c++)
                 run_chunk(job, t, c);
-#pragma omp single
-            fix_ranges(job);
+#pragma omp master
+            {
+                share_pilot(job);
+                fix_ranges(job);
+            }
+#pragma omp barrier
+            if (r1 > r0)
+                thread_hist(job, t);
 #pragma omp for schedule(dynamic, 1)
-            for (long c = job->n_pilot_chunks; c < job->n_chunks; c++)
+            for (long c = r0; c < r1; c++)
                 run_chunk(job, t, c);
-            flush(job, t);
+            merge(job, t);
+            /* integer sums: the same totals in any order */
+#pragma omp critical(rs_mc_deal)
+            for (size_t d = 0; d < job->p->sc->n_deals; d++) {
+                job->ext[d] += t->ext[d];
+                job->recl[d] += t->recl[d];
+            }
         }
         thread_free(t);
     }
+    rs_signals_restore(&main_mask);
+    if (!nomem)
+        share_rest(job);
     return nomem ? -1 : 0;
 }
 
@@ -607,11 +805,13 @@ void rs_mc_result_free(rs_mc_result *r)
         return;
     if (r->store) {
         free(r->store->stats);
-        free(r->store->log);
+        counts_free(r->store->log, RS_M_N * RS_QH_N);
         free(r->store->lin);
         free(r->store);
     }
     free(r->samples);
+    free(r->p_extended);
+    free(r->mean_reclaimed);
     memset(r, 0, sizeof *r);
 }
 

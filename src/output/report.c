@@ -65,27 +65,26 @@ char *rs_report_num(const rs_doc *d, double x, int dec)
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-static void md_cell(FILE *f, const char *s)
+/* Text that comes from a scenario: no Markdown or HTML of its own.  Every
+ * character Markdown gives a meaning (CommonMark lets any ASCII
+ * punctuation be escaped with a backslash), '<' and '&' included, so no
+ * tag or entity of a name reaches a Markdown renderer; control
+ * characters become spaces. */
+static void md_text(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '|')
-            fputs("\\|", f);
-        else if (*s == '\n' || *s == '\r')
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
             fputc(' ', f);
-        else
-            fputc(*s, f);
+            continue;
+        }
+        if (strchr("\\`*_[]<>#|!~&", *p))
+            fputc('\\', f);
+        fputc(*p, f);
     }
 }
 
-/* Text that comes from a scenario: no Markdown of its own. */
-static void md_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>#|", *s))
-            fputc('\\', f);
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
-    }
-}
+/* A table cell: the same (a '|' would end the cell). */
+static void md_cell(FILE *f, const char *s) { md_text(f, s); }
 
 void rs_doc_markdown(FILE *f, const rs_doc *d)
 {
@@ -416,12 +415,38 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
     rs_doc_text(d, RS_B_H2, T("Kerncijfers", "Headline numbers"));
     char **c = NULL;
     size_t n = 0;
-    row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")), dup(T("eenheid", "unit")),
-        dup(T("betekenis", "meaning")));
-    for (int m = 0; m < RS_M_N; m++)
-        row(&c, &n, 4, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
-            dup(metric_unit(d, m)), dup(rs_metric_infos[m].doc));
-    rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    if (res->mc) {
+        /* with draws the mean over the draws is the headline figure, the
+         * deterministic run (every ρ at its expected value) beside it */
+        char *p = rs_xasprintf(T("Kerncijfer is het gemiddelde over %ld trekkingen; de "
+                                 "deterministische waarde (elke realisatie op haar verwachting) "
+                                 "staat ernaast.",
+                                 "The headline figure is the mean over %ld draws; the "
+                                 "deterministic value (every realisation at its expectation) "
+                                 "is shown beside it."),
+                               res->mc->draws);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+        row(&c, &n, 5, dup(T("maatstaf", "metric")), dup(T("gemiddelde", "mean")),
+            dup(T("deterministisch", "deterministic")), dup(T("eenheid", "unit")),
+            dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 5, dup(rs_metric_infos[m].name), metric_value(d, m, res->mc->metric[m].mean),
+                metric_value(d, m, res->metrics[m]), dup(metric_unit(d, m)),
+                dup(rs_metric_infos[m].doc));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 5);
+        char *note = rs_result_note(res, d->nl);
+        if (note)
+            rs_doc_text(d, RS_B_P, note);
+        free(note);
+    } else {
+        row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")),
+            dup(T("eenheid", "unit")), dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 4, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_infos[m].doc));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    }
     free_cells(c, n);
 
     if (sc->n_tranches > 1) {

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include "charts.h"
 
-#include "../util/dirlist.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -617,53 +616,4 @@ int rs_charts_run(const rs_result *res, const char *dir, const char *shown_dir,
             return rc;
     }
     return RS_EXIT_OK;
-}
-
-int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag)
-{
-    char *pdir = rs_xasprintf("%s/plots", dir);
-    char **names;
-    long n = rs_list_files(pdir, ".gp", &names);
-    if (n < 0) {
-        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot open: %s (is %s a regiosim result?)", pdir,
-                    strerror(errno), dir);
-        free(pdir);
-        return RS_EXIT_IO;
-    }
-    int rc = n ? RS_EXIT_OK : RS_EXIT_IO;
-    if (!n)
-        rs_diag_add(diag, RS_EXIT_IO, "%s: no chart scripts (*.gp) to draw", pdir);
-    for (long i = 0; i < n; i++) {
-        size_t len;
-        char *path = rs_xasprintf("%s/%s", pdir, names[i]);
-        char *script = rs_read_file(path, &len);
-        free(path);
-        if (!script) {
-            rs_diag_add(diag, RS_EXIT_IO, "%s/%s: cannot read: %s", pdir, names[i],
-                        strerror(errno));
-            rc = RS_EXIT_IO;
-            continue;
-        }
-        char *err = NULL;
-        rs_gp_status st = rs_gp_run(g, pdir, script, &err);
-        free(script);
-        if (st == RS_GP_MISSING) {
-            rs_diag_add(diag, RS_EXIT_IO, "gnuplot ('%s') is not installed (apt-get install "
-                                          "gnuplot-nox)",
-                        g->gnuplot);
-            rc = RS_EXIT_IO;
-            free(err);
-            break;
-        }
-        if (st == RS_GP_FAILED) {
-            char *msg = first_lines(err);
-            rs_diag_add(diag, RS_EXIT_IO, "%s/%s: gnuplot failed: %s", pdir, names[i], msg);
-            free(msg);
-            rc = RS_EXIT_IO;
-        }
-        free(err);
-    }
-    rs_free_list(names, n);
-    free(pdir);
-    return rc;
 }

@@ -43,10 +43,6 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
                   const char *name, const char *caption, const char *script,
                   const char *data, rs_diag *warn);
 
-/* Redraws every chart script (plots/NAME.gp) of a results folder
- * (regiosim plot). */
-int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag);
-
 #define RS_L(g, nl_text, en_text) ((g)->nl ? (nl_text) : (en_text))
 
 #endif

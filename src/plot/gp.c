@@ -79,9 +79,19 @@ static void each_char(void *ctx, const char *text, size_t max, put_fn put)
     size_t keep = max && count_chars(p) > max ? max - 1 : (size_t)-1;
     for (size_t chars = 0; *p; chars++) {
         size_t n = rs_utf8_len(p);
-        if (chars == keep) {
+        if (chars >= keep) {
             put(ctx, "\xe2\x80\xa6", 3); /* … */
             return;
+        }
+        /* "]]>" would end the CDATA section gnuplot's SVG puts text in:
+         * a zero-width space after "]]" */
+        if (p[0] == ']' && p[1] == ']' && p[2] == '>' && chars + 2 <= keep) {
+            put(ctx, "]", 1);
+            put(ctx, "]", 1);
+            put(ctx, "\xe2\x80\x8b", 3);
+            p += 2;
+            chars++; /* two characters read (the loop counts the other) */
+            continue;
         }
         if (n == 0) {
             put(ctx, "\xef\xbf\xbd", 3); /* U+FFFD */
@@ -356,6 +366,8 @@ int rs_write_text(const char *dir, const char *name, const char *text)
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err)
 {
     *err = NULL;
+    if (!g->gnuplot || !*g->gnuplot)
+        return RS_GP_MISSING; /* scripts and data only (the fuzz target) */
     int in[2], status_pipe[2];
     char errpath[] = "/tmp/regiosim-gnuplot-XXXXXX";
     int errfd = mkstemp(errpath);
@@ -370,13 +382,26 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
         return RS_GP_FAILED;
     }
     fflush(NULL);
+    /* the child's pid is known to the signal handler before the child
+     * can write anything (the signals wait meanwhile) */
+    sigset_t mask;
+    rs_signals_block(&mask);
     pid_t pid = fork();
+    if (pid > 0)
+        rs_child_pid = pid;
+    if (pid != 0)
+        rs_signals_restore(&mask);
     if (pid < 0) {
         close(errfd);
         *err = rs_xasprintf("cannot start gnuplot: %s", strerror(errno));
         return RS_GP_FAILED;
     }
     if (pid == 0) {
+        /* its own process group: Ctrl-C goes to regiosim, whose handler
+         * ends gnuplot before it removes the temporary folder (gnuplot
+         * itself would take SIGINT as "stop this plot" and go on) */
+        setpgid(0, 0);
+        rs_signals_restore(&mask);
         close(in[1]);
         close(status_pipe[0]);
         int e = 0;
@@ -398,7 +423,10 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
     rs_gp_status st = RS_GP_OK;
     if (got == (ssize_t)sizeof e) {
         close(in[1]);
+        rs_signals_block(&mask);
+        rs_child_pid = 0;
         waitpid(pid, NULL, 0);
+        rs_signals_restore(&mask);
         close(errfd);
         if (e == ENOENT)
             return RS_GP_MISSING;
@@ -423,8 +451,16 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
     close(in[1]);
     sigaction(SIGPIPE, &old, NULL);
     int wst = 0;
+    /* wait without reaping, so the pid cannot be reused while the
+     * handler may still kill it; then forget and reap it, signals held */
+    siginfo_t info;
+    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+        ;
+    rs_signals_block(&mask);
+    rs_child_pid = 0;
     while (waitpid(pid, &wst, 0) < 0 && errno == EINTR)
         ;
+    rs_signals_restore(&mask);
     /* what gnuplot said, warnings included */
     rs_buf out;
     rs_buf_init(&out);

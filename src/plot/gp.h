@@ -26,7 +26,7 @@ typedef struct rs_gp {
     const char *terminal; /* pngcairo, svg or pdfcairo */
     int nl;               /* Dutch labels, decimal comma, thousands with a dot */
     const char *footer;   /* small text at the bottom: scenario and version */
-    const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot" */
+    const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot"; "" draws nothing */
 } rs_gp;
 
 /* Rijkshuisstijl colours, in the order series use them. */

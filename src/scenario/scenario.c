@@ -36,7 +36,15 @@ void rs_scenario_free(rs_scenario *s)
     free(s->name);
     free(s->description);
     free(s->out_dir);
+    free(s->resolved);
     free(s->terminal);
+    for (size_t i = 0; i < s->n_ranges; i++) {
+        free(s->ranges[i].path);
+        free(s->ranges[i].label);
+        free(s->ranges[i].group);
+        free(s->ranges[i].note);
+    }
+    free(s->ranges);
     free(s);
 }
 

@@ -71,7 +71,7 @@ if [ "$rc" = 0 ] && ! grep -q "keeps the 'description'" "$ERR"; then ok; else fa
 # ---- a mistyped command lists every command
 r rnu scenarios/demo.json
 check_rc_has "a mistyped command suggests the nearest and lists all" 2 "$ERR" "did you mean 'run'?" \
-    "run, compare, explain, sweep, solve, plot, validate, list, help"
+    "run, compare, explain, sweep, solve, sensitivity, plot, validate, list, help"
 r help comapre
 check_rc_has "help for a mistyped command" 2 "$ERR" "did you mean 'compare'?" "plot, validate, list, help"
 
@@ -84,11 +84,11 @@ check_rc_has "list instruments in the singular" 0 "$OUT" "extended once by 1 yea
 # ---- the documentation: help says where it is, the man page covers every command and renders
 r help
 check_rc_has "help names the installed model and man page" 0 "$OUT" "/model.md" "/sources.md" "man regiosim"
-for c in run compare explain sweep solve plot validate list help; do
+for c in run compare explain sweep solve sensitivity plot validate list help; do
     if grep -q "^\.B regiosim $c" docs/regiosim.1 && grep -q "^\.B[IR] $c " docs/regiosim.1; then ok; else failed "the man page documents '$c'"; fi
 done
 # every option any command's help names is in the man page
-for c in run compare explain sweep solve plot validate list; do "$BIN" help "$c"; done >"$TMP/allhelp" 2>&1
+for c in run compare explain sweep solve sensitivity plot validate list; do "$BIN" help "$c"; done >"$TMP/allhelp" 2>&1
 for o in $(grep -o -- '--[a-z][a-z0-9-]*' "$TMP/allhelp" | sort -u); do
     m=$(printf '%s' "$o" | sed 's/-/\\-/g')
     if grep -qF -- "$m" docs/regiosim.1; then ok; else failed "the man page documents $o" "looked for $m"; fi
