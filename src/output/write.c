@@ -283,7 +283,7 @@ void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_str(&c, deal->id);
         rs_csv_str(&c, sc->regions[deal->region].id);
         rs_csv_str(&c, t->id);
-        rs_csv_str(&c, sc->instruments[t->instrument].id);
+        rs_csv_str(&c, sc->instruments[deal->instrument].id);
         rs_csv_str(&c, rs_status_names[a->status]);
         rs_csv_num(&c, a->c);
         rs_csv_num(&c, deal->request);
@@ -550,9 +550,10 @@ void rs_write_table(FILE *f, const rs_result *res)
     const rs_scenario *sc = res->sc;
     const double *m = res->metrics;
     fprintf(f, "%s\n", sc->name);
-    fprintf(f, "  %s, horizon %d–%d, %zu deals in %zu tranche%s: %.0f awarded (%.0f scaled), "
+    fprintf(f, "  %s, horizon %d–%d, %zu %s in %zu tranche%s: %.0f awarded (%.0f scaled), "
                "%.0f dropped\n\n",
-            sc->file, sc->start, sc->end, sc->n_deals, sc->n_tranches,
+            sc->file, sc->start, sc->end, sc->n_deals,
+            rs_plural((long)sc->n_deals, "deal", "deals"), sc->n_tranches,
             sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
             m[RS_M_DEALS_DROPPED]);
     static const rs_metric shown[] = {

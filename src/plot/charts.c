@@ -370,7 +370,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
     for (size_t d = 0; d < sc->n_deals; d++) {
         if (p->aw[d].status == RS_DROPPED)
             continue;
-        size_t ii = sc->tranches[sc->deals[d].tranche].instrument;
+        size_t ii = sc->deals[d].instrument;
         const rs_instrument *in = &sc->instruments[ii];
         award[ii] += p->aw[d].A;
         rs_occ_ctx occ = rs_run_occ(r, d);

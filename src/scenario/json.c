@@ -345,6 +345,31 @@ static size_t lex_check(const char *t, size_t len, const char **what, size_t *va
                     i++;
             }
         } else {
+            if (c == ',') {
+                /* cJSON reports these at the next token or at the end of
+                 * the file: name the comma itself */
+                size_t j = i + 1;
+                while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n'))
+                    j++;
+                if (j < len && (t[j] == '}' || t[j] == ']')) {
+                    *what = t[j] == '}' ? "trailing comma: a ',' before '}' (remove it)"
+                                        : "trailing comma: a ',' before ']' (remove it)";
+                    return i;
+                }
+                if (j < len && t[j] == ',') {
+                    *what = "two commas in a row: this ',' follows another with no value "
+                            "between them (remove one)";
+                    return j;
+                }
+                size_t k = i;
+                while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t' || t[k - 1] == '\r' ||
+                                 t[k - 1] == '\n'))
+                    k--;
+                if (k > 0 && (t[k - 1] == '[' || t[k - 1] == '{')) {
+                    *what = "a ',' with no value before it (remove it)";
+                    return i;
+                }
+            }
             if (c == ',' || c == '[' || c == '{')
                 (*values)++;
             i++;

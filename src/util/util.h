@@ -86,6 +86,11 @@ const char *rs_read_error(int err);
  * overlong or surrogate form, a cut sequence). */
 size_t rs_utf8_len(const unsigned char *p);
 
+/* "year" or "years" for n: messages say "1 year", "2 years". */
+static inline const char *rs_plural(long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
 /* The signals that end a run while it writes (SIGINT, SIGTERM, SIGHUP,
  * SIGQUIT, SIGXFSZ; see output/outdir.c).  Only the main thread may take
  * them: every other thread blocks them with rs_signals_block(NULL).
