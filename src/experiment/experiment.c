@@ -574,6 +574,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
             }
         long t0, t1; /* this rank's block of the tasks (all of them in one process) */
         rs_dist_block(0, ntasks, &t0, &t1);
+        rs_dist_progress_begin();
         int TT = threads_for(o->threads, t1 - t0), nomem = 0;
         (void)TT;
 #pragma omp parallel num_threads(TT)
@@ -596,7 +597,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
 #pragma omp atomic capture
                     done = ++J.done;
                     if (o->progress && thread_id() == 0)
-                        o->progress(rs_dist_progress(done, t1 - t0, ntasks), ntasks, o->arg);
+                        o->progress(rs_dist_progress(done, ntasks), ntasks, o->arg);
                 }
             }
             rs_run_free(w.run);
