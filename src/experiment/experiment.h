@@ -34,8 +34,12 @@
  * on (seed, i, deal id, calendar year) and whose draw-level inputs (shock
  * year, burden factor) only on (seed, i).  So the same deal meets the same
  * luck in every variant, and a difference per draw measures the variant,
- * not the noise.  All variants use the one rs_uncertainty given in the
- * options (a comparison needs the same draws, seed and distributions).
+ * not the noise.  FULL uses the one rs_uncertainty given in the options
+ * for all variants (a comparison needs the same draws, seed and
+ * distributions); MEANS may take each variant's own (unc_of), e.g. for a
+ * sweep over a key of the 'uncertainty' block.  Per-deal results of FULL
+ * (extensions, reclaims) are integer sums, the reclaim in units of 1e-9
+ * M€.
  *
  * Reproducibility: work is cut into tasks (variant, chunk of draws) whose
  * bounds depend only on the number of draws; threads take tasks in any

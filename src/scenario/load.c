@@ -544,7 +544,14 @@ rs_scenario *rs_scenario_src_build(const rs_scenario_src *src, const rs_override
     }
     register_copy(&src->m, src->tree, &m, tree);
     rs_scenario *s = NULL;
-    if (apply_overrides(&m, tree, ov, n_ov, diag) && inline_refs(&m, tree, diag))
+    /* cJSON's parser writes its error position to a global on every call
+     * (the override values and any file they name are parsed): one thread
+     * at a time there.  The copy and the build, most of the time, run in
+     * parallel. */
+    int ok;
+#pragma omp critical(rs_cjson_parse)
+    ok = apply_overrides(&m, tree, ov, n_ov, diag) && inline_refs(&m, tree, diag);
+    if (ok)
         s = rs_scenario_build(&m, tree, src->file, diag);
     cJSON_Delete(tree);
     rs_srcmap_free(&m);

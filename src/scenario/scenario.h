@@ -152,7 +152,8 @@ void rs_scenario_free(rs_scenario *s);
  * rs_scenario_load(file, ov + ov2) would (the same checks and messages),
  * without reading or parsing a file again (unless ov2 names a file).
  * rs_scenario_src_build only reads 'src': several threads may build from
- * one src at once. */
+ * one src at once (the parsing of override values, which writes cJSON's
+ * global error position, is serialised by an OpenMP critical section). */
 typedef struct rs_scenario_src rs_scenario_src;
 rs_scenario_src *rs_scenario_src_load(const char *file, const rs_override *ov, size_t n_ov,
                                       rs_diag *diag);
