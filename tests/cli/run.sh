@@ -720,5 +720,8 @@ check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no rang
 r help sensitivity
 check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
 
+# files written by hand (wrapped lists, validate FILE, search path, messages)
+. "$HERE/files.sh"
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]
