@@ -157,7 +157,7 @@ static void test_checks_catch_a_wrong_sampler(void)
     double *x = rs_xmalloc(n * sizeof *x);
     const double right[2] = {17, 3}, wrong[2] = {16.4, 3.6};
     fill(BETA, right, x, n, 3);
-    printf("\n  (failures expected below)");
+    printf("\n  (the next lines are failures this test provokes on purpose)");
     CU_ASSERT(check("beta(17, 3) as beta(16.4, 3.6)", x, n, 16.4 / 20, 16.4 * 3.6 / 8400,
                     cdf_beta, wrong) >= 2);
     const double g[2] = {3.6, 0}, g2[2] = {3.7, 0};
