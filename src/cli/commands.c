@@ -266,7 +266,7 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
     if (!u->present && o->draws < 0)
         return 0;
     if (!u->present) {
-        /* --draws without an uncertainty block: MODEL.md §6 with stated
+        /* --draws without an uncertainty block: docs/model.md §9 with stated
          * defaults, said in a warning so no number rests on a hidden choice */
         u->present = 1;
         u->seed = 1;

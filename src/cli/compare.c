@@ -279,7 +279,7 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
 /* ---- regions: every scenario's regions matched by id -------------------- */
 
 /* The per-region measures of compare's regions.csv: a metric of the
- * region (MODEL.md §5), shown as it is or per inhabitant (€). */
+ * region (docs/model.md §8), shown as it is or per inhabitant (€). */
 typedef struct rmeasure {
     const char *col;      /* column stem */
     int metric;

@@ -75,7 +75,7 @@ static const char overview[] =
 static const char help_run[] =
     "Usage: regiosim run SCENARIO [-o DIR] [--set PATH=VALUE]... [--csv en|nl]\n"
     "\n"
-    "Simulates every deal of SCENARIO year by year (MODEL.md §3) and prints the main\n"
+    "Simulates every deal of SCENARIO year by year (docs/model.md §5–6) and prints the main\n"
     "metrics.  Results go to DIR (default: output.dir of the scenario, else\n"
     "out/<scenario file name without .json>), written to a temporary folder next to\n"
     "it and renamed into place only when complete:\n"
@@ -108,7 +108,7 @@ static const char help_run[] =
     "  -q, --quiet          no table on stdout and no progress bar (warnings still go\n"
     "                       to stderr)\n"
     "\n"
-    "Monte Carlo (MODEL.md §6), when the scenario has an 'uncertainty' block or\n"
+    "Monte Carlo (docs/model.md §9), when the scenario has an 'uncertainty' block or\n"
     "--draws is given: every deal-year's realisation from a Beta distribution, a shock\n"
     "year, a spread of the burden's hours.  Adds the mean and P5/P50/P95 beside the\n"
     "deterministic value (and says why when that lies outside P5-P95: the extension\n"

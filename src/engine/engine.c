@@ -1,4 +1,4 @@
-/* engine.c — see engine.h and MODEL.md §3. */
+/* engine.c — see engine.h and docs/model.md §5–6. */
 #include "engine.h"
 
 #include <math.h>
@@ -11,7 +11,7 @@ const char *const rs_series_names[] = {
     "goal_spending", "admin_region",  "admin_rijk",     "region_balance", "planned",
     "rijk_spent"};
 
-/* ---- awards (§3.1) ---------------------------------------------------- */
+/* ---- awards (docs/model.md §5) ------------------------------------------ */
 
 static char *money(double x) { return rs_xasprintf("%.3f M€", x); }
 
@@ -115,7 +115,7 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
     }
 }
 
-/* Latest year offset at which a deal can have a flow (§3.2–3.4). */
+/* Latest year offset at which a deal can have a flow (docs/model.md §6.7). */
 static int deal_span(const rs_scenario *sc, const rs_deal *d)
 {
     const rs_tranche *t = &sc->tranches[d->tranche];
@@ -242,7 +242,7 @@ rs_occ_ctx rs_run_occ(const rs_run *r, size_t d)
     return o;
 }
 
-/* Cost in € of one occurrence of 'ob' before share_of_flow (§3.6). */
+/* Cost in € of one occurrence of 'ob' before share_of_flow (docs/model.md §6.6). */
 static double obligation_unit(const rs_instrument *in, const rs_obligation *ob,
                               double admin_factor)
 {
@@ -265,7 +265,7 @@ double rs_obligation_cost(const rs_instrument *in, const rs_obligation *ob,
     return occurrences_cost(ob, n, obligation_unit(in, ob, admin_factor), paid_k);
 }
 
-/* One deal, §3.2–3.6.  Writes its deal-year slots and its rs_dealres. */
+/* One deal, docs/model.md §6.2–6.6.  Writes its deal-year slots and its rs_dealres. */
 static void simulate_deal(rs_run *r, size_t d)
 {
     const rs_plan *p = r->plan;
@@ -401,7 +401,7 @@ void rs_run_simulate(rs_run *r)
     }
 }
 
-/* ---- invariants (§4) -------------------------------------------------- */
+/* ---- invariants (docs/model.md §7) -------------------------------------- */
 
 #define RS_TOL 1e-9
 

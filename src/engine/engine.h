@@ -1,8 +1,8 @@
-/* engine.h — MODEL.md §3: awards, then a year-by-year run of every deal.
+/* engine.h — docs/model.md §5–6: awards, then a year-by-year run of every deal.
  *
  * The work is split so that one loaded scenario can be simulated many
  * times (Monte Carlo) without reloading or allocating:
- *   rs_plan  — what does not depend on realisation: the awards (§3.1) and
+ *   rs_plan  — what does not depend on realisation: the awards (docs/model.md §5) and
  *              the layout of every deal's years.  Made once.
  *   rs_run   — a workspace with room for every deal-year.  rs_run_simulate()
  *              takes the realisation of each deal-year from run->rho and
@@ -37,7 +37,7 @@ typedef struct rs_plan {
 rs_plan *rs_plan_make(const rs_scenario *sc);
 void rs_plan_free(rs_plan *p);
 
-/* The yearly series of MODEL.md §5, plus two used inside. */
+/* The yearly series of docs/model.md §8, plus two used inside. */
 typedef enum {
     RS_Y_PAID,
     RS_Y_RECLAIMED,
@@ -82,7 +82,7 @@ void rs_run_free(rs_run *r);
 void rs_run_set_rho(rs_run *r);
 /* Simulates every deal from run->rho and run->admin_factor. */
 void rs_run_simulate(rs_run *r);
-/* Checks MODEL.md §4; adds an RS_EXIT_INTERNAL error naming the deal and
+/* Checks docs/model.md §7; adds an RS_EXIT_INTERNAL error naming the deal and
  * the difference for each violation.  Returns the number of violations. */
 int rs_run_check(const rs_run *r, rs_diag *diag);
 

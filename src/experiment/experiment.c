@@ -3,7 +3,7 @@
  * rs_eval works in two phases.
  *   1. Per variant (in parallel, one variant per task): build the
  *      scenario from a copy of its tree, make the plan, run it
- *      deterministically, check MODEL.md §4, and make the draw layout.
+ *      deterministically, check docs/model.md §7, and make the draw layout.
  *   2. Monte Carlo (MEANS, FULL): tasks (variant, chunk of draws),
  *      variant-major; chunk bounds depend only on the number of draws.
  *      MEANS keeps a Welford mean and sum of squares per task and combines

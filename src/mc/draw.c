@@ -1,4 +1,4 @@
-/* draw.c — the random inputs of one Monte Carlo draw (MODEL.md §6), as
+/* draw.c — the random inputs of one Monte Carlo draw (docs/model.md §9), as
  * common random numbers: every number is named by what it is for, never
  * by how many numbers were drawn before it (cstream.h).
  *
@@ -32,7 +32,7 @@
 
 static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
 
-/* Offset of the last year in which deal d can spend (MODEL.md §3.2). */
+/* Offset of the last year in which deal d can spend (docs/model.md §6.2). */
 static int last_spend(const rs_scenario *sc, size_t d)
 {
     const rs_deal *deal = &sc->deals[d];

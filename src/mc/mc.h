@@ -1,7 +1,7 @@
-/* mc.h — MODEL.md §6: Monte Carlo over one plan.
+/* mc.h — docs/model.md §9: Monte Carlo over one plan.
  *
  * rs_mc_run() simulates 'draws' realisations of a plan (rs_plan, made
- * once) and reports mean, sd, P5, P50 and P95 of every metric (§5), of
+ * once) and reports mean, sd, P5, P50 and P95 of every metric (docs/model.md §8), of
  * every yearly series and of the cumulative spending through each year.
  *
  * Reproducibility and common random numbers: the random inputs of draw i
@@ -69,7 +69,7 @@ typedef struct rs_mc_opts {
 /* Runs u->draws draws of plan 'p' (u is usually &p->sc->unc).  Returns an
  * rs_exit code: RS_EXIT_OK with 'out' filled (free it with
  * rs_mc_result_free), RS_EXIT_INVALID for unusable parameters, or
- * RS_EXIT_INTERNAL when an invariant of MODEL.md §4 fails in a draw (the
+ * RS_EXIT_INTERNAL when an invariant of docs/model.md §7 fails in a draw (the
  * message names the lowest such draw and the deal).  On failure 'out' holds
  * nothing to free. */
 int rs_mc_run(const rs_plan *p, const rs_uncertainty *u, int threads, rs_mc_progress progress,

@@ -32,7 +32,7 @@ const rs_metric_info rs_metric_infos[RS_M_N] = {
     {"budget_overrun", "M€", "Σ over as_requested tranches of max(0, ΣA − budget)", 1},
     {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1); overlapping regions count apart (docs/model.md §8.3)", 1},
     {"pressure_correlation", "ratio", "Pearson correlation of award per inhabitant with bw_pressure", 1},
-    {"goal_per_rijk_net", "ratio", "goal_spending / rijk_net: goal euros per net Rijk euro (added to MODEL.md §5)", 0},
+    {"goal_per_rijk_net", "ratio", "goal_spending / rijk_net: goal euros per net Rijk euro (docs/model.md §8.1)", 0},
     {"cofinancing_public", "M€", "the part of ΣC that is public money (cofin_sources)", 0},
     {"cofinancing_private", "M€", "the part of ΣC that is private money (cofin_sources)", 0},
     {"cofinancing_in_kind", "M€", "the part of ΣC contributed in kind: spending without a cash flow", 0},

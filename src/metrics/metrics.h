@@ -1,4 +1,4 @@
-/* metrics.h — MODEL.md §5: the metrics of a run, over all deals or over a
+/* metrics.h — docs/model.md §8: the metrics of a run, over all deals or over a
  * subset (one tranche, one region). */
 #ifndef RS_METRICS_H
 #define RS_METRICS_H
@@ -64,7 +64,7 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
  * (equal to rs_correlation's to rounding). */
 void rs_metrics_groups(const rs_run *r, double *tranche_out, double *region_out);
 
-/* The yearly series of MODEL.md §5 (the RS_Y_N_OUT of yearly.csv) per
+/* The yearly series of docs/model.md §8 (the RS_Y_N_OUT of yearly.csv) per
  * tranche: out[(t·RS_Y_N_OUT + s)·ny + y] for tranche t, series s and year
  * index y (plan->ny years).  Summed over tranches they are run->y[s]. */
 void rs_metrics_tranche_yearly(const rs_run *r, double *out);
@@ -78,7 +78,7 @@ void rs_metrics_fixed(const rs_plan *p, double *work, double *fixed);
  * for the draws of a Monte Carlo, whose awards do not change. */
 void rs_metrics_compute_draw(const rs_run *r, const double *fixed, double *out);
 
-/* Gini coefficient of x[0..n-1] as in §5 (0 when the mean is 0); sorts x. */
+/* Gini coefficient of x[0..n-1] as in docs/model.md §8.3 (0 when the mean is 0); sorts x. */
 double rs_gini(double *x, size_t n);
 /* Pearson correlation, 0 when either side has no variance. */
 double rs_correlation(const double *x, const double *y, size_t n);

@@ -1,4 +1,4 @@
-/* alloc.c — allocation rules (MODEL.md §1 tranche.allocation): fit the
+/* alloc.c — allocation rules (docs/model.md §3.4 allocation, §5.2): fit the
  * capped requests R of a tranche's candidate deals to its budget. */
 #include "model.h"
 
@@ -10,7 +10,7 @@
 
 static double fit_pro_rata(rs_cand *c, size_t n, double budget, double deal_min)
 {
-    (void)deal_min; /* a pro-rata award may fall under deal_min (MODEL.md) */
+    (void)deal_min; /* a pro-rata award may fall under deal_min (docs/model.md §5.2) */
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         sum += c[i].R;

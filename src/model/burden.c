@@ -1,5 +1,5 @@
 /* burden.c — when the obligations of the Standard Cost Model occur
- * (MODEL.md §1 admin.obligations, §3.6).  The cost of one occurrence is
+ * (docs/model.md §3.3, §6.6).  The cost of one occurrence is
  * computed by the engine; this table only says how many there are in a
  * year. */
 #include "model.h"

@@ -1,4 +1,4 @@
-/* cofin.c — co-financing rules (MODEL.md §2): the region's share c of the
+/* cofin.c — co-financing rules (docs/model.md §4): the region's share c of the
  * total volume V of a deal. */
 #include "model.h"
 #include "../scenario/scenario.h"

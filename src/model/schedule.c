@@ -1,4 +1,4 @@
-/* schedule.c — payment schedules (MODEL.md §1 payment.schedule, §3.3).
+/* schedule.c — payment schedules (docs/model.md §3.2 payment.schedule, §6.3).
  * Payments at offset k land in paid[k + lag]; the caller sized 'paid' to
  * hold the latest one. */
 #include "model.h"

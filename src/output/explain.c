@@ -20,7 +20,7 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
 
     fprintf(f, "deal %s — region %s (%s), tranche %s (%d), instrument %s (%s)\n", deal->id,
             reg->id, reg->name, t->id, t->year, in->id, in->name);
-    fprintf(f, "\n1. award (MODEL.md §3.1), money in M€\n");
+    fprintf(f, "\n1. award (docs/model.md §5), money in M€\n");
     fprintf(f, "   co-financing rule %s: c = %.6f (fiscal_capacity %.3f, bw_pressure %.3f)\n",
             t->cofin->rule->name, a->c, reg->fiscal_capacity, reg->bw_pressure);
     fprintf(f, "   request %.6f, deal_cap %.3f -> R = %.6f\n", deal->request, t->deal_cap,
@@ -35,7 +35,7 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
     fprintf(f, "   status %s%s%s\n", rs_status_names[a->status], a->why ? ": " : "",
             a->why ? a->why : "");
 
-    fprintf(f, "\n2. year by year (§3.2–3.6): target = planned + backlog before; spent = ρ·target"
+    fprintf(f, "\n2. year by year (docs/model.md §6.2–6.6): target = planned + backlog before; spent = ρ·target"
                "\n   payment schedule %s, lag %d; ",
             in->schedule->name, in->lag);
     if (in->has_deadline)

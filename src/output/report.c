@@ -490,10 +490,10 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         char *p = rs_xasprintf(
             T("%ld trekkingen met seed %lu: per deal en jaar een realisatie uit een Beta-verdeling, "
               "in %ld trekkingen een schokjaar, en een spreiding van de uren voor "
-              "administratieve lasten (MODEL.md §6). P5 en P95 begrenzen 90%% van de uitkomsten.",
+              "administratieve lasten (docs/model.md §9). P5 en P95 begrenzen 90%% van de uitkomsten.",
               "%ld draws with seed %lu: a realisation per deal and year from a Beta "
               "distribution, a shock year in %ld draws, and a spread of the hours of the "
-              "administrative burden (MODEL.md §6). P5 and P95 bound 90%% of the outcomes."),
+              "administrative burden (docs/model.md §9). P5 and P95 bound 90%% of the outcomes."),
             mc->draws, mc->seed, mc->shocked);
         rs_doc_text(d, RS_B_P, p);
         free(p);

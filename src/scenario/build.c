@@ -1,4 +1,4 @@
-/* build.c — checks a merged scenario tree against MODEL.md (and the
+/* build.c — checks a merged scenario tree against docs/model.md (and the
  * additions in docs/format.md) and turns it into plain C structs.
  *
  * Every problem is reported with the file it came from, the JSON path,
@@ -290,7 +290,7 @@ static int choice(V *v, const cJSON *obj, const char *path, const char *key, int
 }
 
 /* An id: non-empty, printable, at most 64 bytes; 'strict' also asks
- * [a-z0-9-]+ (region ids, MODEL.md §1). */
+ * [a-z0-9-]+ (region ids, docs/model.md §3.1). */
 static int check_id(V *v, const cJSON *obj, const char *path, const char *id, int strict)
 {
     size_t n = strlen(id);

@@ -161,7 +161,7 @@ rs_scenario *rs_scenario_src_build(const rs_scenario_src *src, const rs_override
                                    size_t n_ov, rs_diag *diag);
 void rs_scenario_src_free(rs_scenario_src *src);
 
-/* m_t of MODEL.md §3 for calendar year t ('mean' replaces realisation.mean). */
+/* m_t of docs/model.md §6.1 for calendar year t ('mean' replaces realisation.mean). */
 double rs_scenario_m(const rs_scenario *s, double mean, int year);
 
 /* Loads one instrument file on its own (for 'regiosim list instruments'). */

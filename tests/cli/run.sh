@@ -330,7 +330,7 @@ fi
 r explain scenarios/demo.json no-such-deal
 check_rc_has "explain with an unknown deal exits 2" 2 "$ERR" "no-such-deal"
 
-# list metrics: every metric of MODEL.md section 5
+# list metrics: every metric of docs/model.md §8
 r list metrics
 if [ "$rc" != 0 ]; then
     failed "list metrics" "exit code $rc, expected 0"

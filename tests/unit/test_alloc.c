@@ -1,5 +1,5 @@
 /* test_alloc.c — the three allocation rules and deal_min / deal_cap
- * (MODEL.md §1 tranche.allocation, §3.1). */
+ * (docs/model.md §3.4 allocation, §5.2). */
 #include "helpers.h"
 #include "scen.h"
 

@@ -1,5 +1,5 @@
-/* test_burden.c — the Standard Cost Model, every 'per' kind (MODEL.md
- * §1 admin, §3.6), on a deal worked by hand:
+/* test_burden.c — the Standard Cost Model, every 'per' kind (docs/model.md
+ * §3.3, §6.6), on a deal worked by hand:
  *   A = 10, V = 20, D = 2, ρ = 0.5, plan 5 + 5 paid in 2023–2024;
  *   spent 5, 7.5; backlog 7.5 > 0.05·20 → extended to 2025;
  *   settlement in 2026.  Tariffs: region 80 €/h, Rijk 100 €/h;

@@ -1,4 +1,4 @@
-/* test_cofin.c — co-financing rules and shortfalls (MODEL.md §2, §3.1).
+/* test_cofin.c — co-financing rules and shortfalls (docs/model.md §4, §5.1).
  * Regions of scen.h: r1 fiscal_capacity 0.8 / pressure 0.9, r2 1.0 / 0.5,
  * r3 1.25 / 0.2. */
 #include <string.h>

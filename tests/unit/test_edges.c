@@ -1,4 +1,4 @@
-/* test_edges.c — the model at its edges (MODEL.md §3): realisation 0 and
+/* test_edges.c — the model at its edges (docs/model.md §5–6): realisation 0 and
  * 1, co-financing 0 and 0.95, one-year deals, profiles with zeros, awards
  * exactly at deal_min and deal_cap, budgets exactly equal to the
  * requests.  Every case loads through rs_fixture_load(), which fails

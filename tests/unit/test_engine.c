@@ -1,4 +1,4 @@
-/* test_engine.c — MODEL.md §3 on hand-worked examples. */
+/* test_engine.c — docs/model.md §5–6 on hand-worked examples. */
 #include <string.h>
 
 #include "helpers.h"

@@ -70,7 +70,7 @@ static void chain_and_relative_paths(void)
     rs_diag_free(&d);
 }
 
-/* Defaults of MODEL.md §7 when keys are absent. */
+/* Defaults of docs/model.md §3.6 when keys are absent. */
 static void defaults(void)
 {
     rs_diag d;

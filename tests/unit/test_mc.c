@@ -1,4 +1,4 @@
-/* test_mc.c — MODEL.md §6: the Monte Carlo core (src/mc/). */
+/* test_mc.c — docs/model.md §9: the Monte Carlo core (src/mc/). */
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>

@@ -1,4 +1,4 @@
-/* test_metrics.c — MODEL.md §5 on hand-worked numbers. */
+/* test_metrics.c — docs/model.md §8 on hand-worked numbers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

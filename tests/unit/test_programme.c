@@ -1,5 +1,5 @@
 /* test_programme.c — the real programme (models/programme/) reproduces
- * the published figures of FACTS.md when each deal receives what it was
+ * the published figures of docs/sources.md §3.1 and §4.1 when each deal receives what it was
  * awarded. */
 #include <string.h>
 
@@ -42,7 +42,7 @@ static void published_tranches(void)
 }
 
 /* Tranches 2–3 hold no deal outside 5–40 M€.  Tranche 1 does: Rotterdam-Zuid
- * and Brainport 130, Caribisch Nederland 50 (FACTS lists them so; they
+ * and Brainport 130, Caribisch Nederland 50 (docs/sources.md §4.1 lists them so; they
  * predate the envelope's bounds), so its deal_cap is 130. */
 static void deal_bounds(void)
 {
