@@ -70,9 +70,11 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
     mkdir(pdir, 0777);
     char *gpname = rs_xasprintf("%s.gp", name), *datname = rs_xasprintf("%s.dat", name);
     int rc = RS_EXIT_OK;
-    if ((data && rs_write_text(pdir, datname, data) < 0) ||
-        rs_write_text(pdir, gpname, script) < 0) {
-        rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s: cannot write: %s", shown_dir, gpname,
+    const char *failed = data && rs_write_text(pdir, datname, data) < 0 ? datname
+                         : rs_write_text(pdir, gpname, script) < 0    ? gpname
+                                                                        : NULL;
+    if (failed) {
+        rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s: cannot write: %s", shown_dir, failed,
                     strerror(errno));
         rc = RS_EXIT_IO;
         goto out;
@@ -102,7 +104,19 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
                     name, msg, shown_dir, gpname);
         free(msg);
     } else {
-        c->drawn = 1;
+        /* gnuplot exits 0 with a cut image when the disk is full or a
+         * file size limit is reached: an incomplete image fails the run */
+        char *img = rs_xasprintf("%s/%s.%s", pdir, name, rs_gp_ext(g->terminal));
+        char *why = rs_gp_image_check(img, g->terminal);
+        free(img);
+        if (why) {
+            rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s.%s: %s", shown_dir, name,
+                        rs_gp_ext(g->terminal), why);
+            free(why);
+            rc = RS_EXIT_IO;
+        } else {
+            c->drawn = 1;
+        }
     }
     free(err);
 out:
@@ -356,7 +370,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
     for (size_t d = 0; d < sc->n_deals; d++) {
         if (p->aw[d].status == RS_DROPPED)
             continue;
-        size_t ii = sc->tranches[sc->deals[d].tranche].instrument;
+        size_t ii = sc->deals[d].instrument;
         const rs_instrument *in = &sc->instruments[ii];
         award[ii] += p->aw[d].A;
         rs_occ_ctx occ = rs_run_occ(r, d);

@@ -49,9 +49,6 @@ void rs_gp_text(rs_buf *b, const char *text, size_t max);
  * from a data file. */
 void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
                        size_t max);
-/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
- * 0 when the bytes there are not one. */
-size_t rs_utf8_len(const unsigned char *p);
 
 /* Appends the common preamble: terminal, output file <name>.<ext>, fonts,
  * colours, decimal sign, grid and the footer. */
@@ -81,6 +78,11 @@ typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
 /* Runs gnuplot in folder 'dir' and writes 'script' to its standard input.
  * On RS_GP_FAILED, *err holds what gnuplot said (newly allocated). */
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
+
+/* NULL when the image at 'path' (made by the terminal 'terminal') is
+ * complete: a PNG ends with its IEND chunk, a PDF with %%EOF, an SVG with
+ * </svg>.  Else why not (newly allocated). */
+char *rs_gp_image_check(const char *path, const char *terminal);
 
 /* Writes 'text' to dir/name; 0 or -1 with errno set. */
 int rs_write_text(const char *dir, const char *name, const char *text);

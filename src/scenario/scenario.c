@@ -14,6 +14,7 @@ void rs_scenario_free(rs_scenario *s)
     for (size_t i = 0; i < s->n_regions; i++) {
         free(s->regions[i].id);
         free(s->regions[i].name);
+        free(s->regions[i].overlaps);
     }
     free(s->regions);
     for (size_t i = 0; i < s->n_instruments; i++)
