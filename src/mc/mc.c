@@ -661,19 +661,37 @@ static void share_rest(mc_job *job)
     const long npc = job->n_pilot_chunks;
     share_chunks(job, npc, job->n_chunks - npc, NULL);
     const size_t nvar = (size_t)job->nvar;
-    rs_dist_sum_u32(job->log, nvar * RS_QH_N);
     rs_dist_sum_u32(job->lin, nvar * (RS_QH_LIN + 2));
-    /* the log buckets that hold counts on any rank */
+    /* the log buckets that hold counts on any rank; only those are summed
+     * (most of a value's 32,769 buckets are empty everywhere) */
     long *span = rs_xmalloc(2 * nvar * sizeof *span);
     for (size_t v = 0; v < nvar; v++) {
-        span[2 * v] = job->qh[v].b_lo;
-        span[2 * v + 1] = -(long)job->qh[v].b_end;
+        const rs_qh *h = &job->qh[v];
+        span[2 * v] = h->b_end ? h->b_lo : 0;
+        span[2 * v + 1] = -(long)(h->b_end ? h->b_end : RS_QH_N);
     }
     rs_dist_min_long(span, 2 * nvar);
+    size_t total = 0;
     for (size_t v = 0; v < nvar; v++) {
-        job->qh[v].b_lo = (uint32_t)span[2 * v];
-        job->qh[v].b_end = (uint32_t)-span[2 * v + 1];
+        rs_qh *h = &job->qh[v];
+        h->b_lo = (uint32_t)span[2 * v];
+        h->b_end = (uint32_t)-span[2 * v + 1];
+        total += h->b_end > h->b_lo ? h->b_end - h->b_lo : 0;
     }
+    uint32_t *buf = rs_xmalloc((total ? total : 1) * sizeof *buf), *b = buf;
+    for (size_t v = 0; v < nvar; v++) {
+        const rs_qh *h = &job->qh[v];
+        for (uint32_t k = h->b_lo; k < h->b_end; k++)
+            *b++ = h->log[k];
+    }
+    rs_dist_sum_u32(buf, total);
+    b = buf;
+    for (size_t v = 0; v < nvar; v++) {
+        rs_qh *h = &job->qh[v];
+        for (uint32_t k = h->b_lo; k < h->b_end; k++)
+            h->log[k] = *b++;
+    }
+    free(buf);
     free(span);
     rs_dist_sum_long(&job->beyond, 1);
     rs_dist_sum_long(job->ext, job->p->sc->n_deals);

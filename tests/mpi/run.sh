@@ -115,6 +115,19 @@ identity sens-sobol "1 2 3 4" sensitivity --no-plots scenarios/demo.json --metri
 # the Monte Carlo must really have been shared: summary.json says 3,000 draws
 grep -q '"draws": 3000' res/run-k3/summary.json && ok || bad "run: summary.json has no 3000 draws"
 
+# the progress bar on rank 0 counts every rank's draws: on a terminal
+# (script(1) gives mpirun one), a bar drawn before the end shows more draws
+# than rank 0's own third
+if command -v script >/dev/null 2>&1; then
+    script -qc "$MPIRUN -np 3 $MPIBIN run --no-plots scenarios/demo.json -o out/bar \
+        --draws 150000" /dev/null 2>&1 | tr '\r' '\n' >bar.txt
+    most=$(grep -o '\] [0-9]*/150000 draws' bar.txt | tr -dc '0-9/\n' | cut -d/ -f1 |
+        awk '$1 < 150000 && $1 > m {m = $1} END {print m + 0}')
+    if [ "$most" -gt 50000 ]; then ok; else bad "progress: before the end at most $most of 150000 draws shown (rank 0 alone runs 50000)" bar.txt; fi
+else
+    echo "note: no script(1): the progress bar is not tested here"
+fi
+
 # ----------------------------------------------------------- 2. failures
 # fails LABEL CODE PATTERN: the last command exited CODE, its stderr holds
 # PATTERN exactly once (one message for the job), no folder out/fail
