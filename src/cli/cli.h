@@ -15,6 +15,10 @@ typedef struct rs_opts {
     const char *terminal;  /* --terminal pngcairo|svg|pdfcairo */
     const char *lang;      /* --lang nl|en */
     int help, quiet, no_plots;
+    int exact;             /* --exact: CSV numbers with every digit */
+    const char *style;     /* --style FILE: the house style of the charts */
+    const char *font;      /* --font NAME */
+    const char *size;      /* --size WxH (pixels; cm for pdfcairo) */
     /* Monte Carlo */
     long draws, seed, threads; /* --draws, --seed, --threads; -1 when not given */
     const char *hist_metric;   /* --histogram METRIC */
@@ -42,6 +46,10 @@ int rs_cmd_solve(const rs_opts *o);
 int rs_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the help of 'cmd' (NULL: the overview) to stdout. */
 void rs_help(const char *cmd);
+
+/* The CSV dialect of a run: --csv or the scenario's, with ":exact" when
+ * --exact is given (write.h). */
+const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc);
 
 struct rs_gp;
 struct rs_outdir;

@@ -48,6 +48,15 @@ static void w_summary(FILE *f, const rs_result *r, const char *d)
     rs_write_summary_json(f, r);
 }
 
+const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc)
+{
+    const char *d = o->csv ? o->csv : sc ? sc->csv : "en";
+    int nl = strcmp(d, "nl") == 0;
+    if (o->exact)
+        return nl ? "nl:exact" : "en:exact";
+    return nl ? "nl" : "en";
+}
+
 /* The chart settings: command line first, then the scenario's output. */
 void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
 {
@@ -346,7 +355,7 @@ int rs_cmd_run(const rs_opts *o)
     res.mc = with_mc ? &mc : NULL;
     char *dir = o->out ? rs_xstrdup(o->out) : l.sc->out_dir ? rs_xstrdup(l.sc->out_dir)
                                                              : default_dir(l.sc);
-    const char *csv = o->csv ? o->csv : l.sc->csv;
+    const char *csv = rs_cli_csv(o, l.sc);
     rs_diag io;
     rs_diag_init(&io);
     rc = write_results(&res, dir, csv, o, &warn, &io);

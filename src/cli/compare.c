@@ -437,7 +437,7 @@ int rs_cmd_compare(const rs_opts *o)
     char *dir = o->out ? rs_xstrdup(o->out)
                        : rs_xasprintf("out/compare-%s-%s%s", s[0].label, s[1].label,
                                       n > 2 ? "-etc" : "");
-    const char *csv = o->csv ? o->csv : s[0].sc->csv;
+    const char *csv = rs_cli_csv(o, s[0].sc);
     rs_diag diag, warn;
     rs_diag_init(&diag);
     rs_diag_init(&warn);

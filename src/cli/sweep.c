@@ -185,7 +185,7 @@ int rs_cmd_sweep(const rs_opts *o)
     FILE *f = rc ? NULL : rs_outdir_open(&od, "sweep.csv", &diag);
     if (f) {
         rs_csv c;
-        rs_csv_init(&c, f, o->csv ? o->csv : "en");
+        rs_csv_init(&c, f, rs_cli_csv(o, NULL));
         rs_csv_str(&c, o->param);
         if (two)
             rs_csv_str(&c, o->param2);

@@ -11,9 +11,12 @@ void rs_csv_init(rs_csv *c, FILE *f, const char *dialect)
 {
     c->f = f;
     c->first = 1;
-    int nl = dialect && strcmp(dialect, "nl") == 0;
+    int nl = dialect && strncmp(dialect, "nl", 2) == 0;
     c->sep = nl ? ';' : ',';
     c->dec = nl ? ',' : '.';
+    c->decimals = dialect && strstr(dialect, ":exact") ? -1 : RS_CSV_DECIMALS;
+    if (nl)
+        fputs("\xEF\xBB\xBF", f);
 }
 
 static void sep(rs_csv *c)
@@ -41,8 +44,8 @@ void rs_csv_str(rs_csv *c, const char *s)
 
 void rs_csv_num(rs_csv *c, double x)
 {
-    char b[40];
-    rs_fmt_num(b, sizeof b, x, c->dec);
+    char b[400];
+    rs_fmt_csvnum(b, sizeof b, x, c->decimals, c->dec);
     sep(c);
     fputs(b, c->f);
 }

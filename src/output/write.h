@@ -9,13 +9,21 @@
 #include "../metrics/metrics.h"
 
 /* A CSV dialect: 'en' comma and decimal point, 'nl' semicolon and decimal
- * comma (what Dutch Excel opens directly). */
+ * comma, after a UTF-8 byte-order mark (what Dutch Excel opens directly,
+ * "M€" included).  Numbers are rounded to RS_CSV_DECIMALS decimals (6: a
+ * whole euro in M€) with trailing zeros dropped; the dialect "nl:exact" or
+ * "en:exact" keeps every digit that reads back as the same double.  Never
+ * scientific notation. */
 typedef struct rs_csv {
     FILE *f;
     char sep, dec;
     int first;
+    int decimals; /* RS_CSV_DECIMALS, or -1: round-trip */
 } rs_csv;
 
+#define RS_CSV_DECIMALS 6
+
+/* Writes the byte-order mark of the nl dialect. */
 void rs_csv_init(rs_csv *c, FILE *f, const char *dialect);
 void rs_csv_str(rs_csv *c, const char *s);
 void rs_csv_num(rs_csv *c, double x);

@@ -1,6 +1,7 @@
 /* gp.c — see gp.h. */
 #define _GNU_SOURCE
 #include "gp.h"
+#include "../output/labels.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -90,28 +91,7 @@ void rs_gp_header(rs_buf *b, const rs_gp *g, const char *name)
 
 void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
-    if (strtod(raw, NULL) == 0)
-        x = 0; /* no "-0" */
-    char *dot = strchr(raw, '.');
-    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
-    char sep = nl ? '.' : ',', dec = nl ? ',' : '.';
-    size_t k = 0;
-    if (x < 0 && k + 1 < n)
-        out[k++] = '-';
-    for (size_t i = 0; i < intlen && k + 2 < n; i++) {
-        out[k++] = raw[i];
-        size_t left = intlen - i - 1;
-        if (left > 0 && left % 3 == 0)
-            out[k++] = sep;
-    }
-    if (dot && k + 1 < n) {
-        out[k++] = dec;
-        for (const char *p = dot + 1; *p && k + 1 < n; p++)
-            out[k++] = *p;
-    }
-    out[k] = '\0';
+    rs_fmt(out, n, x, decimals, nl); /* the one formatter: labels.h */
 }
 
 void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi)

@@ -260,7 +260,9 @@ if [ "$rc" != 0 ]; then
     failed "--csv nl" "exit code $rc, expected 0"
 elif [ ! -s "$TMP/csv-nl/yearly.csv" ]; then
     failed "--csv nl" "no yearly.csv written"
-elif ! head -n 1 "$TMP/csv-nl/yearly.csv" | grep -q '^year;rijk_paid;'; then
+elif [ "$(head -c 3 "$TMP/csv-nl/yearly.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ]; then
+    failed "--csv nl" "yearly.csv does not start with a UTF-8 byte-order mark"
+elif ! head -n 1 "$TMP/csv-nl/yearly.csv" | sed '1s/^\xEF\xBB\xBF//' | grep -q '^year;rijk_paid;'; then
     failed "--csv nl" "yearly.csv header is not separated by semicolons: $(head -n 1 "$TMP/csv-nl/yearly.csv")"
 elif ! grep -Eq '^[0-9]{4};.*[0-9],[0-9]' "$TMP/csv-nl/yearly.csv"; then
     failed "--csv nl" "yearly.csv has no decimal commas"
@@ -481,7 +483,7 @@ r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
 check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
 
 # a sweep point equals a single run at the same value
-r sweep -q --no-plots scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
+r sweep -q --no-plots --exact scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
     --steps 5 --metric rijk_net -o "$TMP/sweep"
 check_rc "sweep runs" 0
 sw=$(awk -F, '$1 == "0.8" { print $2 }' "$TMP/sweep/sweep.csv")
