@@ -1,4 +1,5 @@
-# bench.mk — make bench: the Monte Carlo benchmark (tests/bench/bench.c).
+# bench.mk — make bench: the Monte Carlo benchmark (tests/bench/bench.c) and
+# the chart time of the demo against one bare gnuplot plot (tests/bench/charts.sh).
 #
 # The benchmark gets its own build of the library with BENCH_CFLAGS (plain
 # -O2, no -march=native: the numbers must mean the same on every machine),
@@ -10,8 +11,9 @@ BENCH_OBJ     = $(LIB_SRC:%.c=$(BENCH_DIR)/%.o) $(BENCH_DIR)/tests/bench/bench.o
 
 .PHONY: bench
 
-bench: $(BENCH_DIR)/regiosim-bench
+bench: $(BENCH_DIR)/regiosim-bench regiosim
 	$(BENCH_DIR)/regiosim-bench
+	sh tests/bench/charts.sh ./regiosim
 
 $(BENCH_DIR)/regiosim-bench: $(BENCH_OBJ)
 	$(CC) $(BENCH_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -57,19 +57,92 @@ const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc)
     return nl ? "nl" : "en";
 }
 
-/* The chart settings: command line first, then the scenario's output. */
-void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
+/* The folder of the running binary (for plots/ next to it), or NULL. */
+static char *binary_dir(void)
 {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    return rs_xstrdup(buf);
+}
+
+/* Reads the style file 'path' into g (owned by 'own'); its folder holds the
+ * layouts. */
+static int read_style(rs_gp *g, rs_cli_gpmem *own, const char *path)
+{
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    if (!text)
+        return -1;
+    own->style = text;
+    g->style = text;
+    const char *slash = strrchr(path, '/');
+    own->layouts = slash ? rs_xasprintf("%.*s", (int)(slash - path), path) : rs_xstrdup(".");
+    g->layouts = own->layouts;
+    return 0;
+}
+
+/* The chart settings: command line first, then the scenario's output. */
+int rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, rs_cli_gpmem *own)
+{
+    memset(g, 0, sizeof *g);
+    memset(own, 0, sizeof *own);
     const char *lang = o->lang ? o->lang : sc ? sc->lang : "nl";
     g->terminal = o->terminal ? o->terminal : sc ? sc->terminal : "pngcairo";
     g->nl = strcmp(lang, "nl") == 0;
     const char *bin = getenv("REGIOSIM_GNUPLOT");
     g->gnuplot = bin && *bin ? bin : "gnuplot";
-    /* the scenario name, cut to fit the corner of a chart */
+    g->font = o->font ? o->font : sc && sc->font ? sc->font : RS_GP_FONT;
+    if (o->size) {
+        char *end;
+        long w = strtol(o->size, &end, 10), h = 0;
+        if (*end == 'x' || *end == 'X')
+            h = strtol(end + 1, &end, 10);
+        int pdf = strcmp(g->terminal, "pdfcairo") == 0;
+        long lo = pdf ? 4 : 200, hi = pdf ? 200 : 10000;
+        if (*end || w < lo || w > hi || h < lo || h > hi) {
+            fprintf(stderr, "regiosim: --size '%s': must be WIDTHxHEIGHT, each %ld to %ld (%s), "
+                            "e.g. %s\n",
+                    o->size, lo, hi, pdf ? "cm" : "pixels", pdf ? "16x10" : "1600x1000");
+            return RS_EXIT_USAGE;
+        }
+        g->width = (int)w;
+        g->height = (int)h;
+    }
+    /* the house style: --style FILE, $REGIOSIM_PLOTS, plots/ next to the
+     * binary, the installed share/regiosim/plots */
+    if (o->style) {
+        if (read_style(g, own, o->style) < 0) {
+            fprintf(stderr, "regiosim: %s: cannot read the chart style (--style): %s\n",
+                    o->style, strerror(errno));
+            return RS_EXIT_IO;
+        }
+    } else {
+        const char *env = getenv("REGIOSIM_PLOTS");
+        char *bd = binary_dir();
+        char *cand[3] = {env && *env ? rs_xasprintf("%s/rijkshuisstijl.gp", env) : NULL,
+                         bd ? rs_xasprintf("%s/plots/rijkshuisstijl.gp", bd) : NULL,
+                         rs_xstrdup(RS_DATADIR "/plots/rijkshuisstijl.gp")};
+        free(bd);
+        for (int i = 0; i < 3 && !g->style; i++)
+            if (cand[i])
+                read_style(g, own, cand[i]);
+        for (int i = 0; i < 3; i++)
+            free(cand[i]);
+        own->builtin = !g->style;
+    }
+    /* the source line under every chart */
     char name[256] = "";
     if (sc) {
+        const char *src = sc->label ? sc->label : sc->name;
         size_t chars = 0, k = 0;
-        for (const unsigned char *p = (const unsigned char *)sc->name; *p && k + 4 < sizeof name;
+        for (const unsigned char *p = (const unsigned char *)src; *p && k + 4 < sizeof name;
              p++) {
             if ((*p & 0xC0) != 0x80 && ++chars > 80) {
                 memcpy(name + k, "…", 3);
@@ -80,9 +153,19 @@ void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
         }
         name[k] = '\0';
     }
-    *footer = sc ? rs_xasprintf("%s · regiosim %s", name, RS_VERSION)
-                 : rs_xasprintf("regiosim %s", RS_VERSION);
-    g->footer = *footer;
+    own->footer = sc ? rs_xasprintf("%s: regiosim %s, scenario '%s'", g->nl ? "Bron" : "Source",
+                                    RS_VERSION, name)
+                     : rs_xasprintf("%s: regiosim %s", g->nl ? "Bron" : "Source", RS_VERSION);
+    g->footer = own->footer;
+    return RS_EXIT_OK;
+}
+
+void rs_cli_gp_free(rs_cli_gpmem *own)
+{
+    free(own->style);
+    free(own->layouts);
+    free(own->footer);
+    memset(own, 0, sizeof *own);
 }
 
 /* Writes report.md and report.html from a document. */
@@ -122,9 +205,13 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     rs_outdir od;
     rs_charts charts = {0};
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, res->sc, &footer);
-    int rc = rs_outdir_begin(&od, dir, diag);
+    rs_cli_gpmem gmem;
+    int rc = rs_cli_gp(&g, o, res->sc, &gmem);
+    if (rc) {
+        rs_cli_gp_free(&gmem);
+        return rc;
+    }
+    rc = rs_outdir_begin(&od, dir, diag);
     if (rc)
         goto out;
     /* charts first: their warnings belong in summary.json and the report */
@@ -139,6 +226,11 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         }
         if (rc)
             goto out;
+        rs_charts_flush(&charts, od.tmp, dir, &g, warn);
+        if (gmem.builtin)
+            rs_diag_add(warn, 0, "no chart style file found (plots/rijkshuisstijl.gp next to "
+                                 "regiosim, $REGIOSIM_PLOTS or " RS_DATADIR "/plots): the "
+                                 "built-in Rijkshuisstijl palette was used");
     }
     if (res->mc) {
         FILE *f = rs_outdir_open(&od, "yearly_bands.csv", diag);
@@ -178,7 +270,7 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
 out:
     rs_outdir_abort(&od);
     rs_charts_free(&charts);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     return rc;
 }
 
@@ -495,16 +587,20 @@ int rs_cmd_plot(const rs_opts *o)
     if (o->n_pos != 1)
         return rs_usage_error("plot", "plot takes one results folder");
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, NULL, &footer);
+    rs_cli_gpmem gmem;
+    int rc = rs_cli_gp(&g, o, NULL, &gmem);
+    if (rc) {
+        rs_cli_gp_free(&gmem);
+        return rc;
+    }
     rs_diag d;
     rs_diag_init(&d);
-    int rc = rs_charts_redraw(o->pos[0], &g, &d);
+    rc = rs_charts_redraw(o->pos[0], &g, &d);
     rs_diag_print(&d, stderr);
     if (!rc && !o->quiet)
         printf("charts redrawn in %s/plots\n", o->pos[0]);
     rs_diag_free(&d);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     return rc;
 }
 

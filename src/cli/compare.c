@@ -442,16 +442,19 @@ int rs_cmd_compare(const rs_opts *o)
     rs_diag_init(&diag);
     rs_diag_init(&warn);
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, s[0].sc, &footer);
-    free(footer);
-    footer = rs_xasprintf("%s · regiosim %s", RS_L(&g, "vergelijking", "comparison"), RS_VERSION);
-    g.footer = footer;
+    rs_cli_gpmem gmem;
+    rc = rs_cli_gp(&g, o, s[0].sc, &gmem);
+    free(gmem.footer);
+    gmem.footer = rs_xasprintf(RS_L(&g, "Bron: regiosim %s, vergelijking van %zu scenario's",
+                                    "Source: regiosim %s, comparison of %zu scenarios"),
+                               RS_VERSION, n);
+    g.footer = gmem.footer;
     size_t nr = 0;
     reg *rg = union_regions(s, n, &nr);
     rs_charts charts = {0};
-    rs_outdir od;
-    rc = rs_outdir_begin(&od, dir, &diag);
+    rs_outdir od = {0};
+    if (!rc)
+        rc = rs_outdir_begin(&od, dir, &diag);
     if (!rc && !o->no_plots) {
         static const struct {
             const char *name;
@@ -491,6 +494,8 @@ int rs_cmd_compare(const rs_opts *o)
             rs_buf_free(&dat);
             rs_buf_free(&gp);
         }
+        if (!rc)
+            rs_charts_flush(&charts, od.tmp, dir, &g, &warn);
     }
     if (!rc) {
         FILE *f = rs_outdir_open(&od, "compare.csv", &diag);
@@ -612,7 +617,7 @@ int rs_cmd_compare(const rs_opts *o)
     rs_charts_free(&charts);
     rs_diag_free(&diag);
     rs_diag_free(&warn);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     free(dir);
 out:
     for (size_t i = 0; i < loaded && i < n; i++)

@@ -207,18 +207,22 @@ int rs_cmd_sweep(const rs_opts *o)
     }
     if (!rc && !o->no_plots) {
         rs_gp g;
-        char *footer;
-        rs_cli_gp(&g, o, NULL, &footer);
+        rs_cli_gpmem gmem;
+        rc = rs_cli_gp(&g, o, NULL, &gmem);
         rs_charts ch = {0};
         rs_buf dat, gp;
         rs_buf_init(&dat);
         rs_buf_init(&gp);
-        sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
-        rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
+        if (!rc) {
+            sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
+            rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
+        }
+        if (!rc)
+            rs_charts_flush(&ch, od.tmp, dir, &g, &warn);
         rs_buf_free(&dat);
         rs_buf_free(&gp);
         rs_charts_free(&ch);
-        free(footer);
+        rs_cli_gp_free(&gmem);
     }
     /* a sweep folder is marked as a result by its sweep.csv */
     if (!rc) {

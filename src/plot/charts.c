@@ -15,6 +15,7 @@ void rs_charts_free(rs_charts *c)
     for (size_t i = 0; i < c->n; i++) {
         free(c->c[i].name);
         free(c->c[i].caption);
+        free(c->c[i].script);
     }
     free(c->c);
     memset(c, 0, sizeof *c);
@@ -85,6 +86,7 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
                   const char *name, const char *caption, const char *script,
                   const char *data, rs_diag *warn)
 {
+    (void)g;
     char *pdir = rs_xasprintf("%s/plots", dir);
     mkdir(pdir, 0777);
     char *gpname = rs_xasprintf("%s.gp", name), *datname = rs_xasprintf("%s.dat", name);
@@ -94,41 +96,91 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
         rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s: cannot write: %s", shown_dir, gpname,
                     strerror(errno));
         rc = RS_EXIT_IO;
-        goto out;
-    }
-    out->c = rs_xrealloc(out->c, (out->n + 1) * sizeof *out->c);
-    rs_chart *c = &out->c[out->n++];
-    c->name = rs_xstrdup(name);
-    c->caption = rs_xstrdup(caption);
-    c->drawn = 0;
-    if (out->missing)
-        goto out;
-    char *err = NULL;
-    double t0 = now();
-    rs_gp_status st = rs_gp_run(g, pdir, script, &err);
-    out->seconds += now() - t0;
-    if (st == RS_GP_MISSING) {
-        out->missing = 1;
-        rs_diag_add(warn, 0,
-                    "gnuplot ('%s') is not installed: the charts were not drawn; their "
-                    "scripts and data are in %s/plots. Install it (apt-get install "
-                    "gnuplot-nox) and run: regiosim plot %s",
-                    g->gnuplot, shown_dir, shown_dir);
-    } else if (st == RS_GP_FAILED) {
-        char *msg = first_lines(err);
-        rs_diag_add(warn, 0, "chart '%s' was not drawn: gnuplot says: %s; redraw it with: cd "
-                             "%s/plots && gnuplot %s",
-                    name, msg, shown_dir, gpname);
-        free(msg);
     } else {
-        c->drawn = 1;
+        out->c = rs_xrealloc(out->c, (out->n + 1) * sizeof *out->c);
+        rs_chart *c = &out->c[out->n++];
+        c->name = rs_xstrdup(name);
+        c->caption = rs_xstrdup(caption);
+        c->drawn = 0;
+        c->script = rs_xstrdup(script);
     }
-    free(err);
-out:
     free(pdir);
     free(gpname);
     free(datname);
     return rc;
+}
+
+/* The marker a chart prints when its image is complete. */
+#define DRAWN_MARK "regiosim-drawn "
+
+void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
+                     rs_diag *warn)
+{
+    char *pdir = rs_xasprintf("%s/plots", dir);
+    size_t from = 0;
+    while (from < out->n && !out->c[from].script)
+        from++;
+    while (from < out->n && !out->missing) {
+        /* one script: every waiting chart, each closing its file and then
+         * saying so on stderr */
+        rs_buf all;
+        rs_buf_init(&all);
+        for (size_t i = from; i < out->n; i++) {
+            if (!out->c[i].script)
+                continue;
+            rs_buf_add(&all, out->c[i].script);
+            rs_buf_printf(&all, "\nunset output\nprint '" DRAWN_MARK "%zu'\n", i);
+        }
+        char *err = NULL;
+        double t0 = now();
+        rs_gp_status st = rs_gp_run_capture(g, pdir, all.s ? all.s : "", &err);
+        out->seconds += now() - t0;
+        out->processes++;
+        rs_buf_free(&all);
+        if (st == RS_GP_MISSING) {
+            out->missing = 1;
+            rs_diag_add(warn, 0,
+                        "gnuplot ('%s') is not installed: the charts were not drawn; their "
+                        "scripts and data are in %s/plots. Install it (apt-get install "
+                        "gnuplot-nox) and run: regiosim plot %s",
+                        g->gnuplot, shown_dir, shown_dir);
+            free(err);
+            break;
+        }
+        /* which charts said they were done */
+        size_t next = out->n;
+        for (size_t i = from; i < out->n; i++) {
+            if (!out->c[i].script)
+                continue;
+            char mark[64];
+            snprintf(mark, sizeof mark, DRAWN_MARK "%zu\n", i);
+            if (err && strstr(err, mark)) {
+                out->c[i].drawn = 1;
+                free(out->c[i].script);
+                out->c[i].script = NULL;
+            } else if (next == out->n) {
+                next = i; /* the first chart gnuplot did not finish */
+            }
+        }
+        if (next < out->n) {
+            /* gnuplot stopped at chart 'next': say why, go on after it */
+            char *msg = first_lines(err ? err : "");
+            rs_diag_add(warn, 0, "chart '%s' was not drawn: gnuplot says: %s; redraw it with: "
+                                 "cd %s/plots && gnuplot %s.gp",
+                        out->c[next].name, msg, shown_dir, out->c[next].name);
+            free(msg);
+            free(out->c[next].script);
+            out->c[next].script = NULL;
+        }
+        free(err);
+        from = next < out->n ? next + 1 : out->n;
+        (void)st;
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        free(out->c[i].script);
+        out->c[i].script = NULL;
+    }
+    free(pdir);
 }
 
 /* ---- shared helpers ---------------------------------------------------- */

@@ -14,6 +14,7 @@ typedef struct rs_chart {
     char *name;    /* file name without extension */
     char *caption; /* one line for the report */
     int drawn;     /* the image exists */
+    char *script;  /* waiting to be drawn by rs_charts_flush, or NULL */
 } rs_chart;
 
 typedef struct rs_charts {
@@ -21,6 +22,7 @@ typedef struct rs_charts {
     size_t n;
     double seconds;   /* time spent in gnuplot */
     int missing;      /* gnuplot was not found */
+    int processes;    /* gnuplot processes started */
 } rs_charts;
 
 void rs_charts_free(rs_charts *c);
@@ -37,11 +39,19 @@ int rs_charts_run(const rs_result *res, const char *dir, const char *shown_dir,
 int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
                  const rs_gp *g, rs_charts *out, rs_diag *warn);
 
-/* Adds a chart (script and data already written to dir/plots) and draws
- * it; used by the comparison charts too. */
+/* Writes a chart's script and data to dir/plots and adds it to the charts
+ * to draw; used by the comparison charts too.  Nothing is drawn until
+ * rs_charts_flush. */
 int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
                   const char *name, const char *caption, const char *script,
                   const char *data, rs_diag *warn);
+
+/* Draws every chart added since the last flush in one gnuplot process
+ * (gnuplot's start dominates the time of a chart).  When gnuplot stops at
+ * a chart, that chart gets a warning and the charts after it are drawn by
+ * a new process. */
+void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
+                     rs_diag *warn);
 
 /* Redraws every chart script (plots/NAME.gp) of a results folder
  * (regiosim plot). */

@@ -899,7 +899,7 @@ static void build_uncertainty(V *v, const cJSON *o, rs_uncertainty *u, double re
 
 static void build_output(V *v, const cJSON *o, rs_scenario *s)
 {
-    static const char *const keys[] = {"dir", "lang", "terminal", "csv", NULL};
+    static const char *const keys[] = {"dir", "lang", "terminal", "csv", "font", NULL};
     static const char *const langs[] = {"nl", "en", NULL};
     static const char *const terms[] = {"pngcairo", "svg", "pdfcairo", NULL};
     static const char *const csvs[] = {"en", "nl", NULL};
@@ -927,6 +927,15 @@ static void build_output(V *v, const cJSON *o, rs_scenario *s)
                "CSV dialect: en (comma, decimal point) or nl (semicolon, decimal comma)",
                &i) > 0)
         strcpy(s->csv, csvs[i]);
+    const char *font;
+    if (str(v, o, "$.output", "font", OPT, NULL, "font family of the charts, e.g. \"Liberation Sans\"",
+            &font) > 0) {
+        if (!font[0] || strlen(font) > 100 || strpbrk(font, "\n\r\t"))
+            verr(v, get(o, "font"), "$.output.font",
+                 "must be a font family name of 1 to 100 characters, e.g. \"Liberation Sans\"");
+        else
+            s->font = rs_xstrdup(font);
+    }
 }
 
 static void build_realisation(V *v, const cJSON *o, rs_scenario *s)
@@ -1057,7 +1066,7 @@ static void check_tiers(V *v, const cJSON *node, const char *path, const rs_cofi
 rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *file,
                                rs_diag *diag)
 {
-    static const char *const keys[] = {"name",        "description", "horizon",
+    static const char *const keys[] = {"name",        "label",       "description", "horizon",
                                        "discount_rate", "realisation", "regions",
                                        "instruments", "cofinancing", "tranches",
                                        "deals",       "uncertainty", "output",
@@ -1072,6 +1081,14 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
     str(&v, t, "$", "name", OPT, bn, "scenario name", &name);
     s->name = rs_xstrdup(name ? name : bn);
     free(bn);
+    const char *label;
+    if (str(&v, t, "$", "label", OPT, NULL, "a short name for charts and tables", &label) > 0) {
+        if (!label[0] || strlen(label) > 60)
+            verr(&v, get(t, "label"), "$.label", "must be 1 to 60 characters (a short name of "
+                                                 "the scenario for legends and columns)");
+        else
+            s->label = rs_xstrdup(label);
+    }
     str(&v, t, "$", "description", OPT, "", "what question the scenario answers", &desc);
     s->description = dup_or(desc, "");
 

@@ -36,6 +36,8 @@ void rs_scenario_free(rs_scenario *s)
     free(s->description);
     free(s->out_dir);
     free(s->terminal);
+    free(s->font);
+    free(s->label);
     free(s);
 }
 

@@ -77,6 +77,7 @@ typedef struct rs_uncertainty {
 typedef struct rs_scenario {
     char *file;               /* as named on the command line */
     char *name, *description;
+    char *label;              /* short name for legends and columns, or NULL */
     int start, end;           /* horizon, inclusive */
     double discount_rate;
     double real_mean;
@@ -94,6 +95,7 @@ typedef struct rs_scenario {
     char *out_dir;            /* NULL: out/<file name> */
     char lang[3], csv[3];
     char *terminal;
+    char *font;               /* output.font, or NULL */
 } rs_scenario;
 
 /* One --set PATH=VALUE override. */

@@ -87,7 +87,10 @@ static void scripts(void)
         rs_diag_init(&w);
         CU_ASSERT_EQUAL(rs_charts_run(&res, dir, "shown", &g, &ch, &w), 0);
         CU_ASSERT_EQUAL(ch.n, 5);
+        CU_ASSERT_FALSE(ch.missing); /* nothing drawn yet */
+        rs_charts_flush(&ch, dir, "shown", &g, &w);
         CU_ASSERT_TRUE(ch.missing);
+        CU_ASSERT_EQUAL(ch.processes, 1);
         CU_ASSERT_EQUAL(w.n, 1); /* one warning, not one per chart */
         char path[512];
         snprintf(path, sizeof path, "%s/plots/cashflow.gp", dir);
