@@ -416,7 +416,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     pwned=$(find "$TMP" "$ROOT" /tmp -maxdepth 3 -name 'PWNED*' 2>/dev/null | head -n 3)
     if [ -z "$pwned" ]; then ok; else failed "hostile scenario ran nothing" "created: $pwned"; fi
     check_has "hostile name reaches gnuplot as an escaped literal" "$TMP/hostile-out/plots/cashflow.gp" \
-        "set label 99 'E'' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output ''|touch PWNED-p'' · regiosim"
+        "scenario ''E'' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output ''|touch PWNED-p''''' at screen"
     if png_ok "$TMP/hostile-out/plots/regions.png"; then ok; else failed "hostile scenario still drawn"; fi
 else
     echo "note: gnuplot is not installed: chart drawing not tested"
