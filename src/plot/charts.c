@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "charts.h"
 
+#include "../output/labels.h"
 #include "../util/dirlist.h"
 #include <errno.h>
 #include <math.h>
@@ -33,20 +34,6 @@ static void dat_str(rs_buf *b, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-}
-
-/* A tic label: at most 'max' characters (UTF-8 aware), '…' when cut. */
-static void dat_label(rs_buf *b, const char *s, size_t max)
-{
-    size_t chars = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++) {
-        if ((*p & 0xC0) != 0x80 && ++chars > max) {
-            rs_buf_add(b, "…");
-            return;
-        }
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-    }
 }
 
 static void dat_num(rs_buf *b, double x)
@@ -185,35 +172,16 @@ void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, con
 
 /* ---- shared helpers ---------------------------------------------------- */
 
-/* The title, centred on the image (not on the plot area, which long tic
- * labels can push aside). */
-static void title(rs_buf *b, const rs_gp *g, const char *t)
-{
-    rs_buf_add(b, "set label 98 ");
-    rs_gp_quote(b, t);
-    rs_buf_add(b, " at screen 0.5, screen 0.95 center noenhanced");
-    rs_gp_font(b, g, 1.25);
-    rs_buf_add(b, "\nset tmargin 5\n");
-}
-
-static void label_axis(rs_buf *b, const char *axis, const char *t)
-{
-    rs_buf_printf(b, "set %slabel ", axis);
-    rs_gp_quote(b, t);
-    rs_buf_add(b, " noenhanced\n");
-}
-
 static const char *money_unit(const rs_gp *g) { return RS_L(g, "€ mln", "€ million"); }
 
-/* Years shown on the x axis: the horizon, plus one 'after' position when
- * any flow falls after it. */
+/* Any flow after the horizon: the year axis then gets a position 'na'. */
 static int has_after(const rs_run *r)
 {
     const rs_plan *p = r->plan;
     int last = p->sc->end - p->y0;
     for (int y = last + 1; y < p->ny; y++)
         for (int s = 0; s < RS_Y_N_OUT; s++)
-            if (s != RS_Y_BALANCE && r->y[s][y] != 0)
+            if (s != RS_Y_BALANCE && fabs(r->y[s][y]) > 1e-9)
                 return 1;
     return 0;
 }
@@ -226,31 +194,34 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
     const rs_plan *p = res->plan;
     const rs_run *r = res->run;
     size_t nt = sc->n_tranches;
-    int rows = sc->end - sc->start + 1 + has_after(r);
-    /* per tranche and row: paid, reclaimed */
+    int after = has_after(r);
+    int rows = sc->end - sc->start + 1 + after;
+    /* per tranche and row: paid; per row: reclaimed */
     double *paid = rs_xcalloc(nt * (size_t)rows, sizeof *paid);
-    double *recl = rs_xcalloc(nt * (size_t)rows, sizeof *recl);
+    double *recl = rs_xcalloc((size_t)rows, sizeof *recl);
     for (size_t d = 0; d < sc->n_deals; d++) {
         size_t t = sc->deals[d].tranche;
-        int y = sc->tranches[t].year - p->y0;
+        int y = sc->tranches[t].year - sc->start;
         for (int k = 0; k < p->len[d]; k++) {
             int row = y + k < rows ? y + k : rows - 1;
+            if (row < 0)
+                continue;
             paid[t * (size_t)rows + (size_t)row] += r->paid[p->off[d] + (size_t)k];
-            recl[t * (size_t)rows + (size_t)row] += r->reclaimed[p->off[d] + (size_t)k];
+            recl[row] += r->reclaimed[p->off[d] + (size_t)k];
         }
     }
     double lo = 0, hi = 0;
+    int any_recl = 0;
     rs_buf_add(dat, "# x\tyear");
     for (size_t t = 0; t < nt; t++)
         rs_buf_printf(dat, "\tpaid_cum_%zu", t + 1);
-    for (size_t t = 0; t < nt; t++)
-        rs_buf_printf(dat, "\treclaimed_cum_%zu", t + 1);
-    rs_buf_add(dat, "\trijk_net\tcofinancing_spent\t(M€; _cum_: stacked over tranches)\n");
+    rs_buf_add(dat, "\treclaimed\trijk_net\tcofinancing_spent\treclaimed_label\t"
+                    "(M€; _cum_: stacked over tranches)\n");
     for (int row = 0; row < rows; row++) {
-        int after = row > sc->end - sc->start;
+        int is_after = row > sc->end - sc->start;
         rs_buf_printf(dat, "%d\t", sc->start + row);
-        if (after)
-            rs_buf_add(dat, RS_L(g, "later", "after"));
+        if (is_after)
+            rs_buf_printf(dat, "%s %d", RS_L(g, "na", "after"), sc->end);
         else
             rs_buf_printf(dat, "%d", sc->start + row);
         double cum = 0;
@@ -260,76 +231,88 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
             dat_num(dat, cum);
         }
         hi = fmax(hi, cum);
-        cum = 0;
-        for (size_t t = 0; t < nt; t++) {
-            cum -= recl[t * (size_t)rows + (size_t)row];
-            rs_buf_add(dat, "\t");
-            dat_num(dat, cum);
-        }
-        lo = fmin(lo, cum);
+        rs_buf_add(dat, "\t");
+        dat_num(dat, -recl[row]);
         double net = 0, cof = 0;
-        if (after) {
+        int y0 = sc->start - p->y0 + row;
+        if (is_after) {
             for (int y = sc->end - p->y0 + 1; y < p->ny; y++) {
                 net += r->y[RS_Y_NET][y];
                 cof += r->y[RS_Y_COFIN_SPENT][y];
             }
-        } else {
-            net = r->y[RS_Y_NET][row + sc->start - p->y0];
-            cof = r->y[RS_Y_COFIN_SPENT][row + sc->start - p->y0];
+        } else if (y0 >= 0 && y0 < p->ny) {
+            net = r->y[RS_Y_NET][y0];
+            cof = r->y[RS_Y_COFIN_SPENT][y0];
         }
         rs_buf_add(dat, "\t");
         dat_num(dat, net);
         rs_buf_add(dat, "\t");
         dat_num(dat, cof);
-        rs_buf_add(dat, "\n");
+        char lab[64];
+        rs_fmt(lab, sizeof lab, -recl[row], 1, g->nl);
+        rs_buf_printf(dat, "\t%s\n", recl[row] > 0.05 ? lab : "-");
+        any_recl |= recl[row] > 0.05;
         hi = fmax(hi, fmax(net, cof));
-        lo = fmin(lo, net);
+        lo = fmin(lo, fmin(net, -recl[row]));
     }
     free(paid);
     free(recl);
 
     rs_gp_header(gp, g, "cashflow");
-    title(gp, g, RS_L(g, "Geldstromen per jaar", "Money flows per year"));
-    label_axis(gp, "y", money_unit(g));
-    rs_gp_tics(gp, g, "y", lo, hi * 1.08);
-    rs_buf_printf(gp, "set xrange [%d:%d]\n", sc->start - 1, sc->start + rows);
-    rs_buf_add(gp, rows > 16 ? "set xtics rotate by -45 noenhanced\n" : "set xtics noenhanced\n");
-    rs_buf_add(gp, "set key below vertical maxrows 4 Left reverse\n"
-                   "set boxwidth 0.38\n"
-                   "set xzeroaxis lt -1 lc rgb '#555555'\n"
-                   "plot \\\n");
-    /* stacked bars: the largest cumulative first, so each tranche shows */
-    for (size_t t = nt; t-- > 0;) {
-        char lab[160];
-        snprintf(lab, sizeof lab, nt > 1 ? "%s %s" : "%s", RS_L(g, "Rijksbetaling", "Rijk payment"),
-                 sc->tranches[t].id);
-        rs_buf_printf(gp, "  'cashflow.dat' using ($1-0.2):%zu%s with boxes lt %zu title ", t + 3,
-                      t == 0 ? ":xtic(2)" : "", t % RS_GP_NCOLORS + 1);
-        rs_gp_quote(gp, lab);
+    rs_chart_title(gp, g, RS_L(g, "Geldstromen per jaar", "Money flows per year"));
+    rs_chart_axis_label(gp, "y", money_unit(g));
+    if (any_recl)
+        lo -= 0.07 * (hi - lo); /* room for the reclaim's value under its bar */
+    rs_gp_tics(gp, g, "y", lo, hi * 1.05);
+    rs_chart_years(gp, g, sc->start, sc->end, after);
+    size_t longest = 0;
+    char (*names)[160] = rs_xcalloc(nt ? nt : 1, sizeof *names);
+    for (size_t t = 0; t < nt; t++) {
+        char in[96];
+        rs_instrument_short(in, sizeof in, &sc->instruments[sc->tranches[t].instrument]);
+        if (nt > 1)
+            snprintf(names[t], sizeof names[t], "%s %s (%s)", RS_L(g, "Rijk", "Rijk"),
+                     sc->tranches[t].id, in);
+        else
+            snprintf(names[t], sizeof names[t], "%s (%s)",
+                     RS_L(g, "Betaald door het Rijk", "Paid by the Rijk"), in);
+        size_t l = rs_text_chars(names[t]);
+        longest = l > longest ? l : longest;
+    }
+    const char *l_recl = RS_L(g, "Teruggevorderd bij vaststelling", "Reclaimed at settlement");
+    const char *l_cof = RS_L(g, "Besteed uit cofinanciering", "Spent from co-financing");
+    const char *l_net = RS_L(g, "Netto Rijk (betaald − teruggevorderd)", "Rijk net (paid − reclaimed)");
+    longest = fmax((double)longest, (double)rs_text_chars(l_net));
+    rs_chart_key_below(gp, g, (int)nt + 2 + any_recl, longest, 0);
+    rs_buf_add(gp, "set boxwidth 0.38\nset xzeroaxis lt -1 lc rgb c_axis lw 1\n");
+    rs_gp_layout(gp, g, "cashflow");
+    rs_buf_add(gp, "plot \\\n");
+    /* stacked bars: the largest cumulative first, so each tranche shows;
+     * the legend in tranche order comes from the invisible entries */
+    for (size_t t = nt; t-- > 0;)
+        rs_buf_printf(gp, "  'cashflow.dat' using ($1-0.2):%zu with boxes lt %zu notitle, \\\n",
+                      t + 3, t % RS_GP_NCOLORS + 1);
+    for (size_t t = 0; t < nt; t++) {
+        rs_buf_printf(gp, "  NaN with boxes lt %zu title ", t % RS_GP_NCOLORS + 1);
+        rs_gp_quote(gp, names[t]);
         rs_buf_add(gp, ", \\\n");
     }
-    /* reclaims: hatched in the tranche's colour, one legend entry */
-    for (size_t t = nt; t-- > 0;) {
-        rs_buf_printf(gp, "  'cashflow.dat' using ($1-0.2):%zu with boxes lt %zu "
-                          "fs pattern 2 ",
-                      nt + t + 3, t % RS_GP_NCOLORS + 1);
-        if (t == nt - 1) {
-            rs_buf_add(gp, "title ");
-            rs_gp_quote(gp, nt > 1 ? RS_L(g, "Teruggevorderd (gearceerd, kleur van de tranche)",
-                                          "Reclaimed (hatched, colour of the tranche)")
-                                   : RS_L(g, "Teruggevorderd", "Reclaimed"));
-        } else {
-            rs_buf_add(gp, "notitle");
-        }
-        rs_buf_add(gp, ", \\\n");
+    free(names);
+    size_t c_recl = nt + 3, c_net = nt + 4, c_cof = nt + 5, c_lab = nt + 6;
+    if (any_recl) {
+        rs_buf_printf(gp, "  'cashflow.dat' using ($1-0.2):%zu with boxes lc rgb c_reclaim title ",
+                      c_recl);
+        rs_gp_quote(gp, l_recl);
+        rs_buf_printf(gp, ", \\\n  '' using ($1-0.2):($%zu < 0 ? $%zu : 1/0):%zu with labels "
+                          "center offset 0,-0.75 textcolor rgb c_reclaim noenhanced notitle, \\\n",
+                      c_recl, c_recl, c_lab);
     }
-    rs_buf_printf(gp, "  'cashflow.dat' using ($1+0.2):%zu with boxes lc rgb '#8FCAE7' title ",
-                  2 * nt + 4);
-    rs_gp_quote(gp, RS_L(g, "Besteed uit cofinanciering", "Spent from co-financing"));
-    rs_buf_printf(gp, ", \\\n  'cashflow.dat' using 1:%zu with linespoints lc rgb '#154273' "
-                      "lw 2 pt 7 title ",
-                  2 * nt + 3);
-    rs_gp_quote(gp, RS_L(g, "Netto Rijk (betaald − teruggevorderd)", "Rijk net (paid − reclaimed)"));
+    rs_buf_printf(gp, "  'cashflow.dat' using ($1+0.2):%zu with boxes lc rgb c_cofin title ", c_cof);
+    rs_gp_quote(gp, l_cof);
+    rs_buf_printf(gp, ", \\\n  'cashflow.dat' using 1:%zu with linespoints lc rgb c_net dt 1 "
+                      "lw 2.5 pt 7 ps 1.2 title ",
+                  c_net);
+    rs_gp_quote(gp, l_net);
     rs_buf_add(gp, "\n");
 }
 
@@ -340,76 +323,104 @@ static void chart_cumulative(const rs_result *res, const rs_gp *g, rs_buf *dat, 
     const rs_scenario *sc = res->sc;
     const rs_plan *p = res->plan;
     const rs_run *r = res->run;
-    double *ext = rs_xcalloc((size_t)p->ny, sizeof *ext);
+    int after = has_after(r);
+    int rows = sc->end - sc->start + 1 + after;
+    double *ext = rs_xcalloc((size_t)rows, sizeof *ext);
     int ext_lo = 0, ext_hi = -1;
     for (size_t d = 0; d < sc->n_deals; d++) {
         const rs_dealres *dr = &r->dr[d];
         if (!dr->extended)
             continue;
-        int y = sc->tranches[sc->deals[d].tranche].year - p->y0;
+        int y = sc->tranches[sc->deals[d].tranche].year - sc->start;
         for (int k = sc->deals[d].duration; k <= dr->last; k++) {
-            ext[y + k] += r->spent[p->off[d] + (size_t)k];
+            int row = y + k < rows ? y + k : rows - 1;
+            if (row < 0)
+                continue;
+            ext[row] += r->spent[p->off[d] + (size_t)k];
             if (ext_hi < ext_lo) {
-                ext_lo = ext_hi = y + k;
+                ext_lo = ext_hi = row;
             } else {
-                ext_lo = y + k < ext_lo ? y + k : ext_lo;
-                ext_hi = y + k > ext_hi ? y + k : ext_hi;
+                ext_lo = row < ext_lo ? row : ext_lo;
+                ext_hi = row > ext_hi ? row : ext_hi;
             }
         }
     }
-    /* the last year with spending or plan */
-    int last = sc->end - p->y0;
-    for (int y = 0; y < p->ny; y++)
-        if (r->y[RS_Y_SPENT][y] > 1e-9 * (r->y[RS_Y_SPENT][0] + 1) || r->y[RS_Y_PLANNED][y] > 0)
-            last = y > last ? y : last;
-    rs_buf_add(dat, "# year\tplanned_cumulative\tspent_cumulative\tspent_in_extension_years "
-                    "(M€)\n");
+    rs_buf_add(dat, "# x\tplanned_cumulative\tspent_cumulative\tspent_in_extension_years (M€)\n");
     double cp = 0, cs = 0;
-    for (int y = 0; y <= last; y++) {
+    for (int y = 0; y < sc->start - p->y0; y++) {
         cp += r->y[RS_Y_PLANNED][y];
         cs += r->y[RS_Y_SPENT][y];
-        rs_buf_printf(dat, "%d\t", p->y0 + y);
+    }
+    for (int row = 0; row < rows; row++) {
+        int is_after = row > sc->end - sc->start;
+        int y0 = sc->start - p->y0 + row;
+        if (is_after) {
+            for (int y = y0; y < p->ny; y++) {
+                cp += r->y[RS_Y_PLANNED][y];
+                cs += r->y[RS_Y_SPENT][y];
+            }
+        } else if (y0 >= 0 && y0 < p->ny) {
+            cp += r->y[RS_Y_PLANNED][y0];
+            cs += r->y[RS_Y_SPENT][y0];
+        }
+        rs_buf_printf(dat, "%d\t", sc->start + row);
         dat_num(dat, cp);
         rs_buf_add(dat, "\t");
         dat_num(dat, cs);
         rs_buf_add(dat, "\t");
-        dat_num(dat, ext[y]);
+        dat_num(dat, ext[row]);
         rs_buf_add(dat, "\n");
     }
     free(ext);
     rs_gp_header(gp, g, "cumulative");
-    title(gp, g, RS_L(g, "Geplande en gerealiseerde bestedingen, cumulatief",
-                   "Planned and realised spending, cumulative"));
-    label_axis(gp, "y", money_unit(g));
-    rs_gp_tics(gp, g, "y", 0, fmax(cp, cs) * 1.08);
-    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1 rotate by -45\n", p->y0 - 1,
-                  p->y0 + last + 1);
-    rs_buf_add(gp, "set key bottom right\nset boxwidth 0.6\n");
-    if (ext_hi >= ext_lo) {
+    rs_chart_title(gp, g, RS_L(g, "Geplande en gerealiseerde bestedingen, cumulatief",
+                               "Planned and realised spending, cumulative"));
+    rs_chart_axis_label(gp, "y", money_unit(g));
+    rs_gp_tics(gp, g, "y", 0, fmax(cp, cs) * 1.05);
+    rs_chart_years(gp, g, sc->start, sc->end, after);
+    int has_ext = ext_hi >= ext_lo;
+    const char *l_ext = RS_L(g, "Besteed in verlengingsjaren (per jaar)",
+                             "Spent in extension years (per year)");
+    rs_chart_key_below(gp, g, 2 + has_ext, rs_text_chars(l_ext), 0);
+    rs_buf_add(gp, "set boxwidth 0.6\n");
+    if (has_ext) {
         rs_buf_printf(gp, "set object 1 rect from %g, graph 0 to %g, graph 1 behind "
-                          "fc rgb '#FDE6CC' fs solid 0.6 noborder\n",
-                      p->y0 + ext_lo - 0.5, p->y0 + ext_hi + 0.5);
+                          "fc rgb c_shade fs solid 1 noborder\n",
+                      sc->start + ext_lo - 0.5, sc->start + ext_hi + 0.5);
         rs_buf_printf(gp, "set label 2 %s at %g, graph 0.96 center noenhanced "
-                          "textcolor rgb '#94710A'\n",
+                          "textcolor rgb c_text\n",
                       RS_L(g, "'verlengingsjaren'", "'extension years'"),
-                      p->y0 + (ext_lo + ext_hi) / 2.0);
+                      sc->start + (ext_lo + ext_hi) / 2.0);
     }
-    rs_buf_printf(gp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#555555'\n"
-                      "set label 1 %s at %g, graph 0.5 rotate by 90 offset -1,0 noenhanced "
-                      "textcolor rgb '#555555'\n",
-                  sc->end + 0.5, sc->end + 0.5, RS_L(g, "'einde horizon'", "'end of horizon'"),
-                  sc->end + 0.5);
-    rs_buf_add(gp, "plot 'cumulative.dat' using 1:4 with boxes lc rgb '#E17000' title ");
-    rs_gp_quote(gp, RS_L(g, "Besteed in verlengingsjaren (per jaar)",
-                         "Spent in extension years (per year)"));
-    rs_buf_add(gp, ", \\\n  '' using 1:2 with lines dt 2 lw 2 lc rgb '#555555' title ");
+    rs_gp_layout(gp, g, "cumulative");
+    rs_buf_add(gp, "plot ");
+    if (has_ext) {
+        rs_buf_add(gp, "'cumulative.dat' using 1:4 with boxes lc rgb c_accent title ");
+        rs_gp_quote(gp, l_ext);
+        rs_buf_add(gp, ", \\\n  ");
+    }
+    rs_buf_add(gp, "'cumulative.dat' using 1:2 with lines dt 2 lw 2.5 lc rgb c_planned title ");
     rs_gp_quote(gp, RS_L(g, "Gepland", "Planned"));
-    rs_buf_add(gp, ", \\\n  '' using 1:3 with linespoints lw 2.5 lc rgb '#01689B' title ");
+    rs_buf_add(gp, ", \\\n  '' using 1:3 with linespoints dt 1 lw 2.5 pt 7 lc rgb c_real title ");
     rs_gp_quote(gp, RS_L(g, "Gerealiseerd", "Realised"));
     rs_buf_add(gp, "\n");
 }
 
 /* ---- burden -------------------------------------------------------------- */
+
+typedef struct burden_row {
+    char label[260];
+    double keur, pct;
+    int side;
+} burden_row;
+
+static int by_cost(const void *a, const void *b)
+{
+    const burden_row *x = a, *y = b;
+    if (x->keur != y->keur)
+        return x->keur < y->keur ? -1 : 1; /* smallest first: gnuplot draws bottom up */
+    return strcmp(y->label, x->label);
+}
 
 static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
@@ -436,37 +447,55 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
                 cost[first[ii] + o] += rs_obligation_cost(in, &in->obl[o], &occ, r->admin_factor,
                                                           k, r->paid[p->off[d] + (size_t)k]);
     }
-    rs_buf_add(dat, "# index\tlabel\tcost_keur\tside\tshare_label\n");
+    burden_row *rw = rs_xcalloc(n ? n : 1, sizeof *rw);
     size_t rows = 0;
+    int multi = 0;
+    for (size_t i = 0; i < sc->n_instruments; i++)
+        multi += award[i] > 0;
+    multi = multi > 1;
     double hi = 0;
     for (size_t i = 0; i < sc->n_instruments; i++) {
         const rs_instrument *in = &sc->instruments[i];
+        char ins[96];
+        rs_instrument_short(ins, sizeof ins, in);
         for (size_t o = 0; o < in->n_obl; o++) {
             double c = cost[first[i] + o];
             if (c <= 0)
                 continue;
-            char share[64], num[48];
-            rs_fmt_grouped(num, sizeof num, award[i] > 0 ? 100 * c / award[i] : 0, 3, g->nl);
-            snprintf(share, sizeof share, " %s%%", num);
-            rs_buf_printf(dat, "%zu\t", rows++);
-            dat_str(dat, in->id);
-            rs_buf_add(dat, ": ");
-            dat_str(dat, in->obl[o].name);
-            rs_buf_printf(dat, " (%s)\t", in->obl[o].side ? "Rijk" : "regio");
-            dat_num(dat, c * 1000);
-            rs_buf_printf(dat, "\t%d\t%s\n", in->obl[o].side, share);
-            hi = fmax(hi, c * 1000);
+            burden_row *b = &rw[rows++];
+            char name[120];
+            rs_chart_cut(name, sizeof name, in->obl[o].name, 30);
+            snprintf(b->label, sizeof b->label, "%s%s%s (%s)", multi ? ins : "", multi ? ": " : "",
+                     name, in->obl[o].side ? "Rijk" : RS_L(g, "regio", "region"));
+            b->keur = c * 1000;
+            b->pct = award[i] > 0 ? 100 * c / award[i] : 0;
+            b->side = in->obl[o].side;
+            hi = fmax(hi, b->keur);
         }
     }
+    qsort(rw, rows, sizeof *rw, by_cost);
+    rs_buf_add(dat, "# index\tlabel\tcost_keur\tside\tshare_label\n");
+    for (size_t i = 0; i < rows; i++) {
+        char num[48], eur[48];
+        rs_fmt(num, sizeof num, rw[i].pct, rw[i].pct < 0.1 ? 2 : 1, g->nl);
+        rs_fmt(eur, sizeof eur, rw[i].keur, 0, g->nl);
+        rs_buf_printf(dat, "%zu\t", i);
+        dat_str(dat, rw[i].label);
+        rs_buf_add(dat, "\t");
+        dat_num(dat, rw[i].keur);
+        rs_buf_printf(dat, "\t%d\t%s (%s %%)\n", rw[i].side, eur, num);
+    }
+    free(rw);
     free(cost);
     free(award);
     free(first);
     rs_gp_header(gp, g, "burden");
-    title(gp, g, RS_L(g, "Administratieve lasten per verplichting (hele looptijd)",
-                   "Administrative burden by obligation (whole term)"));
-    label_axis(gp, "x", RS_L(g, "€ duizend (label: % van de Rijksbijdrage)",
-                             "€ thousand (label: % of the Rijk award)"));
+    rs_chart_title(gp, g, RS_L(g, "Administratieve lasten per verplichting, hele looptijd",
+                               "Administrative burden by obligation, whole term"));
+    rs_chart_axis_label(gp, "x", RS_L(g, "€ duizend (tussen haakjes: % van de Rijksbijdrage)",
+                                      "€ thousand (in brackets: % of the Rijk award)"));
     if (!rows) {
+        rs_chart_no_key(gp, 1);
         rs_buf_add(gp, "unset border\nunset tics\nset label 3 ");
         rs_gp_quote(gp, RS_L(g, "Geen administratieve lasten in dit scenario",
                              "No administrative burden in this scenario"));
@@ -474,90 +503,217 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
                        "plot -1 notitle\n");
         return;
     }
-    rs_gp_tics(gp, g, "x", 0, hi * 1.25);
-    rs_buf_printf(gp, "set yrange [-0.7:%zu]\nset ytics noenhanced", rows);
-    rs_gp_font(gp, g, 0.8);
-    rs_buf_add(gp, "\nset grid xtics noytics\nset key bottom right\n");
-    rs_buf_add(gp, "set style fill solid 0.9 noborder\n"
-                   "plot 'burden.dat' using ($4 == 0 ? $3 : 1/0):1:(0):3:($1-0.38):($1+0.38):"
-                   "ytic(2) with boxxyerror lc rgb '#01689B' title ");
+    /* room right of the longest bar for its value */
+    rs_gp_tics(gp, g, "x", 0, hi * 1.3);
+    rs_buf_printf(gp, "set yrange [-0.7:%zu-0.3]\nset ytics noenhanced scale 0", rows);
+    rs_gp_font(gp, g, rows > 14 ? 0.7 : 0.85);
+    rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\n");
+    rs_chart_key_below(gp, g, 2, 8, 1);
+    rs_gp_layout(gp, g, "burden");
+    rs_buf_add(gp, "plot 'burden.dat' using ($4 == 0 ? $3 : 1/0):1:(0):3:($1-0.36):($1+0.36):"
+                   "ytic(2) with boxxyerror lc rgb c_region title ");
     rs_gp_quote(gp, RS_L(g, "regio", "region"));
-    rs_buf_add(gp, ", \\\n  '' using ($4 == 1 ? $3 : 1/0):1:(0):3:($1-0.38):($1+0.38) "
-                   "with boxxyerror lc rgb '#E17000' title 'Rijk', \\\n"
-                   "  '' using 3:1:5 with labels left offset 0.5,0 noenhanced notitle\n");
+    rs_buf_add(gp, ", \\\n  '' using ($4 == 1 ? $3 : 1/0):1:(0):3:($1-0.36):($1+0.36) "
+                   "with boxxyerror lc rgb c_rijk title 'Rijk', \\\n"
+                   "  '' using 3:1:5 with labels left offset 0.5,0 noenhanced textcolor rgb c_text");
+    rs_gp_font(gp, g, rows > 14 ? 0.7 : 0.85);
+    rs_buf_add(gp, " notitle\n");
 }
 
 /* ---- co-financing -------------------------------------------------------- */
+
+/* Two co-financing rules are the same when their rule and parameters are. */
+static int same_cofin(const rs_cofin *a, const rs_cofin *b)
+{
+    if (a == b)
+        return 1;
+    if (a->rule != b->rule)
+        return 0;
+    if (strcmp(a->rule->name, "flat") == 0)
+        return a->share == b->share;
+    if (strcmp(a->rule->name, "capacity_linear") == 0)
+        return a->base == b->base && a->slope == b->slope && a->min == b->min && a->max == b->max;
+    if (a->n_tiers != b->n_tiers)
+        return 0;
+    for (size_t i = 0; i < a->n_tiers; i++)
+        if (a->tiers[i].share != b->tiers[i].share ||
+            a->tiers[i].max_pressure != b->tiers[i].max_pressure)
+            return 0;
+    return 1;
+}
+
+/* "vast aandeel 50 %", "naar draagkracht", ... */
+static void rule_words(char *out, size_t n, const rs_cofin *c, int nl)
+{
+    const char *w = rs_label_of(RS_LK_RULE, c->rule->name, nl);
+    if (strcmp(c->rule->name, "flat") == 0) {
+        char v[32];
+        rs_fmt(v, sizeof v, 100 * c->share, 0, nl);
+        snprintf(out, n, "%s %s %%", w, v);
+    } else {
+        snprintf(out, n, "%s", w);
+    }
+}
 
 static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     const rs_scenario *sc = res->sc;
     const rs_plan *p = res->plan;
-    int tiers = strcmp(sc->cofin.rule->name, "pressure_tiers") == 0;
-    double xlo = 1e300, xhi = -1e300;
-    rs_buf_add(dat, "# x\tshare\thas_deal\tregion\n");
-    for (size_t i = 0; i < sc->n_regions; i++) {
-        const rs_region *reg = &sc->regions[i];
-        double C = 0, V = 0;
-        for (size_t d = 0; d < sc->n_deals; d++)
-            if (sc->deals[d].region == i) {
-                C += p->aw[d].C;
-                V += p->aw[d].V;
-            }
-        double x = tiers ? reg->bw_pressure : reg->fiscal_capacity;
-        double c = V > 0 ? C / V : rs_cofin_share(&sc->cofin, reg);
-        xlo = fmin(xlo, x);
-        xhi = fmax(xhi, x);
-        dat_num(dat, x);
-        rs_buf_add(dat, "\t");
-        dat_num(dat, c);
-        rs_buf_printf(dat, "\t%d\t", V > 0);
-        dat_str(dat, reg->name);
-        rs_buf_add(dat, "\n");
+    size_t nt = sc->n_tranches;
+    /* one panel per distinct rule in force in the tranches */
+    size_t *panel = rs_xcalloc(nt ? nt : 1, sizeof *panel);
+    const rs_cofin **rules = rs_xcalloc(nt ? nt : 1, sizeof *rules);
+    size_t np = 0;
+    for (size_t t = 0; t < nt; t++) {
+        size_t k = 0;
+        while (k < np && !same_cofin(rules[k], sc->tranches[t].cofin))
+            k++;
+        if (k == np)
+            rules[np++] = sc->tranches[t].cofin;
+        panel[t] = k;
     }
-    /* the scenario's rule as a line, two blank lines apart (index 1) */
-    double pad = fmax(0.05, (xhi - xlo) * 0.1);
-    double a = tiers ? 0 : xlo - pad, b = tiers ? 1 : xhi + pad;
-    rs_buf_add(dat, "\n\n# rule: x\tshare\n");
-    for (int k = 0; k <= 200; k++) {
-        rs_region probe = {0};
-        double x = a + (b - a) * k / 200.0;
-        probe.fiscal_capacity = tiers ? 1 : x;
-        probe.bw_pressure = tiers ? x : 0.5;
-        dat_num(dat, x);
-        rs_buf_add(dat, "\t");
-        dat_num(dat, rs_cofin_share(&sc->cofin, &probe));
-        rs_buf_add(dat, "\n");
-    }
+    if (np > 4)
+        np = 4; /* more rules than that do not fit: the rest share the last panel's data */
     rs_gp_header(gp, g, "cofinancing");
-    char t[256];
-    snprintf(t, sizeof t, "%s: %s", RS_L(g, "Cofinancieringsaandeel per regio", "Co-financing share by region"),
-             sc->cofin.rule->name);
-    title(gp, g, t);
-    label_axis(gp, "x", tiers ? RS_L(g, "druk op brede welvaart (0 geen … 1 hoogst)",
-                                     "pressure on brede welvaart (0 none … 1 most)")
-                              : RS_L(g, "draagkracht (fiscal_capacity, 1 = landelijk gemiddelde)",
-                                     "draagkracht (fiscal_capacity, 1 = national average)"));
-    label_axis(gp, "y", RS_L(g, "aandeel regio in het totaal (c)", "region's share of the total (c)"));
-    rs_gp_tics(gp, g, "y", 0, 1);
-    rs_gp_tics(gp, g, "x", a, b);
-    rs_buf_add(gp, "set key bottom right\nplot 'cofinancing.dat' index 1 using 1:2 with lines lw 2.5 "
-                   "lc rgb '#154273' title ");
-    rs_gp_quote(gp, RS_L(g, "regel van het scenario", "the scenario's rule"));
-    rs_buf_add(gp, ", \\\n  '' index 0 using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 1.6 "
-                   "lc rgb '#E17000' title ");
-    rs_gp_quote(gp, RS_L(g, "regio met deal (afgesproken C/V)", "region with a deal (agreed C/V)"));
-    rs_buf_add(gp, ", \\\n  '' index 0 using 1:($3 == 0 ? $2 : 1/0) with points pt 6 ps 1.6 "
-                   "lc rgb '#E17000' title ");
-    rs_gp_quote(gp, RS_L(g, "regio zonder deal", "region without a deal"));
-    if (sc->n_regions <= 12)
-    {
-        rs_buf_add(gp, ", \\\n  '' index 0 using 1:2:4 with labels left offset 0.8,0.4 "
-                       "noenhanced");
-        rs_gp_font(gp, g, 0.6);
-        rs_buf_add(gp, " notitle");
+    rs_chart_title(gp, g, RS_L(g, "Cofinancieringsaandeel per regio", "Co-financing share by region"));
+    int no_deal_any = 0;
+    for (size_t i = 0; i < sc->n_regions; i++) {
+        int has = 0;
+        for (size_t d = 0; d < sc->n_deals && !has; d++)
+            has = sc->deals[d].region == i && p->aw[d].V > 0;
+        no_deal_any |= !has;
     }
-    rs_buf_add(gp, "\n");
+    rs_buf_add(gp, "set multiplot\n");
+    for (size_t k = 0; k < np; k++) {
+        const rs_cofin *cf = rules[k];
+        int tiers = strcmp(cf->rule->name, "pressure_tiers") == 0;
+        int flat = strcmp(cf->rule->name, "flat") == 0;
+        /* points: each region with a deal in this panel's tranches, the
+         * share agreed over those deals */
+        double xlo = tiers ? 0 : 1e300, xhi = tiers ? 1 : -1e300;
+        double *lx = rs_xcalloc(sc->n_regions + 1, sizeof *lx), *ly = rs_xcalloc(sc->n_regions + 1, sizeof *ly);
+        size_t nl_ = 0;
+        rs_buf_printf(dat, "%s# panel %zu: x\tshare\thas_deal\tregion\n", k ? "\n\n" : "", k + 1);
+        int pts = 0;
+        for (size_t i = 0; i < sc->n_regions; i++) {
+            const rs_region *reg = &sc->regions[i];
+            double C = 0, V = 0;
+            for (size_t d = 0; d < sc->n_deals; d++)
+                if (sc->deals[d].region == i && panel[sc->deals[d].tranche] == k) {
+                    C += p->aw[d].C;
+                    V += p->aw[d].V;
+                }
+            int has = V > 0;
+            if (!has && (np > 1 || !no_deal_any))
+                continue;
+            double x = tiers ? reg->bw_pressure : reg->fiscal_capacity;
+            double c = has ? C / V : rs_cofin_share(cf, reg);
+            xlo = fmin(xlo, x);
+            xhi = fmax(xhi, x);
+            dat_num(dat, x);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, 100 * c);
+            rs_buf_printf(dat, "\t%d\t", has);
+            /* a name only where it does not run into another one */
+            int room = sc->n_regions <= 40;
+            for (size_t j = 0; j < nl_ && room; j++)
+                if (fabs(lx[j] - x) < 0.12 * fmax(xhi - xlo, 0.5) && fabs(ly[j] - c) < 0.05)
+                    room = 0;
+            if (room) {
+                char nm[96];
+                rs_chart_cut(nm, sizeof nm, reg->name, 18);
+                dat_str(dat, nm);
+                lx[nl_] = x;
+                ly[nl_++] = c;
+            } else {
+                rs_buf_add(dat, " ");
+            }
+            rs_buf_add(dat, "\n");
+            pts++;
+        }
+        free(lx);
+        free(ly);
+        if (!pts)
+            rs_buf_add(dat, "0\t0\t0\t-\n");
+        if (xhi < xlo)
+            xlo = 0, xhi = 2;
+        double pad = fmax(0.05, (xhi - xlo) * 0.1);
+        double a = tiers ? 0 : xlo - pad, b = tiers ? 1 : xhi + pad;
+        rs_buf_printf(dat, "\n\n# panel %zu, the rule: x\tshare\n", k + 1);
+        for (int s = 0; s <= 200; s++) {
+            rs_region probe = {0};
+            double x = a + (b - a) * s / 200.0;
+            probe.fiscal_capacity = tiers ? 1 : x;
+            probe.bw_pressure = tiers ? x : 0.5;
+            dat_num(dat, x);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, 100 * rs_cofin_share(cf, &probe));
+            rs_buf_add(dat, "\n");
+        }
+        /* the panel's title: its tranches and rule */
+        char which[256] = "", rw[128];
+        size_t wl = 0;
+        for (size_t t = 0; t < nt; t++)
+            if (panel[t] == k && wl + 40 < sizeof which)
+                wl += (size_t)snprintf(which + wl, sizeof which - wl, "%s%s", wl ? ", " : "",
+                                       sc->tranches[t].id);
+        rule_words(rw, sizeof rw, cf, g->nl);
+        char pt[400];
+        snprintf(pt, sizeof pt, "%s: %s", which, rw);
+        rs_buf_add(gp, "set title ");
+        rs_gp_quote(gp, pt);
+        rs_buf_add(gp, " noenhanced textcolor rgb c_text\n");
+        rs_chart_axis_label(gp, "x", tiers ? RS_L(g, "druk op brede welvaart (0 geen, 1 hoogst)",
+                                                 "pressure on brede welvaart (0 none, 1 most)")
+                                           : RS_L(g, "draagkracht (1 = landelijk gemiddelde)",
+                                                 "fiscal capacity (1 = national average)"));
+        if (k == 0)
+            rs_chart_axis_label(gp, "y", RS_L(g, "cofinanciering, % van het dealvolume",
+                                              "co-financing, % of the deal volume"));
+        else
+            rs_buf_add(gp, "unset ylabel\n");
+        rs_gp_tics(gp, g, "y", 0, 100);
+        rs_gp_tics_n(gp, g, "x", a, b, np > 2 ? 3 : 5);
+        double w = 0.90 / (double)np, left = 0.08 + w * (double)k;
+        rs_buf_printf(gp, "unset key\nset lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+                          "set tmargin at screen 0.84\nset bmargin at screen 0.24\n",
+                      left, left + w - (np > 1 ? 0.05 : 0.02));
+        rs_gp_layout(gp, g, "cofinancing");
+        rs_buf_printf(gp, "plot 'cofinancing.dat' index %zu using 1:2 with lines dt 1 lw 2.5 "
+                          "lc rgb c_net notitle, \\\n"
+                          "  '' index %zu using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 1.5 "
+                          "lc rgb c_accent notitle, \\\n"
+                          "  '' index %zu using 1:($3 == 0 ? $2 : 1/0) with points pt 6 ps 1.5 "
+                          "lc rgb c_accent notitle",
+                      2 * k + 1, 2 * k, 2 * k);
+        if (!flat || pts <= 40) {
+            rs_buf_printf(gp, ", \\\n  '' index %zu using 1:2:4 with labels left offset 0.7,0.5 "
+                              "noenhanced textcolor rgb c_text",
+                          2 * k);
+            rs_gp_font(gp, g, np > 1 ? 0.6 : 0.7);
+            rs_buf_add(gp, " notitle");
+        }
+        rs_buf_add(gp, "\n");
+        if (k == 0)
+            rs_buf_add(gp, "unset label 98\nunset label 99\n"); /* drawn once */
+    }
+    /* the legend, once, under the panels */
+    rs_buf_add(gp, "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\nunset grid\n"
+                   "set xrange [0:1]\nset yrange [0:1]\n");
+    rs_buf_add(gp, "set key at screen 0.5, screen 0.085 center center horizontal Left reverse "
+                   "maxcols 3\n");
+    rs_buf_add(gp, "plot NaN with lines dt 1 lw 2.5 lc rgb c_net title ");
+    rs_gp_quote(gp, RS_L(g, "regel", "rule"));
+    rs_buf_add(gp, ", NaN with points pt 7 ps 1.5 lc rgb c_accent title ");
+    rs_gp_quote(gp, RS_L(g, "regio met deal (afgesproken aandeel)", "region with a deal (agreed share)"));
+    if (np == 1 && no_deal_any) {
+        rs_buf_add(gp, ", NaN with points pt 6 ps 1.5 lc rgb c_accent title ");
+        rs_gp_quote(gp, RS_L(g, "regio zonder deal (aandeel volgens de regel)",
+                             "region without a deal (share by the rule)"));
+    }
+    rs_buf_add(gp, "\nunset multiplot\n");
+    free(panel);
+    free(rules);
 }
 
 /* ---- regions -------------------------------------------------------------- */
@@ -575,11 +731,14 @@ static int by_per_capita(const void *a, const void *b)
     return strcmp(x->r->id, y->r->id);
 }
 
+/* Sorted horizontal bars; with many regions the 12 highest and the 12
+ * lowest, the full list being in regions.csv and the report's table. */
 static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     const rs_scenario *sc = res->sc;
-    region_row *rows = rs_xcalloc(sc->n_regions, sizeof *rows);
-    for (size_t i = 0; i < sc->n_regions; i++) {
+    size_t n = sc->n_regions;
+    region_row *rows = rs_xcalloc(n ? n : 1, sizeof *rows);
+    for (size_t i = 0; i < n; i++) {
         double A = 0;
         for (size_t d = 0; d < sc->n_deals; d++)
             if (sc->deals[d].region == i)
@@ -587,34 +746,62 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
         rows[i].r = &sc->regions[i];
         rows[i].per_capita = A * 1e6 / sc->regions[i].population;
     }
-    qsort(rows, sc->n_regions, sizeof *rows, by_per_capita);
-    rs_buf_add(dat, "# index\tregion\taward_per_capita_eur\tbw_pressure\n");
+    qsort(rows, n, sizeof *rows, by_per_capita);
+    enum { SHOW = 12 };
+    int cut = n > 2 * SHOW + 2;
+    size_t shown = cut ? 2 * SHOW : n;
+    rs_buf_add(dat, "# y\tregion\taward_per_capita_eur\tvalue_label\n");
     double hi = 0;
-    for (size_t i = 0; i < sc->n_regions; i++) {
-        rs_buf_printf(dat, "%zu\t", i);
-        dat_label(dat, rows[i].r->name, 28);
+    /* drawn bottom up: the highest at the top */
+    for (size_t k = 0; k < shown; k++) {
+        size_t i = cut ? (k < SHOW ? k : n - 2 * SHOW + k) : k;
+        double y = (double)(shown - 1 - k) + (cut && k < SHOW ? 1 : 0);
+        char nm[96], v[48];
+        rs_chart_cut(nm, sizeof nm, rows[i].r->name, 34);
+        rs_fmt(v, sizeof v, rows[i].per_capita, 0, g->nl);
+        rs_buf_printf(dat, "%g\t", y);
+        dat_str(dat, nm);
         rs_buf_add(dat, "\t");
         dat_num(dat, rows[i].per_capita);
-        rs_buf_add(dat, "\t");
-        dat_num(dat, rows[i].r->bw_pressure);
-        rs_buf_add(dat, "\n");
+        rs_buf_printf(dat, "\t€ %s\n", v);
         hi = fmax(hi, rows[i].per_capita);
     }
-    free(rows);
     rs_gp_header(gp, g, "regions");
-    title(gp, g, RS_L(g, "Rijksbijdrage per inwoner, per regio", "Rijk award per inhabitant, by region"));
-    label_axis(gp, "y", RS_L(g, "€ per inwoner", "€ per inhabitant"));
-    rs_gp_tics(gp, g, "y", 0, hi * 1.05);
-    int small = sc->n_regions > 30;
-    rs_buf_printf(gp, "set xrange [-0.7:%zu]\nset xtics rotate by 60 right noenhanced",
-                  sc->n_regions);
-    rs_gp_font(gp, g, small ? 0.55 : 0.8);
-    rs_buf_add(gp, "\n");
-    rs_buf_add(gp, "set boxwidth 0.75\nset palette defined (0 '#8FCAE7', 0.5 '#01689B', 1 '#42145F')\n"
-                   "set cbrange [0:1]\nset cblabel ");
-    rs_gp_quote(gp, RS_L(g, "druk op brede welvaart", "pressure on brede welvaart"));
-    rs_buf_add(gp, " noenhanced\nset colorbox\nunset key\n"
-                   "plot 'regions.dat' using 1:3:4:xtic(2) with boxes lc palette notitle\n");
+    char t[200];
+    if (cut)
+        snprintf(t, sizeof t, RS_L(g, "Rijksbijdrage per inwoner: de %d hoogste en de %d laagste van %zu regio's",
+                                   "Rijk award per inhabitant: the %d highest and the %d lowest of %zu regions"),
+                 SHOW, SHOW, n);
+    else
+        snprintf(t, sizeof t, "%s", RS_L(g, "Rijksbijdrage per inwoner, per regio",
+                                         "Rijk award per inhabitant, by region"));
+    rs_chart_title(gp, g, t);
+    rs_chart_axis_label(gp, "x", RS_L(g, "€ per inwoner", "€ per inhabitant"));
+    rs_gp_tics(gp, g, "x", 0, hi * 1.18);
+    double top = (double)shown + (cut ? 1 : 0);
+    rs_buf_printf(gp, "set yrange [-0.7:%g-0.3]\nset ytics noenhanced scale 0", top);
+    double fs = shown > 16 ? 0.62 : 0.8;
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\n");
+    if (cut) {
+        rs_buf_printf(gp, "set label 3 ");
+        char note[160];
+        snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie de tabel in het rapport",
+                                         "… %zu regions in between: see the table in the report"),
+                 n - 2 * SHOW);
+        rs_gp_quote(gp, note);
+        rs_buf_printf(gp, " at graph 0.02, first %d left noenhanced textcolor rgb c_axis", SHOW);
+        rs_gp_font(gp, g, fs);
+        rs_buf_add(gp, "\n");
+    }
+    rs_chart_no_key(gp, 1);
+    rs_gp_layout(gp, g, "regions");
+    rs_buf_add(gp, "plot 'regions.dat' using (0):1:(0):3:($1-0.36):($1+0.36):ytic(2) with "
+                   "boxxyerror lc rgb c_real notitle, \\\n"
+                   "  '' using 3:1:4 with labels left offset 0.4,0 noenhanced textcolor rgb c_text");
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, " notitle\n");
+    free(rows);
 }
 
 /* ---- the run's chart list --------------------------------------------- */

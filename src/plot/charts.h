@@ -57,6 +57,27 @@ void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, con
  * (regiosim plot). */
 int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag);
 
+/* ---- layout.c: what every chart shares ---- */
+
+/* The title, centred on the image. */
+void rs_chart_title(rs_buf *b, const rs_gp *g, const char *t);
+void rs_chart_axis_label(rs_buf *b, const char *axis, const char *t);
+/* The legend under the plot in as many columns as fit ('longest': the
+ * longest entry in characters), and a bottom margin that leaves room for
+ * it and for the source line. */
+void rs_chart_key_below(rs_buf *b, const rs_gp *g, int entries, size_t longest, int xlabel);
+/* No legend; room for the source line. */
+void rs_chart_no_key(rs_buf *b, int xlabel);
+/* The x axis of years: start … end, and a position 'na <end>' at end + 1
+ * when 'after' (flows after the horizon). */
+void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after);
+/* Characters (not bytes) of UTF-8 text. */
+size_t rs_text_chars(const char *s);
+/* 'SPUK', 'DU met afspraken': an instrument as a legend names it. */
+void rs_instrument_short(char *out, size_t n, const rs_instrument *in);
+/* 's' cut to 'max' characters with '…'. */
+void rs_chart_cut(char *out, size_t n, const char *s, size_t max);
+
 #define RS_L(g, nl_text, en_text) ((g)->nl ? (nl_text) : (en_text))
 
 #endif
