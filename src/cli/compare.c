@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/labels.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -248,57 +249,140 @@ static void dat_str(rs_buf *b, const char *s, size_t max)
     }
 }
 
+/* The name a reader knows a scenario by: its 'label', else its 'name'. */
+static const char *disp(const one *x) { return x->sc->label ? x->sc->label : x->sc->name; }
+
+/* The columns of the scenario legend. */
+static int legend_cols(const one *s, size_t n)
+{
+    size_t longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        char nm[160];
+        rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
+        size_t l = rs_text_chars(nm) + 9;
+        longest = l > longest ? l : longest;
+    }
+    int cols = (int)(96 / (longest + 6));
+    return cols < 1 ? 1 : cols > (int)n ? (int)n : cols;
+}
+
+static int legend_rows(const one *s, size_t n)
+{
+    int cols = legend_cols(s, n);
+    return ((int)n + cols - 1) / cols;
+}
+
+/* The legend of the scenarios, once, under a multiplot's panels. */
+static void scenario_legend(rs_buf *gp, const one *s, size_t n, const rs_gp *g, const char *with)
+{
+    int cols = legend_cols(s, n);
+    rs_buf_add(gp, "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\nunset grid\n"
+                   "unset label\nunset arrow\nunset object\nset xrange [0:1]\nset yrange [0:1]\n"
+                   "set lmargin at screen 0\nset rmargin at screen 1\nset tmargin at screen 1\n"
+                   "set bmargin at screen 0\n");
+    rs_buf_printf(gp, "set key at screen 0.5, character %.2f center top horizontal Left reverse "
+                      "maxcols %d samplen 2\nplot ",
+                  1.9 + 1.25 * (((int)n + cols - 1) / cols), cols);
+    for (size_t i = 0; i < n; i++) {
+        char nm[200], lab[240];
+        rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
+        snprintf(lab, sizeof lab, "%s%s", nm, i == 0 ? RS_L(g, " (basis)", " (baseline)") : "");
+        rs_buf_printf(gp, "%sNaN with %s lt %zu title ", i ? ", " : "", with, i % RS_GP_NCOLORS + 1);
+        rs_gp_quote(gp, lab);
+    }
+    rs_buf_add(gp, "\n");
+}
+
 static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     static const int ms[] = {RS_M_RIJK_NET,      RS_M_ADMIN_TOTAL, RS_M_GOAL_SPENDING,
                              RS_M_EFFECTIVENESS, RS_M_RETAINED,    RS_M_RIJK_RECLAIMED};
-    static const char *const nl[] = {"Netto Rijk (€ mln)",       "Administratieve lasten (€ mln)",
-                                     "Doelbestedingen (€ mln)", "Effectiviteit",
-                                     "Bij regio's achtergebleven (€ mln)", "Teruggevorderd (€ mln)"};
-    static const char *const en[] = {"Rijk net (M€)",           "Administrative burden (M€)",
-                                     "Goal spending (M€)",      "Effectiveness",
-                                     "Retained by regions (M€)", "Reclaimed (M€)"};
-    rs_buf_add(dat, "# scenario index\tlabel");
+    rs_buf_add(dat, "# scenario index");
     for (int k = 0; k < 6; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    rs_buf_add(dat, "\n");
+    for (int k = 0; k < 6; k++)
+        rs_buf_printf(dat, "\tlabel_%d", k + 1);
+    rs_buf_add(dat, "\tscenario\n");
     for (size_t i = 0; i < n; i++) {
-        rs_buf_printf(dat, "%zu\t", i);
-        dat_str(dat, s[i].label, 40);
+        rs_buf_printf(dat, "%zu", i);
         for (int k = 0; k < 6; k++) {
             rs_buf_add(dat, "\t");
-            dat_num(dat, s[i].res.metrics[ms[k]]);
+            dat_num(dat, rs_metric_scale(ms[k]) * s[i].res.metrics[ms[k]]);
         }
+        for (int k = 0; k < 6; k++) {
+            char v[64];
+            rs_fmt_metric(v, sizeof v, ms[k], s[i].res.metrics[ms[k]], g->nl, 0);
+            rs_buf_printf(dat, "\t%s", v);
+        }
+        rs_buf_add(dat, "\t");
+        dat_str(dat, disp(&s[i]), 40);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-metrics");
-    rs_buf_add(gp, "unset key\nset boxwidth 0.7\nset xtics noenhanced rotate by -30");
-    rs_gp_font(gp, g, 0.6);
-    rs_buf_add(gp, "\nset style fill solid 0.9 noborder\n"
-                   "set multiplot layout 2,3 title ");
-    rs_gp_quote(gp, RS_L(g, "Kerncijfers per scenario", "Key metrics by scenario"));
-    rs_gp_font(gp, g, 1.25);
-    rs_buf_add(gp, "\n");
+    rs_chart_title(gp, g, RS_L(g, "Kerncijfers per scenario", "Key metrics by scenario"));
+    rs_buf_printf(gp, "unset key\nset boxwidth 0.7\nunset xtics\nset border 1\n"
+                      "set xrange [-0.6:%zu.6]\nset multiplot\n",
+                  n - 1);
+    int rows_key = legend_rows(s, n);
+    double bottom = 0.05 + 0.032 * rows_key + 0.03;
     for (int k = 0; k < 6; k++) {
-        double lo = 0, hi = 0;
+        int m = ms[k];
+        int dec = rs_metric_decimals(m);
+        double f = rs_metric_scale(m), lo = 0, hi = 0;
         for (size_t i = 0; i < n; i++) {
-            lo = fmin(lo, s[i].res.metrics[ms[k]]);
-            hi = fmax(hi, s[i].res.metrics[ms[k]]);
+            lo = fmin(lo, f * s[i].res.metrics[m]);
+            hi = fmax(hi, f * s[i].res.metrics[m]);
         }
+        /* all values below what the labels show: say so, draw no bars */
+        int zero = fmax(fabs(lo), fabs(hi)) < 0.5 * pow(10, -dec);
+        char t[200];
+        const char *u = strcmp(rs_metric_infos[m].unit, "M€") == 0 ? RS_L(g, "€ mln", "M€")
+                                                                  : rs_metric_unit(m, g->nl);
+        snprintf(t, sizeof t, u[0] ? "%s (%s)" : "%s%s", rs_metric_label(m, g->nl), u);
+        int col = k % 3, row = k / 3;
+        double w = 0.92 / 3, h = (0.86 - bottom) / 2;
+        double l = 0.06 + col * w, b = bottom + (1 - row) * h;
+        rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+                          "set bmargin at screen %.4f\nset tmargin at screen %.4f\n",
+                      l + 0.03, l + w - 0.02, b + 0.02, b + h - 0.07);
         rs_buf_add(gp, "set title ");
-        rs_gp_quote(gp, g->nl ? nl[k] : en[k]);
-        rs_buf_add(gp, " noenhanced");
-        rs_gp_font(gp, g, 0.85);
+        rs_gp_quote(gp, t);
+        rs_buf_add(gp, " noenhanced textcolor rgb c_text");
+        rs_gp_font(gp, g, 0.8);
         rs_buf_add(gp, "\n");
-        rs_gp_tics(gp, g, "y", lo, hi > lo ? hi * 1.1 : hi + 1);
-        rs_buf_printf(gp, "set xrange [-0.6:%zu.6]\n", n - 1);
-        rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1):xtic(2) with boxes "
-                          "lc variable\n",
-                      k + 3);
+        if (zero) {
+            rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
+            rs_gp_quote(gp, RS_L(g, "≈ 0 in elk scenario", "≈ 0 in every scenario"));
+            rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_axis\n"
+                           "plot NaN notitle\nunset label 5\n");
+        } else {
+            /* a ratio of at most 1 on its natural scale, never a zoomed one */
+            if (m == RS_M_EFFECTIVENESS && hi <= 1)
+                rs_buf_add(gp, "set yrange [0:1.15]\nset ytics ('0' 0, '0,25' 0.25, '0,5' 0.5, "
+                               "'0,75' 0.75, '1' 1)\n");
+            else
+                rs_gp_tics_n(gp, g, "y", lo, hi * 1.18 + (hi == lo ? 1 : 0), 4);
+            if (!g->nl && m == RS_M_EFFECTIVENESS && hi <= 1)
+                rs_buf_add(gp, "set ytics ('0' 0, '0.25' 0.25, '0.5' 0.5, '0.75' 0.75, '1' 1)\n");
+            rs_buf_add(gp, "set ytics nomirror textcolor rgb c_text\n");
+            rs_gp_layout(gp, g, "compare-metrics");
+            rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1) with boxes lc variable "
+                              "notitle, \\\n  '' using 1:%d:%d with labels center offset 0,0.7 "
+                              "noenhanced textcolor rgb c_text",
+                          k + 2, k + 2, k + 8);
+            rs_gp_font(gp, g, 0.7);
+            rs_buf_add(gp, " notitle\n");
+        }
+        if (k == 0)
+            rs_buf_add(gp, "unset label 98\nunset label 99\n"); /* title and source once */
     }
+    scenario_legend(gp, s, n, g, "boxes");
     rs_buf_add(gp, "unset multiplot\n");
 }
 
+/* The net Rijk expenditure per year: the levels above, the difference
+ * with the baseline below (lines of similar scenarios lie on top of each
+ * other; their differences do not). */
 static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     int y0 = s[0].sc->start, y1 = s[0].sc->end;
@@ -306,43 +390,103 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
         y0 = s[i].sc->start < y0 ? s[i].sc->start : y0;
         y1 = s[i].sc->end > y1 ? s[i].sc->end : y1;
     }
-    double lo = 0, hi = 0;
-    rs_buf_add(dat, "# year\trijk_net per scenario (M€)\n");
-    for (int y = y0; y <= y1; y++) {
+    /* flows after every horizon: one position 'na' */
+    double *after = rs_xcalloc(n, sizeof *after);
+    int any_after = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rs_plan *p = s[i].plan;
+        for (int y = s[i].sc->end - p->y0 + 1; y < p->ny; y++)
+            after[i] += s[i].run->y[RS_Y_NET][y];
+        any_after |= fabs(after[i]) > 1e-9;
+    }
+    double lo = 0, hi = 0, dlo = 0, dhi = 0;
+    rs_buf_add(dat, "# year\trijk_net per scenario (M€), then the difference with the first\n");
+    for (int y = y0; y <= y1 + any_after; y++) {
         rs_buf_printf(dat, "%d", y);
+        double *v = rs_xcalloc(n, sizeof *v);
         for (size_t i = 0; i < n; i++) {
             const rs_plan *p = s[i].plan;
+            if (y > y1)
+                v[i] = after[i];
+            else if (y >= s[i].sc->start && y <= s[i].sc->end)
+                v[i] = s[i].run->y[RS_Y_NET][y - p->y0];
+            else
+                v[i] = NAN;
+        }
+        for (size_t i = 0; i < n; i++) {
             rs_buf_add(dat, "\t");
-            if (y < s[i].sc->start || y > s[i].sc->end) {
+            if (isnan(v[i])) {
                 rs_buf_add(dat, "NaN");
                 continue;
             }
-            double v = s[i].run->y[RS_Y_NET][y - p->y0];
-            dat_num(dat, v);
-            lo = fmin(lo, v);
-            hi = fmax(hi, v);
+            dat_num(dat, v[i]);
+            lo = fmin(lo, v[i]);
+            hi = fmax(hi, v[i]);
         }
+        for (size_t i = 1; i < n; i++) {
+            rs_buf_add(dat, "\t");
+            /* from the values as shown (1 decimal) */
+            double a = round(v[i] * 10) / 10, b = round(v[0] * 10) / 10;
+            double dd = isnan(v[i]) || isnan(v[0]) ? NAN : a - b;
+            if (isnan(dd)) {
+                rs_buf_add(dat, "NaN");
+                continue;
+            }
+            dat_num(dat, dd);
+            dlo = fmin(dlo, dd);
+            dhi = fmax(dhi, dd);
+        }
+        free(v);
         rs_buf_add(dat, "\n");
     }
+    free(after);
     rs_gp_header(gp, g, "compare-net");
-    rs_buf_add(gp, "set title ");
-    rs_gp_quote(gp, RS_L(g, "Netto Rijksuitgaven per jaar", "Rijk net flow per year"));
-    rs_buf_add(gp, " noenhanced");
-    rs_gp_font(gp, g, 1.25);
-    rs_buf_add(gp, "\nset ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ mln", "€ million"));
-    rs_buf_add(gp, "\n");
-    rs_gp_tics(gp, g, "y", lo, hi * 1.1);
-    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1 rotate by -45\n"
-                      "set key outside bottom center horizontal noenhanced\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\nplot ",
-                  y0 - 1, y1 + 1);
-    for (size_t i = 0; i < n; i++) {
-        rs_buf_printf(gp, "%s'compare-net.dat' using 1:%zu with linespoints lt %zu lw 2.5 %stitle ",
-                      i ? ", \\\n  " : "", i + 2, i % RS_GP_NCOLORS + 1, i ? "" : "dt 1 ");
-        rs_gp_quote(gp, s[i].label);
+    rs_chart_title(gp, g, RS_L(g, "Netto Rijksuitgaven per jaar", "Net Rijk expenditure per year"));
+    int rows_key = legend_rows(s, n);
+    double bottom = 0.05 + 0.032 * rows_key + 0.03;
+    rs_buf_add(gp, "set multiplot\nunset key\n");
+    rs_buf_printf(gp, "set lmargin at screen 0.10\nset rmargin at screen 0.97\n"
+                      "set tmargin at screen 0.86\nset bmargin at screen %.4f\n",
+                  bottom + 0.36);
+    rs_chart_axis_label(gp, "y", RS_L(g, "€ mln", "€ million"));
+    rs_gp_tics(gp, g, "y", lo, hi * 1.08);
+    rs_chart_years(gp, g, y0, y1, any_after);
+    rs_buf_add(gp, "set xtics textcolor rgb '#FFFFFF'\nset xzeroaxis lt -1 lc rgb c_axis lw 1\n");
+    rs_gp_layout(gp, g, "compare-net");
+    rs_buf_add(gp, "plot ");
+    for (size_t i = 0; i < n; i++)
+        rs_buf_printf(gp, "%s'compare-net.dat' using 1:%zu with linespoints lt %zu lw 2.5 notitle",
+                      i ? ", \\\n  " : "", i + 2, i % RS_GP_NCOLORS + 1);
+    rs_buf_add(gp, "\nunset label 98\nunset label 99\n");
+    /* the differences, as bars side by side per year */
+    rs_buf_printf(gp, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n", bottom + 0.30,
+                  bottom + 0.05);
+    char t[300], nm[120];
+    rs_chart_cut(nm, sizeof nm, disp(&s[0]), 40);
+    snprintf(t, sizeof t, RS_L(g, "Verschil met “%s” (€ mln)", "Difference from “%s” (€ million)"), nm);
+    rs_buf_add(gp, "unset ylabel\nset label 7 ");
+    rs_gp_quote(gp, t);
+    rs_buf_printf(gp, " at screen 0.10, screen %.4f left noenhanced textcolor rgb c_text\n", bottom + 0.335);
+    if (dhi - dlo < 0.05) {
+        rs_buf_add(gp, "set yrange [-1:1]\nset ytics ('0' 0)\nset label 6 ");
+        rs_gp_quote(gp, RS_L(g, "geen verschil van 0,1 mln of meer in enig jaar",
+                             "no difference of 0.1 million or more in any year"));
+        rs_buf_add(gp, " at graph 0.5, graph 0.7 center noenhanced textcolor rgb c_axis\n");
+    } else {
+        rs_gp_tics_n(gp, g, "y", dlo, dhi, 3);
     }
-    rs_buf_add(gp, "\n");
+    rs_chart_years(gp, g, y0, y1, any_after);
+    rs_buf_add(gp, "set xtics textcolor rgb c_text\n");
+    double bw = 0.8 / (double)(n > 1 ? n - 1 : 1);
+    rs_buf_printf(gp, "set boxwidth %g\nplot ", bw * 0.9);
+    for (size_t i = 1; i < n; i++)
+        rs_buf_printf(gp, "%s'compare-net.dat' using ($1%+g):%zu with boxes lt %zu notitle",
+                      i > 1 ? ", \\\n  " : "", -0.4 + bw * ((double)i - 0.5), n + 1 + i, i % RS_GP_NCOLORS + 1);
+    if (n < 2)
+        rs_buf_add(gp, "NaN notitle");
+    rs_buf_add(gp, "\nunset label 6\nunset label 7\n");
+    scenario_legend(gp, s, n, g, "linespoints");
+    rs_buf_add(gp, "unset multiplot\n");
 }
 
 typedef struct chg {
@@ -358,6 +502,8 @@ static int by_change(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
+/* Winners and losers: sorted horizontal bars; with many regions the 12
+ * largest gains and the 12 largest losses (the full list is regions.csv). */
 static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, const rs_gp *g,
                           const char *name, rs_buf *dat, rs_buf *gp)
 {
@@ -367,47 +513,77 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
         double a = isnan(rg[j].award[0]) ? 0 : rg[j].award[0];
         double b = isnan(rg[j].award[k]) ? 0 : rg[j].award[k];
         c[j].name = rg[j].r->name;
-        c[j].v = (b - a) * 1e6 / rg[j].r->population;
+        /* from the values as shown: whole euros per inhabitant */
+        c[j].v = round(b * 1e6 / rg[j].r->population) - round(a * 1e6 / rg[j].r->population);
         lo = fmin(lo, c[j].v);
         hi = fmax(hi, c[j].v);
     }
     qsort(c, nr, sizeof *c, by_change);
-    rs_buf_add(dat, "# index\tregion\tchange_award_per_capita_eur\n");
-    for (size_t j = 0; j < nr; j++) {
-        rs_buf_printf(dat, "%zu\t", j);
-        dat_str(dat, c[j].name, 28);
+    enum { SHOW = 12 };
+    int cut = nr > 2 * SHOW + 2;
+    size_t shown = cut ? 2 * SHOW : nr;
+    rs_buf_add(dat, "# y\tregion\tchange_award_per_capita_eur\tvalue_label\n");
+    for (size_t q = 0; q < shown; q++) {
+        size_t j = cut ? (q < SHOW ? q : nr - 2 * SHOW + q) : q;
+        double y = (double)(shown - 1 - q) + (cut && q < SHOW ? 1 : 0);
+        char v[48];
+        rs_fmt(v, sizeof v, c[j].v, 0, g->nl);
+        rs_buf_printf(dat, "%g\t", y);
+        dat_str(dat, c[j].name, 34);
         rs_buf_add(dat, "\t");
         dat_num(dat, c[j].v);
-        rs_buf_add(dat, "\n");
+        rs_buf_printf(dat, "\t%s€ %s\n", c[j].v > 0 ? "+" : "", v);
     }
     free(c);
     rs_gp_header(gp, g, name);
-    char t[600];
-    snprintf(t, sizeof t, "%s: %s %s %s", RS_L(g, "Verandering Rijksbijdrage per inwoner", "Change in Rijk award per inhabitant"),
-             s[k].label, RS_L(g, "t.o.v.", "vs"), s[0].label);
-    rs_buf_add(gp, "set title ");
+    char t[600], a[120], b[120];
+    rs_chart_cut(a, sizeof a, disp(&s[k]), 50);
+    rs_chart_cut(b, sizeof b, disp(&s[0]), 50);
+    rs_chart_title(gp, g, RS_L(g, "Verandering van de Rijksbijdrage per inwoner, per regio",
+                               "Change in the Rijk award per inhabitant, by region"));
+    snprintf(t, sizeof t, RS_L(g, "“%s” tegenover “%s”", "“%s” against “%s”"), a, b);
+    rs_buf_add(gp, "set label 97 ");
     rs_gp_quote(gp, t);
-    rs_buf_add(gp, " noenhanced");
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, "\nset ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ per inwoner", "€ per inhabitant"));
-    rs_buf_add(gp, "\n");
+    rs_buf_add(gp, " at screen 0.5, screen 0.905 center noenhanced textcolor rgb c_axis");
+    rs_gp_font(gp, g, 0.8);
+    rs_buf_add(gp, "\nset tmargin 5.5\n");
+    rs_chart_axis_label(gp, "x", RS_L(g, "verandering in € per inwoner", "change in € per inhabitant"));
     if (hi == lo) {
-        hi = lo + 1;
         rs_buf_add(gp, "set label 3 ");
-        rs_gp_quote(gp, RS_L(g, "Geen verandering in de Rijksbijdrage per regio",
+        rs_gp_quote(gp, RS_L(g, "Geen verandering in de Rijksbijdrage van enige regio",
                              "No change in the Rijk award of any region"));
-        rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced\n");
+        rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_text\n"
+                       "unset border\nunset tics\nunset grid\nset xrange [0:1]\nset yrange [0:1]\n");
+        rs_chart_no_key(gp, 0);
+        rs_buf_add(gp, "unset xlabel\nplot NaN notitle\n");
+        return;
     }
-    rs_gp_tics(gp, g, "y", lo * 1.1, hi * 1.1);
-    int small = nr > 30;
-    rs_buf_printf(gp, "set xrange [-0.7:%zu]\nset xtics rotate by 60 right noenhanced", nr);
-    rs_gp_font(gp, g, small ? 0.55 : 0.8);
-    rs_buf_printf(gp, "\nset boxwidth 0.75\nunset key\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\n"
-                      "plot '%s.dat' using 1:($3 >= 0 ? $3 : 1/0):xtic(2) with boxes "
-                      "lc rgb '#39870C', '' using 1:($3 < 0 ? $3 : 1/0) with boxes lc rgb '#CA005D'\n",
+    double span = hi - lo;
+    rs_gp_tics(gp, g, "x", lo - (lo < 0 ? 0.2 * span : 0), hi + (hi > 0 ? 0.2 * span : 0));
+    double top = (double)shown + (cut ? 1 : 0);
+    rs_buf_printf(gp, "set yrange [-0.7:%g-0.3]\nset ytics noenhanced scale 0", top);
+    double fs = shown > 16 ? 0.62 : 0.8;
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\nset yzeroaxis lt -1 lc rgb c_axis\n");
+    if (cut) {
+        char note[160];
+        snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie regions.csv",
+                                         "… %zu regions in between: see regions.csv"),
+                 nr - 2 * SHOW);
+        rs_buf_add(gp, "set label 4 ");
+        rs_gp_quote(gp, note);
+        rs_buf_printf(gp, " at graph 0.02, first %d left noenhanced textcolor rgb c_axis\n", SHOW);
+    }
+    rs_chart_no_key(gp, 1);
+    rs_gp_layout(gp, g, "compare-regions");
+    rs_buf_printf(gp, "plot '%s.dat' using ($3 >= 0 ? $3/2 : 1/0):1:(0):3:($1-0.36):($1+0.36):ytic(2) "
+                      "with boxxyerror lc rgb c_up notitle, \\\n"
+                      "  '' using ($3 < 0 ? 0 : 1/0):1:3:(0):($1-0.36):($1+0.36) with boxxyerror "
+                      "lc rgb c_down notitle, \\\n"
+                      "  '' using ($3 >= 0 ? $3 : 0):1:4 with labels offset 0.4,0 left noenhanced textcolor rgb c_text",
                   name);
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, " notitle\n");
 }
 
 /* ---- the command ---------------------------------------------------------------- */
