@@ -235,19 +235,9 @@ static void dat_num(rs_buf *b, double x)
     rs_buf_add(b, t);
 }
 
-/* A label for a data file: no tabs or line breaks, at most 'max'
- * characters (UTF-8 aware), '…' when cut. */
-static void dat_str(rs_buf *b, const char *s, size_t max)
-{
-    size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p & 0xC0) != 0x80 && ++chars > max) {
-            rs_buf_add(b, "…");
-            return;
-        }
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-    }
-}
+/* A label for a data file (its last column, see gp.h): at most 'max'
+ * characters, '…' when cut. */
+static void dat_str(rs_buf *b, const char *s, size_t max) { rs_gp_text(b, s, max); }
 
 /* The name a reader knows a scenario by: its 'label', else its 'name'. */
 static const char *disp(const one *x) { return x->sc->label ? x->sc->label : x->sc->name; }
@@ -300,9 +290,8 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
     rs_buf_add(dat, "# scenario index");
     for (int k = 0; k < 6; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    for (int k = 0; k < 6; k++)
-        rs_buf_printf(dat, "\tlabel_%d", k + 1);
     rs_buf_add(dat, "\tscenario\n");
+    char **vl = rs_xcalloc(6 * n, sizeof *vl);
     for (size_t i = 0; i < n; i++) {
         rs_buf_printf(dat, "%zu", i);
         for (int k = 0; k < 6; k++) {
@@ -312,13 +301,21 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
         for (int k = 0; k < 6; k++) {
             char v[64];
             rs_fmt_metric(v, sizeof v, ms[k], s[i].res.metrics[ms[k]], g->nl, 0);
-            rs_buf_printf(dat, "\t%s", v);
+            vl[(size_t)k * n + i] = rs_xstrdup(v);
         }
         rs_buf_add(dat, "\t");
         dat_str(dat, disp(&s[i]), 40);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-metrics");
+    for (int k = 0; k < 6; k++) {
+        char var[8];
+        snprintf(var, sizeof var, "V%d", k + 1);
+        rs_gp_label_array(gp, var, (const char *const *)(vl + (size_t)k * n), n, 0);
+    }
+    for (size_t i = 0; i < 6 * n; i++)
+        free(vl[i]);
+    free(vl);
     rs_chart_title(gp, g, RS_L(g, "Kerncijfers per scenario", "Key metrics by scenario"));
     rs_buf_printf(gp, "unset key\nset boxwidth 0.7\nunset xtics\nset border 1\n"
                       "set xrange [-0.6:%zu.6]\nset multiplot\n",
@@ -367,9 +364,9 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
             rs_buf_add(gp, "set ytics nomirror textcolor rgb c_text\n");
             rs_gp_layout(gp, g, "compare-metrics");
             rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1) with boxes lc variable "
-                              "notitle, \\\n  '' using 1:%d:%d with labels center offset 0,0.7 "
-                              "noenhanced textcolor rgb c_text",
-                          k + 2, k + 2, k + 8);
+                              "notitle, \\\n  '' using 1:%d:(V%d[int($1)+1]) with labels center "
+                              "offset 0,0.7 noenhanced textcolor rgb c_text",
+                          k + 2, k + 2, k + 1);
             rs_gp_font(gp, g, 0.7);
             rs_buf_add(gp, " notitle\n");
         }
@@ -522,20 +519,30 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     enum { SHOW = 12 };
     int cut = nr > 2 * SHOW + 2;
     size_t shown = cut ? 2 * SHOW : nr;
-    rs_buf_add(dat, "# y\tregion\tchange_award_per_capita_eur\tvalue_label\n");
+    rs_buf_add(dat, "# k\ty\tchange_award_per_capita_eur\tregion\n");
+    const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
+    char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
     for (size_t q = 0; q < shown; q++) {
         size_t j = cut ? (q < SHOW ? q : nr - 2 * SHOW + q) : q;
         double y = (double)(shown - 1 - q) + (cut && q < SHOW ? 1 : 0);
         char v[48];
-        rs_fmt(v, sizeof v, c[j].v, 0, g->nl);
-        rs_buf_printf(dat, "%g\t", y);
-        dat_str(dat, c[j].name, 34);
-        rs_buf_add(dat, "\t");
+        rs_fmt(v, sizeof v, fabs(c[j].v), 0, g->nl);
+        rn[q] = c[j].name;
+        rv[q] = rs_xasprintf("%s€ %s", c[j].v > 0 ? "+" : c[j].v < 0 ? "−" : "", v);
+        rs_buf_printf(dat, "%zu\t%g\t", q, y);
         dat_num(dat, c[j].v);
-        rs_buf_printf(dat, "\t%s€ %s\n", c[j].v > 0 ? "+" : "", v);
+        rs_buf_add(dat, "\t");
+        dat_str(dat, c[j].name, 0);
+        rs_buf_add(dat, "\n");
     }
-    free(c);
     rs_gp_header(gp, g, name);
+    rs_gp_label_array(gp, "L", rn, shown, 34);
+    rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
+    for (size_t q = 0; q < shown; q++)
+        free(rv[q]);
+    free(rv);
+    free(rn);
+    free(c);
     char t[600], a[120], b[120];
     rs_chart_cut(a, sizeof a, disp(&s[k]), 50);
     rs_chart_cut(b, sizeof b, disp(&s[0]), 50);
@@ -576,11 +583,12 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     }
     rs_chart_no_key(gp, 1);
     rs_gp_layout(gp, g, "compare-regions");
-    rs_buf_printf(gp, "plot '%s.dat' using ($3 >= 0 ? $3/2 : 1/0):1:(0):3:($1-0.36):($1+0.36):ytic(2) "
-                      "with boxxyerror lc rgb c_up notitle, \\\n"
-                      "  '' using ($3 < 0 ? 0 : 1/0):1:3:(0):($1-0.36):($1+0.36) with boxxyerror "
-                      "lc rgb c_down notitle, \\\n"
-                      "  '' using ($3 >= 0 ? $3 : 0):1:4 with labels offset 0.4,0 left noenhanced textcolor rgb c_text",
+    rs_buf_printf(gp, "plot '%s.dat' using ($3 >= 0 ? $3/2 : 1/0):2:(0):3:($2-0.36):($2+0.36):"
+                      "ytic(L[int($1)+1]) with boxxyerror lc rgb c_up notitle, \\\n"
+                      "  '' using ($3 < 0 ? 0 : 1/0):2:3:(0):($2-0.36):($2+0.36):ytic(L[int($1)+1]) "
+                      "with boxxyerror lc rgb c_down notitle, \\\n"
+                      "  '' using ($3 >= 0 ? $3 : 0):2:(V[int($1)+1]) with labels offset 0.4,0 left "
+                      "noenhanced textcolor rgb c_text",
                   name);
     rs_gp_font(gp, g, fs);
     rs_buf_add(gp, " notitle\n");

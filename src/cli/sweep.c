@@ -54,9 +54,8 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
     rs_buf_printf(dat, "# %s%s%s", o->param, two ? "\t" : "", two ? o->param2 : "");
     for (size_t k = 0; k < nm; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    for (size_t k = 0; k < nm; k++)
-        rs_buf_printf(dat, "\tlabel_%zu", k + 1);
-    rs_buf_add(dat, "\n");
+    rs_buf_add(dat, "\tpoint\n");
+    char **vl = rs_xcalloc(nm * (size_t)(n1 * n2) + 1, sizeof *vl);
     for (long i = 0; i < n1; i++) {
         for (long j = 0; j < n2; j++) {
             const double *row = vals + (size_t)(i * n2 + j) * (nm + 2);
@@ -73,9 +72,9 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
             }
             for (size_t k = 0; k < nm; k++) {
                 rs_fmt_metric(t, sizeof t, ms[k], row[2 + k], g->nl, 0);
-                rs_buf_printf(dat, "\t%s", t);
+                vl[k * (size_t)(n1 * n2) + (size_t)(i * n2 + j)] = rs_xstrdup(t);
             }
-            rs_buf_add(dat, "\n");
+            rs_buf_printf(dat, "\t%ld\n", i * n2 + j);
         }
         if (two)
             rs_buf_add(dat, "\n"); /* a blank line between rows: a grid */
@@ -85,6 +84,16 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
     if (two)
         rs_param_label(p2, sizeof p2, o->param2, g->nl);
     rs_gp_header(gp, g, "sweep");
+    if (two)
+        for (size_t k = 0; k < nm; k++) {
+            char var[16];
+            snprintf(var, sizeof var, "V%zu", k + 1);
+            rs_gp_label_array(gp, var, (const char *const *)(vl + k * (size_t)(n1 * n2)),
+                              (size_t)(n1 * n2), 0);
+        }
+    for (size_t i = 0; i < nm * (size_t)(n1 * n2); i++)
+        free(vl[i]);
+    free(vl);
     rs_buf b;
     rs_buf_init(&b);
     rs_buf_printf(&b, "%s: %s%s%s", RS_L(g, "Parameterverkenning", "Sweep"), p1, two ? " × " : "",
@@ -141,8 +150,9 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
             rs_buf_add(gp, " noenhanced textcolor rgb c_text\n");
             rs_gp_layout(gp, g, "heatmap");
             rs_buf_printf(gp, "plot 'sweep.dat' using 1:2:%zu with image notitle, \\\n"
-                              "  '' using 1:2:%zu with labels center noenhanced textcolor rgb c_text",
-                          k + 3, nm + k + 3);
+                              "  '' using 1:2:(V%zu[int($%zu)+1]) with labels center noenhanced "
+                              "textcolor rgb c_text",
+                          k + 3, k + 1, nm + 3);
             rs_gp_font(gp, g, n1 * n2 > 49 ? 0.5 : 0.7);
             rs_buf_add(gp, " notitle\n");
         } else {

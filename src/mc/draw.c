@@ -1,20 +1,30 @@
-/* draw.c — the random inputs of one Monte Carlo draw (MODEL.md §6).
+/* draw.c — the random inputs of one Monte Carlo draw (MODEL.md §6), as
+ * common random numbers: every number is named by what it is for, never
+ * by how many numbers were drawn before it (cstream.h).
  *
- * A draw reads its stream (stream.c) in this fixed order:
- *   1. u ~ U[0,1): the draw has a shock year when u < shock.probability;
- *   2. the shock year's index in the horizon, uniform over start … end
- *      (drawn even when there is no shock, so that the rest of the stream
- *      does not depend on the shock probability);
- *   3. z ~ N(0,1) (ziggurat): admin_factor = exp(ln_mu + ln_sigma·z),
- *      exactly 1 when admin_spread is 0;
- *   4. ρ of every deal-year that can have spending, deal by deal in
- *      scenario order and year by year within a deal, from
- *      Beta(μκ, (1−μ)κ) (gsl_ran_beta), times (1 − severity) in the shock
- *      year.
+ *   draw level   stream (seed, RS_MC_KEY_DRAW; draw, 0, 0), words 1–3:
+ *                u1 < shock.probability: the draw has a shock year;
+ *                the shock year's index in the horizon, ⌊u2·years⌋
+ *                (drawn even without a shock); z = Φ⁻¹(u3):
+ *                admin_factor = exp(ln_mu + ln_sigma·z) (exactly 1 when
+ *                admin_spread is 0).  So these depend on (seed, draw) only.
+ *   deal-year    ρ ~ Beta(μκ, (1−μ)κ) of deal d in calendar year t is
+ *                X/(X + Y) with X ~ Gamma(μκ) read from the stream
+ *                (seed, RS_MC_KEY_DEAL; draw, hash(id of d), 2t) and
+ *                Y ~ Gamma((1−μ)κ) from (…; draw, hash(id of d), 2t + 1),
+ *                by GSL's exact gamma sampler (Marsaglia–Tsang); times
+ *                (1 − severity) in the shock year.  So a deal-year's ρ
+ *                depends on (seed, draw, deal id, calendar year) and its
+ *                own μ and κ only: adding, removing or reordering other
+ *                deals, tranches or instruments changes nothing for it,
+ *                and two scenarios that give the deal a different μ (an
+ *                instrument's realisation_shift) read the same uniforms
+ *                for X and for Y, so their ρ move together.
  * Deal-years that cannot have spending (payments after the last year,
  * settlement) keep ρ = 0: the engine does not read them. */
 #include "internal.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
@@ -69,6 +79,8 @@ rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_di
     l->alpha = rs_xcalloc(l->n, sizeof *l->alpha);
     l->beta = rs_xcalloc(l->n, sizeof *l->beta);
     l->year = rs_xcalloc(l->n, sizeof *l->year);
+    l->cal = rs_xcalloc(l->n, sizeof *l->cal);
+    l->deal = rs_xcalloc(l->n, sizeof *l->deal);
     const double kappa = u->concentration;
     size_t j = 0;
     for (size_t d = 0; d < sc->n_deals; d++) {
@@ -76,12 +88,15 @@ rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_di
             continue;
         const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
         double shift = sc->instruments[t->instrument].realisation_shift;
+        uint64_t h = rs_cstream_hash(sc->deals[d].id);
         for (int k = 0; k <= last_spend(sc, d); k++, j++) {
             double mu = clamp(rs_scenario_m(sc, u->real_mean, t->year + k) + shift, 0.001, 0.999);
             l->slot[j] = p->off[d] + (size_t)k;
             l->alpha[j] = mu * kappa;
             l->beta[j] = (1 - mu) * kappa;
             l->year[j] = t->year + k - sc->start;
+            l->cal[j] = t->year + k;
+            l->deal[j] = h;
         }
     }
     l->n_years = sc->end - sc->start + 1;
@@ -101,22 +116,57 @@ void rs_mc_layout_free(rs_mc_layout *l)
     free(l->alpha);
     free(l->beta);
     free(l->year);
+    free(l->cal);
+    free(l->deal);
     free(l);
 }
 
-int rs_mc_draw(const rs_mc_layout *l, gsl_rng *r, rs_run *run)
+/* log of one Gamma(a, 1) sample from g: GSL's sampler for a ≥ 1; for
+ * a < 1 the same identity GSL uses, Gamma(a) = Gamma(1 + a)·U^(1/a), but
+ * kept in logs (U^(1/a) underflows to 0 for small a). */
+static double log_gamma_draw(gsl_rng *g, double a)
 {
-    double u = gsl_rng_uniform(r);
-    int shock_year = (int)gsl_rng_uniform_int(r, (unsigned long)l->n_years);
-    int shocked = u < l->shock_p;
-    if (!shocked)
-        shock_year = -1;
-    double z = gsl_ran_gaussian_ziggurat(r, 1.0);
-    run->admin_factor = l->ln_sigma > 0 ? exp(l->ln_mu + l->ln_sigma * z) : 1.0;
+    if (a >= 1)
+        return log(gsl_ran_gamma(g, a, 1.0));
+    double x = gsl_ran_gamma(g, 1.0 + a, 1.0);
+    return log(x) + log(gsl_rng_uniform_pos(g)) / a;
+}
+
+double rs_mc_beta(rs_mc_rng *r, double a, double b)
+{
+    if (a >= 1 && b >= 1) {
+        double x = gsl_ran_gamma(r->g[0], a, 1.0), y = gsl_ran_gamma(r->g[1], b, 1.0);
+        return x / (x + y);
+    }
+    double lx = log_gamma_draw(r->g[0], a), ly = log_gamma_draw(r->g[1], b);
+    /* X/(X + Y) = 1/(1 + exp(ly − lx)) */
+    return 1.0 / (1.0 + exp(ly - lx));
+}
+
+int rs_mc_draw_level(const rs_mc_layout *l, unsigned long seed, long draw, double *admin_factor)
+{
+    rs_cstream s;
+    rs_cstream_init(&s, (uint64_t)seed, RS_MC_KEY_DRAW, (uint64_t)draw, 0, 0);
+    double u1 = rs_cstream_u01(&s), u2 = rs_cstream_u01(&s), u3 = rs_cstream_u01(&s);
+    int year = (int)(u2 * (double)l->n_years);
+    if (year >= l->n_years) /* u2 < 1, but guard the product's rounding */
+        year = l->n_years - 1;
+    *admin_factor = l->ln_sigma > 0 ? exp(l->ln_mu + l->ln_sigma * gsl_cdf_ugaussian_Pinv(u3))
+                                    : 1.0;
+    return u1 < l->shock_p ? year : -1;
+}
+
+int rs_mc_draw(const rs_mc_layout *l, unsigned long seed, long draw, rs_mc_rng *r, rs_run *run)
+{
+    int shock_year = rs_mc_draw_level(l, seed, draw, &run->admin_factor);
     double *rho = run->rho;
+    const uint64_t k0 = (uint64_t)seed, c0 = (uint64_t)draw;
     for (size_t j = 0; j < l->n; j++) {
-        double x = gsl_ran_beta(r, l->alpha[j], l->beta[j]);
+        uint64_t t2 = 2 * (uint64_t)(int64_t)l->cal[j];
+        rs_cstream_init(rs_mc_stream(r->g[0]), k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2);
+        rs_cstream_init(rs_mc_stream(r->g[1]), k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2 + 1);
+        double x = rs_mc_beta(r, l->alpha[j], l->beta[j]);
         rho[l->slot[j]] = l->year[j] == shock_year ? x * l->shock_keep : x;
     }
-    return shocked;
+    return shock_year >= 0;
 }

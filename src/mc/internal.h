@@ -8,26 +8,36 @@
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 
+#include "cstream.h"
 #include "mc.h"
 
-/* ---- stream.c: one random stream per draw ---------------------------- */
+/* ---- stream.c: counter streams as gsl_rng ---------------------------- */
 
-/* A gsl_rng of the type the draws use (xoshiro256**); NULL when out of
- * memory.  Free it with gsl_rng_free. */
-gsl_rng *rs_mc_rng_alloc(void);
-/* Puts 'r' (from rs_mc_rng_alloc) at the start of the stream of draw
- * 'draw' of seed 'seed'.  Cheap: four SplitMix64 steps. */
-void rs_mc_stream_seed(gsl_rng *r, unsigned long seed, long draw);
+/* Two gsl_rng whose state is an rs_cstream (cstream.h): the two gammas of
+ * a Beta read from two separate streams.  NULL when out of memory. */
+typedef struct rs_mc_rng {
+    gsl_rng *g[2];
+} rs_mc_rng;
+rs_mc_rng *rs_mc_rng_new(void);
+void rs_mc_rng_free(rs_mc_rng *r); /* accepts NULL */
+/* The stream inside a gsl_rng of rs_mc_rng, to name it with rs_cstream_init. */
+rs_cstream *rs_mc_stream(gsl_rng *g);
 
 /* ---- draw.c: the random inputs of one draw --------------------------- */
 
+/* The keys (second word) of the two families of streams (draw.c). */
+#define RS_MC_KEY_DRAW 0x647261772d6c766cULL /* "draw-lvl": shock, burden factor */
+#define RS_MC_KEY_DEAL 0x6465616c2d797200ULL /* "deal-yr": ρ of a deal-year */
+
 /* What is fixed for all draws of a plan: the deal-years that get a ρ, with
- * their Beta parameters, in the order they are drawn. */
+ * their Beta parameters and stream names. */
 typedef struct rs_mc_layout {
     size_t n;            /* deal-years drawn */
     size_t *slot;        /* index into run->rho: plan->off[d] + k */
     double *alpha, *beta;
     int *year;           /* calendar year − horizon start */
+    int *cal;            /* calendar year */
+    uint64_t *deal;      /* rs_cstream_hash of the deal's id */
     int n_years;         /* years of the horizon (shock years) */
     double shock_p, shock_keep; /* probability; 1 − severity */
     double ln_mu, ln_sigma;     /* of the admin factor; sigma 0: factor 1 */
@@ -37,10 +47,19 @@ typedef struct rs_mc_layout {
  * RS_EXIT_INVALID message when 'u' cannot be used. */
 rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_diag *diag);
 void rs_mc_layout_free(rs_mc_layout *l);
-/* Draws the inputs of one draw from 'r' (already seeded for the draw) into
- * run->rho (the slots of the layout only) and run->admin_factor.  Returns
- * 1 when the draw has a shock year, else 0.  Allocates nothing. */
-int rs_mc_draw(const rs_mc_layout *l, gsl_rng *r, rs_run *run);
+/* Draws the inputs of draw 'draw' of seed 'seed' into run->rho (the slots
+ * of the layout only) and run->admin_factor, reading the streams named as
+ * draw.c says through 'r'.  Returns 1 when the draw has a shock year, else
+ * 0.  Allocates nothing. */
+int rs_mc_draw(const rs_mc_layout *l, unsigned long seed, long draw, rs_mc_rng *r,
+               rs_run *run);
+/* The draw-level inputs of draw 'draw': shock year index (or -1) and the
+ * burden factor. */
+int rs_mc_draw_level(const rs_mc_layout *l, unsigned long seed, long draw, double *admin_factor);
+/* One Beta(a, b) sample from the streams already named in r->g[0] (the
+ * gamma of a) and r->g[1] (the gamma of b): X/(X + Y), computed in logs
+ * when a or b < 1 so that it never divides 0 by 0. */
+double rs_mc_beta(rs_mc_rng *r, double a, double b);
 
 /* ---- qhist.c: quantiles from two histograms ------------------------- */
 

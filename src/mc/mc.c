@@ -72,7 +72,7 @@ typedef struct mc_job {
 /* What one thread owns. */
 typedef struct mc_thread {
     rs_run *run;
-    gsl_rng *rng;
+    rs_mc_rng *rng;
     double *work; /* 2 × n_regions, for rs_metrics_compute */
     double *v;    /* nvar: the values of the current draw */
     uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
@@ -164,8 +164,7 @@ static void record_failure(mc_job *job, mc_thread *t, long i, const char *what)
 static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
 {
     rs_run *run = t->run;
-    rs_mc_stream_seed(t->rng, job->u->seed, i);
-    *shocked = rs_mc_draw(job->lay, t->rng, run);
+    *shocked = rs_mc_draw(job->lay, job->u->seed, i, t->rng, run);
     rs_run_simulate(run);
     if (job->o->after_draw)
         job->o->after_draw(run, i, job->o->arg);
@@ -363,8 +362,7 @@ static void thread_free(mc_thread *t)
     if (!t)
         return;
     rs_run_free(t->run);
-    if (t->rng)
-        gsl_rng_free(t->rng);
+    rs_mc_rng_free(t->rng);
     free(t->work);
     free(t->v);
     free(t->buf);
@@ -380,7 +378,7 @@ static mc_thread *thread_new(const mc_job *job)
 {
     mc_thread *t = rs_xcalloc(1, sizeof *t);
     rs_diag_init(&t->diag);
-    t->rng = rs_mc_rng_alloc();
+    t->rng = rs_mc_rng_new();
     if (!t->rng) {
         thread_free(t);
         return NULL;

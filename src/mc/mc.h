@@ -4,8 +4,10 @@
  * once) and reports mean, sd, P5, P50 and P95 of every metric (§5), of
  * every yearly series and of the cumulative spending through each year.
  *
- * Reproducibility: draw i uses a random stream that depends only on
- * (seed, i) (see stream.c), and every reduction over draws is done in a
+ * Reproducibility and common random numbers: the random inputs of draw i
+ * are named, not sequenced (draw.c): a deal-year's ρ depends only on
+ * (seed, i, deal id, calendar year), the shock year and the burden factor
+ * only on (seed, i).  Every reduction over draws is done in a
  * fixed order or with integers, so the result is byte-identical for any
  * number of threads.
  *

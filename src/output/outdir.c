@@ -169,35 +169,284 @@ int rs_rmtree(const char *path)
     return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-static int mkdirs(const char *dir)
+/* Creates 'dir' and its missing parents; each folder it creates is
+ * added to o->made (outermost first), so that a failed run can remove
+ * them again. */
+static int mkdirs(rs_outdir *o, const char *dir)
 {
     char *p = rs_xstrdup(dir);
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
+    size_t len = strlen(p);
+    int rc = 0;
+    for (size_t i = 1; i <= len && !rc; i++) {
+        if (p[i] != '/' && p[i] != '\0')
             continue;
-        *s = '\0';
-        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-            free(p);
-            return -1;
+        char c = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0777) == 0) {
+            o->made = rs_xrealloc(o->made, (o->n_made + 1) * sizeof *o->made);
+            o->made[o->n_made++] = rs_xstrdup(p);
+        } else if (errno != EEXIST) {
+            rc = -1;
         }
-        *s = '/';
+        p[i] = c;
     }
-    int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
     free(p);
     return rc;
 }
 
-static int is_result(const char *dir)
+/* Removes the folders mkdirs() created, innermost first, where still
+ * empty (rmdir removes nothing else). */
+static void unmake(rs_outdir *o, int remove)
 {
-    static const char *const marks[] = {"summary.json", "compare.csv", NULL};
-    for (int i = 0; marks[i]; i++) {
-        char *f = rs_xasprintf("%s/%s", dir, marks[i]);
-        int ok = access(f, F_OK) == 0;
-        free(f);
-        if (ok)
-            return 1;
+    for (size_t i = o->n_made; i-- > 0;) {
+        if (remove)
+            rmdir(o->made[i]);
+        free(o->made[i]);
     }
+    free(o->made);
+    o->made = NULL;
+    o->n_made = 0;
+}
+
+/* ---- the marker ----------------------------------------------------------
+ *
+ * A result folder holds RS_MARKER, written last into the temporary folder:
+ * a first line, the version, and one line per folder ("d PATH") and file
+ * ("f SIZE HASH PATH", HASH the 64-bit FNV-1a of its bytes) that the run
+ * wrote.  A folder is replaced only when every entry in it is one of
+ * these, unchanged; a marker that anyone can write proves nothing about
+ * who made the folder, but it means that nothing in it is lost: every
+ * byte is in the listed state, which the next run reproduces. */
+
+#define MARKER_HEAD "regiosim result folder: written by regiosim; do not edit\n"
+#define MAX_ENTRIES 100000 /* a result has a few dozen */
+#define MAX_DEPTH 4
+
+typedef struct entry {
+    char *path;
+    int dir;
+    long long size;
+    unsigned long long hash;
+} entry;
+
+typedef struct listing {
+    entry *e;
+    size_t n;
+} listing;
+
+static void listing_free(listing *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->e[i].path);
+    free(l->e);
+    memset(l, 0, sizeof *l);
+}
+
+static int hash_file(const char *path, long long *size, unsigned long long *hash)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    unsigned long long h = 14695981039346656037ull;
+    long long n = 0;
+    char buf[65536];
+    ssize_t r;
+    while ((r = read(fd, buf, sizeof buf)) > 0) {
+        for (ssize_t i = 0; i < r; i++) {
+            h ^= (unsigned char)buf[i];
+            h *= 1099511628211ull;
+        }
+        n += r;
+    }
+    int e = errno;
+    close(fd);
+    if (r < 0) {
+        errno = e;
+        return -1;
+    }
+    *size = n;
+    *hash = h;
     return 0;
+}
+
+/* Lists what 'root' holds (RS_MARKER at the top excepted).  -1 with a
+ * reason in *why for anything a result never holds: a symbolic link, a
+ * device, a FIFO, a file it cannot read, more than MAX_ENTRIES entries or
+ * MAX_DEPTH levels. */
+static int walk(const char *root, const char *rel, int depth, listing *l, char **why)
+{
+    char *dpath = rel ? rs_xasprintf("%s/%s", root, rel) : rs_xstrdup(root);
+    DIR *d = opendir(dpath);
+    if (!d) {
+        *why = rs_xasprintf("cannot read %s: %s", dpath, strerror(errno));
+        free(dpath);
+        return -1;
+    }
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(d))) {
+        const char *nm = de->d_name;
+        if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0)
+            continue;
+        if (!rel && strcmp(nm, RS_MARKER) == 0)
+            continue;
+        char *r = rel ? rs_xasprintf("%s/%s", rel, nm) : rs_xstrdup(nm);
+        char *full = rs_xasprintf("%s/%s", dpath, nm);
+        struct stat st;
+        if (l->n >= MAX_ENTRIES) {
+            *why = rs_xasprintf("holds more than %d entries", MAX_ENTRIES);
+            rc = -1;
+        } else if (lstat(full, &st) < 0) {
+            *why = rs_xasprintf("cannot read '%s': %s", r, strerror(errno));
+            rc = -1;
+        } else if (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) {
+            entry e = {r, S_ISDIR(st.st_mode), 0, 0};
+            if (!e.dir && hash_file(full, &e.size, &e.hash) < 0) {
+                *why = rs_xasprintf("cannot read '%s': %s", r, strerror(errno));
+                rc = -1;
+            } else {
+                l->e = rs_xrealloc(l->e, (l->n + 1) * sizeof *l->e);
+                l->e[l->n++] = e;
+                r = NULL;
+                if (e.dir) {
+                    if (depth >= MAX_DEPTH) {
+                        *why = rs_xasprintf("'%s' is nested deeper than a result", e.path);
+                        rc = -1;
+                    } else {
+                        rc = walk(root, e.path, depth + 1, l, why);
+                    }
+                }
+            }
+        } else {
+            *why = rs_xasprintf("holds '%s', a %s, which regiosim never writes", r,
+                                S_ISLNK(st.st_mode) ? "symbolic link" : "special file");
+            rc = -1;
+        }
+        free(r);
+        free(full);
+    }
+    closedir(d);
+    free(dpath);
+    return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
+}
+
+/* Writes the marker of the folder 'dir' (the temporary folder). */
+static int write_marker(const char *dir, rs_diag *diag, const char *shown)
+{
+    listing l = {0};
+    char *why = NULL;
+    if (walk(dir, NULL, 0, &l, &why) < 0) {
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot list what was written: %s", shown, why);
+        free(why);
+        listing_free(&l);
+        return RS_EXIT_IO;
+    }
+    qsort(l.e, l.n, sizeof *l.e, by_path);
+    char *path = rs_xasprintf("%s/%s", dir, RS_MARKER);
+    FILE *f = fopen(path, "w");
+    free(path);
+    if (!f) {
+        rs_diag_add(diag, RS_EXIT_IO, "%s/%s: cannot write: %s", shown, RS_MARKER,
+                    strerror(errno));
+        listing_free(&l);
+        return RS_EXIT_IO;
+    }
+    fprintf(f, MARKER_HEAD "version %s\n", RS_VERSION);
+    for (size_t i = 0; i < l.n; i++) {
+        if (l.e[i].dir)
+            fprintf(f, "d %s\n", l.e[i].path);
+        else
+            fprintf(f, "f %lld %016llx %s\n", l.e[i].size, l.e[i].hash, l.e[i].path);
+    }
+    listing_free(&l);
+    char *label = rs_xasprintf("%s/%s", shown, RS_MARKER);
+    errno = 0;
+    int rc = rs_outdir_close(f, label, diag);
+    free(label);
+    return rc;
+}
+
+/* Reads the marker of 'dir' into 'l'; -1 with a reason when there is
+ * none or it is not one. */
+static int read_marker(const char *dir, listing *l, char **why)
+{
+    char *path = rs_xasprintf("%s/%s", dir, RS_MARKER);
+    struct stat st;
+    if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > (64 << 20)) {
+        *why = rs_xasprintf("it has no %s marker, so regiosim did not make it (or a version "
+                            "before 0.2 did)",
+                            RS_MARKER);
+        free(path);
+        return -1;
+    }
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    free(path);
+    if (!text || strncmp(text, MARKER_HEAD, strlen(MARKER_HEAD)) != 0) {
+        *why = rs_xasprintf("its %s is not a regiosim marker", RS_MARKER);
+        free(text);
+        return -1;
+    }
+    int rc = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(text + strlen(MARKER_HEAD), "\n", &save); line && !rc;
+         line = strtok_r(NULL, "\n", &save)) {
+        entry e = {0};
+        int used = 0;
+        if (strncmp(line, "version ", 8) == 0)
+            continue;
+        if (line[0] == 'd' && line[1] == ' ' && line[2]) {
+            e.dir = 1;
+            e.path = rs_xstrdup(line + 2);
+        } else if (sscanf(line, "f %lld %16llx %n", &e.size, &e.hash, &used) == 2 && used &&
+                   line[used]) {
+            e.path = rs_xstrdup(line + used);
+        } else {
+            *why = rs_xasprintf("its %s is damaged", RS_MARKER);
+            rc = -1;
+            break;
+        }
+        if (l->n >= MAX_ENTRIES) {
+            free(e.path);
+            *why = rs_xasprintf("its %s lists too many files", RS_MARKER);
+            rc = -1;
+            break;
+        }
+        l->e = rs_xrealloc(l->e, (l->n + 1) * sizeof *l->e);
+        l->e[l->n++] = e;
+    }
+    free(text);
+    if (!rc)
+        qsort(l->e, l->n, sizeof *l->e, by_path);
+    return rc;
+}
+
+int rs_outdir_check(const char *dir, char **why)
+{
+    listing want = {0}, have = {0};
+    *why = NULL;
+    int rc = read_marker(dir, &want, why);
+    if (!rc)
+        rc = walk(dir, NULL, 0, &have, why);
+    for (size_t i = 0; !rc && i < have.n; i++) {
+        const entry *h = &have.e[i];
+        const entry *w = bsearch(h, want.e, want.n, sizeof *want.e, by_path);
+        if (!w || w->dir != h->dir) {
+            *why = rs_xasprintf("it holds '%s', which regiosim did not write", h->path);
+            rc = -1;
+        } else if (!h->dir && (w->size != h->size || w->hash != h->hash)) {
+            *why = rs_xasprintf("'%s' was changed after regiosim wrote it", h->path);
+            rc = -1;
+        }
+    }
+    listing_free(&want);
+    listing_free(&have);
+    return rc;
 }
 
 int rs_outdir_begin(rs_outdir *o, const char *dir, rs_diag *diag)
@@ -210,24 +459,42 @@ int rs_outdir_begin(rs_outdir *o, const char *dir, rs_diag *diag)
     memcpy(o->final, dir, n);
     o->final[n] = '\0';
     struct stat st;
+    if (lstat(o->final, &st) == 0 && S_ISLNK(st.st_mode)) {
+        /* a symbolic link is followed: the result replaces its target,
+         * under the same rules, and the link stays */
+        char *real = realpath(o->final, NULL);
+        if (!real) {
+            rs_diag_add(diag, RS_EXIT_IO,
+                        "%s: is a symbolic link to a folder that does not exist (%s): regiosim "
+                        "follows a link only to an existing result; remove the link or choose "
+                        "another -o",
+                        o->final, strerror(errno));
+            return RS_EXIT_IO;
+        }
+        free(o->final);
+        o->final = real;
+    }
     if (stat(o->final, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {
             rs_diag_add(diag, RS_EXIT_IO, "%s: exists and is not a folder: choose another -o",
                         o->final);
             return RS_EXIT_IO;
         }
-        if (!is_result(o->final)) {
+        char *why = NULL;
+        if (rs_outdir_check(o->final, &why) < 0) {
             rs_diag_add(diag, RS_EXIT_IO,
-                        "%s: exists and is not a regiosim result (no summary.json): it is left "
-                        "alone; choose another -o",
-                        o->final);
+                        "%s: exists and is not a result regiosim can replace: %s; it is left "
+                        "alone (nothing in it is changed); choose another -o, or move it away",
+                        o->final, why);
+            free(why);
             return RS_EXIT_IO;
         }
     }
     char *parent = rs_dirname(o->final);
-    if (mkdirs(parent) < 0) {
+    if (mkdirs(o, parent) < 0) {
         rs_diag_add(diag, RS_EXIT_IO, "%s: cannot create folder: %s", parent, strerror(errno));
         free(parent);
+        unmake(o, 1);
         return RS_EXIT_IO;
     }
     free(parent);
@@ -242,6 +509,7 @@ int rs_outdir_begin(rs_outdir *o, const char *dir, rs_diag *diag)
                     o->final, strerror(e));
         free(o->tmp);
         o->tmp = NULL;
+        unmake(o, 1);
         return RS_EXIT_IO;
     }
     sig_arm(o);
@@ -254,8 +522,15 @@ FILE *rs_outdir_open(rs_outdir *o, const char *name, rs_diag *diag)
 {
     char *path = rs_xasprintf("%s/%s", o->tmp, name);
     if (strchr(name, '/')) {
+        /* folders inside the temporary one (plots/, runs/NAME/) */
         char *d = rs_dirname(path);
-        mkdirs(d);
+        for (char *c = d + strlen(o->tmp) + 1; *c; c++)
+            if (*c == '/') {
+                *c = '\0';
+                mkdir(d, 0777);
+                *c = '/';
+            }
+        mkdir(d, 0777);
         free(d);
     }
     FILE *f = fopen(path, "w");
@@ -291,6 +566,15 @@ static int commit(rs_outdir *o, rs_diag *diag)
 {
     struct stat st;
     if (stat(o->final, &st) == 0) {
+        /* checked again: a file may have been put there since begin() */
+        char *why = NULL;
+        if (rs_outdir_check(o->final, &why) < 0) {
+            rs_diag_add(diag, RS_EXIT_IO,
+                        "%s: is no longer a result regiosim can replace: %s; it is left alone",
+                        o->final, why);
+            free(why);
+            return RS_EXIT_IO;
+        }
         /* swap the new folder with the old result in one step, then remove
          * the old one: there is never a moment without a complete result */
         if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->final, RENAME_EXCHANGE) < 0) {
@@ -304,13 +588,27 @@ static int commit(rs_outdir *o, rs_diag *diag)
                 free(old);
                 return RS_EXIT_IO;
             }
-            rs_rmtree(old);
+            char *why2 = NULL;
+            if (rs_outdir_check(old, &why2) == 0)
+                rs_rmtree(old);
+            free(why2);
             free(old);
             free(o->tmp);
             o->tmp = NULL;
             return RS_EXIT_OK;
         }
-        rs_rmtree(o->tmp); /* now holds the previous result */
+        /* now holds the previous result: removed only if it still is
+         * exactly what regiosim wrote (else kept beside, and said) */
+        free(why);
+        why = NULL;
+        if (rs_outdir_check(o->tmp, &why) == 0) {
+            rs_rmtree(o->tmp);
+        } else {
+            fprintf(stderr, "regiosim: warning: %s: the previous result changed while this run "
+                            "wrote (%s): it is kept as %s\n",
+                    o->final, why, o->tmp);
+        }
+        free(why);
     } else if (rename(o->tmp, o->final) < 0) {
         rs_diag_add(diag, RS_EXIT_IO, "%s: cannot create the result folder: %s", o->final,
                     strerror(errno));
@@ -325,9 +623,12 @@ int rs_outdir_commit(rs_outdir *o, rs_diag *diag)
 {
     /* A signal now waits until the result is in place and the guard is
      * off, then ends the program with its old action: DIR is complete. */
+    int rc = write_marker(o->tmp, diag, o->final);
+    if (rc)
+        return rc;
     sigset_t mask;
     sig_block(&mask);
-    int rc = commit(o, diag);
+    rc = commit(o, diag);
     if (!o->tmp)
         sig_disarm(o);
     sig_unblock(&mask);
@@ -338,11 +639,14 @@ void rs_outdir_abort(rs_outdir *o)
 {
     sigset_t mask;
     sig_block(&mask);
+    int failed = o->tmp != NULL;
     if (o->tmp) {
         rs_rmtree(o->tmp);
         free(o->tmp);
         o->tmp = NULL;
     }
+    /* a failed run leaves no new empty parent folders */
+    unmake(o, failed);
     sig_disarm(o);
     sig_unblock(&mask);
     free(o->final);

@@ -29,12 +29,8 @@ static double now(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* Text for a data file: tabs and line breaks would split a field. */
-static void dat_str(rs_buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        rs_buf_addn(b, *p < 0x20 ? " " : (const char *)p, 1);
-}
+/* Text for a data file (its last column, see gp.h). */
+static void dat_str(rs_buf *b, const char *s) { rs_gp_text(b, s, 0); }
 
 static void dat_num(rs_buf *b, double x)
 {
@@ -215,8 +211,9 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
     rs_buf_add(dat, "# x\tyear");
     for (size_t t = 0; t < nt; t++)
         rs_buf_printf(dat, "\tpaid_cum_%zu", t + 1);
-    rs_buf_add(dat, "\treclaimed\trijk_net\tcofinancing_spent\treclaimed_label\t"
+    rs_buf_add(dat, "\treclaimed\trijk_net\tcofinancing_spent\trow\t"
                     "(M€; _cum_: stacked over tranches)\n");
+    char **rlab = rs_xcalloc((size_t)rows, sizeof *rlab);
     for (int row = 0; row < rows; row++) {
         int is_after = row > sc->end - sc->start;
         rs_buf_printf(dat, "%d\t", sc->start + row);
@@ -250,7 +247,8 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
         dat_num(dat, cof);
         char lab[64];
         rs_fmt(lab, sizeof lab, -recl[row], 1, g->nl);
-        rs_buf_printf(dat, "\t%s\n", recl[row] > 0.05 ? lab : "-");
+        rlab[row] = rs_xstrdup(recl[row] > 0.05 ? lab : "");
+        rs_buf_printf(dat, "\t%d\n", row);
         any_recl |= recl[row] > 0.05;
         hi = fmax(hi, fmax(net, cof));
         lo = fmin(lo, fmin(net, -recl[row]));
@@ -259,6 +257,10 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
     free(recl);
 
     rs_gp_header(gp, g, "cashflow");
+    rs_gp_label_array(gp, "R", (const char *const *)rlab, (size_t)rows, 0);
+    for (int row = 0; row < rows; row++)
+        free(rlab[row]);
+    free(rlab);
     rs_chart_title(gp, g, RS_L(g, "Geldstromen per jaar", "Money flows per year"));
     rs_chart_axis_label(gp, "y", money_unit(g));
     if (any_recl)
@@ -303,8 +305,9 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
         rs_buf_printf(gp, "  'cashflow.dat' using ($1-0.2):%zu with boxes lc rgb c_reclaim title ",
                       c_recl);
         rs_gp_quote(gp, l_recl);
-        rs_buf_printf(gp, ", \\\n  '' using ($1-0.2):($%zu < 0 ? $%zu : 1/0):%zu with labels "
-                          "center offset 0,-0.75 textcolor rgb c_reclaim noenhanced notitle, \\\n",
+        rs_buf_printf(gp, ", \\\n  '' using ($1-0.2):($%zu < 0 ? $%zu : 1/0):(R[int($%zu)+1]) with "
+                          "labels center offset 0,-0.75 textcolor rgb c_reclaim noenhanced notitle, "
+                          "\\\n",
                       c_recl, c_recl, c_lab);
     }
     rs_buf_printf(gp, "  'cashflow.dat' using ($1+0.2):%zu with boxes lc rgb c_cofin title ", c_cof);
@@ -474,22 +477,33 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
         }
     }
     qsort(rw, rows, sizeof *rw, by_cost);
-    rs_buf_add(dat, "# index\tlabel\tcost_keur\tside\tshare_label\n");
+    rs_buf_add(dat, "# index\tcost_keur\tside\tvalue\tobligation\n");
+    char **bl = rs_xcalloc(rows ? rows : 1, sizeof *bl), **bv = rs_xcalloc(rows ? rows : 1, sizeof *bv);
     for (size_t i = 0; i < rows; i++) {
         char num[48], eur[48];
         rs_fmt(num, sizeof num, rw[i].pct, rw[i].pct < 0.1 ? 2 : 1, g->nl);
         rs_fmt(eur, sizeof eur, rw[i].keur, 0, g->nl);
+        bv[i] = rs_xasprintf("%s (%s %%)", eur, num);
+        bl[i] = rs_xstrdup(rw[i].label);
         rs_buf_printf(dat, "%zu\t", i);
-        dat_str(dat, rw[i].label);
-        rs_buf_add(dat, "\t");
         dat_num(dat, rw[i].keur);
-        rs_buf_printf(dat, "\t%d\t%s (%s %%)\n", rw[i].side, eur, num);
+        rs_buf_printf(dat, "\t%d\t%s\t", rw[i].side, bv[i]);
+        dat_str(dat, rw[i].label);
+        rs_buf_add(dat, "\n");
     }
     free(rw);
     free(cost);
     free(award);
     free(first);
     rs_gp_header(gp, g, "burden");
+    rs_gp_label_array(gp, "L", (const char *const *)bl, rows, 0);
+    rs_gp_label_array(gp, "V", (const char *const *)bv, rows, 0);
+    for (size_t i = 0; i < rows; i++) {
+        free(bl[i]);
+        free(bv[i]);
+    }
+    free(bl);
+    free(bv);
     rs_chart_title(gp, g, RS_L(g, "Administratieve lasten per verplichting, hele looptijd",
                                "Administrative burden by obligation, whole term"));
     rs_chart_axis_label(gp, "x", RS_L(g, "€ duizend (tussen haakjes: % van de Rijksbijdrage)",
@@ -510,12 +524,13 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
     rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\n");
     rs_chart_key_below(gp, g, 2, 8, 1);
     rs_gp_layout(gp, g, "burden");
-    rs_buf_add(gp, "plot 'burden.dat' using ($4 == 0 ? $3 : 1/0):1:(0):3:($1-0.36):($1+0.36):"
-                   "ytic(2) with boxxyerror lc rgb c_region title ");
+    rs_buf_add(gp, "plot 'burden.dat' using ($3 == 0 ? $2 : 1/0):1:(0):2:($1-0.36):($1+0.36):"
+                   "ytic(L[int($1)+1]) with boxxyerror lc rgb c_region title ");
     rs_gp_quote(gp, RS_L(g, "regio", "region"));
-    rs_buf_add(gp, ", \\\n  '' using ($4 == 1 ? $3 : 1/0):1:(0):3:($1-0.36):($1+0.36) "
-                   "with boxxyerror lc rgb c_rijk title 'Rijk', \\\n"
-                   "  '' using 3:1:5 with labels left offset 0.5,0 noenhanced textcolor rgb c_text");
+    rs_buf_add(gp, ", \\\n  '' using ($3 == 1 ? $2 : 1/0):1:(0):2:($1-0.36):($1+0.36):"
+                   "ytic(L[int($1)+1]) with boxxyerror lc rgb c_rijk title 'Rijk', \\\n"
+                   "  '' using 2:1:(V[int($1)+1]) with labels left offset 0.5,0 noenhanced "
+                   "textcolor rgb c_text");
     rs_gp_font(gp, g, rows > 14 ? 0.7 : 0.85);
     rs_buf_add(gp, " notitle\n");
 }
@@ -593,6 +608,7 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
         double xlo = tiers ? 0 : 1e300, xhi = tiers ? 1 : -1e300;
         double *lx = rs_xcalloc(sc->n_regions + 1, sizeof *lx), *ly = rs_xcalloc(sc->n_regions + 1, sizeof *ly);
         size_t nl_ = 0;
+        char **pn = rs_xcalloc(sc->n_regions + 1, sizeof *pn);
         rs_buf_printf(dat, "%s# panel %zu: x\tshare\thas_deal\tregion\n", k ? "\n\n" : "", k + 1);
         int pts = 0;
         for (size_t i = 0; i < sc->n_regions; i++) {
@@ -619,14 +635,11 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
             for (size_t j = 0; j < nl_ && room; j++)
                 if (fabs(lx[j] - x) < 0.12 * fmax(xhi - xlo, 0.5) && fabs(ly[j] - c) < 0.05)
                     room = 0;
+            dat_str(dat, reg->name);
+            pn[pts] = rs_xstrdup(room ? reg->name : "");
             if (room) {
-                char nm[96];
-                rs_chart_cut(nm, sizeof nm, reg->name, 18);
-                dat_str(dat, nm);
                 lx[nl_] = x;
                 ly[nl_++] = c;
-            } else {
-                rs_buf_add(dat, " ");
             }
             rs_buf_add(dat, "\n");
             pts++;
@@ -635,6 +648,12 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
         free(ly);
         if (!pts)
             rs_buf_add(dat, "0\t0\t0\t-\n");
+        char var[16];
+        snprintf(var, sizeof var, "N%zu", k + 1);
+        rs_gp_label_array(gp, var, (const char *const *)pn, (size_t)pts, 18);
+        for (int q = 0; q < pts; q++)
+            free(pn[q]);
+        free(pn);
         if (xhi < xlo)
             xlo = 0, xhi = 2;
         double pad = fmax(0.05, (xhi - xlo) * 0.1);
@@ -687,9 +706,9 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
                           "lc rgb c_accent notitle",
                       2 * k + 1, 2 * k, 2 * k);
         if (!flat || pts <= 40) {
-            rs_buf_printf(gp, ", \\\n  '' index %zu using 1:2:4 with labels left offset 0.7,0.5 "
-                              "noenhanced textcolor rgb c_text",
-                          2 * k);
+            rs_buf_printf(gp, ", \\\n  '' index %zu using 1:2:(N%zu[int($0)+1]) with labels left "
+                              "offset 0.7,0.5 noenhanced textcolor rgb c_text",
+                          2 * k, k + 1);
             rs_gp_font(gp, g, np > 1 ? 0.6 : 0.7);
             rs_buf_add(gp, " notitle");
         }
@@ -750,23 +769,32 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     enum { SHOW = 12 };
     int cut = n > 2 * SHOW + 2;
     size_t shown = cut ? 2 * SHOW : n;
-    rs_buf_add(dat, "# y\tregion\taward_per_capita_eur\tvalue_label\n");
+    rs_buf_add(dat, "# k\ty\taward_per_capita_eur\tregion\n");
     double hi = 0;
+    const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
+    char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
     /* drawn bottom up: the highest at the top */
     for (size_t k = 0; k < shown; k++) {
         size_t i = cut ? (k < SHOW ? k : n - 2 * SHOW + k) : k;
         double y = (double)(shown - 1 - k) + (cut && k < SHOW ? 1 : 0);
-        char nm[96], v[48];
-        rs_chart_cut(nm, sizeof nm, rows[i].r->name, 34);
+        char v[48];
         rs_fmt(v, sizeof v, rows[i].per_capita, 0, g->nl);
-        rs_buf_printf(dat, "%g\t", y);
-        dat_str(dat, nm);
-        rs_buf_add(dat, "\t");
+        rn[k] = rows[i].r->name;
+        rv[k] = rs_xasprintf("€ %s", v);
+        rs_buf_printf(dat, "%zu\t%g\t", k, y);
         dat_num(dat, rows[i].per_capita);
-        rs_buf_printf(dat, "\t€ %s\n", v);
+        rs_buf_add(dat, "\t");
+        dat_str(dat, rows[i].r->name);
+        rs_buf_add(dat, "\n");
         hi = fmax(hi, rows[i].per_capita);
     }
     rs_gp_header(gp, g, "regions");
+    rs_gp_label_array(gp, "L", rn, shown, 34);
+    rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
+    for (size_t k = 0; k < shown; k++)
+        free(rv[k]);
+    free(rv);
+    free(rn);
     char t[200];
     if (cut)
         snprintf(t, sizeof t, RS_L(g, "Rijksbijdrage per inwoner: de %d hoogste en de %d laagste van %zu regio's",
@@ -796,9 +824,10 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     }
     rs_chart_no_key(gp, 1);
     rs_gp_layout(gp, g, "regions");
-    rs_buf_add(gp, "plot 'regions.dat' using (0):1:(0):3:($1-0.36):($1+0.36):ytic(2) with "
-                   "boxxyerror lc rgb c_real notitle, \\\n"
-                   "  '' using 3:1:4 with labels left offset 0.4,0 noenhanced textcolor rgb c_text");
+    rs_buf_add(gp, "plot 'regions.dat' using (0):2:(0):3:($2-0.36):($2+0.36):ytic(L[int($1)+1]) "
+                   "with boxxyerror lc rgb c_real notitle, \\\n"
+                   "  '' using 3:2:(V[int($1)+1]) with labels left offset 0.4,0 noenhanced "
+                   "textcolor rgb c_text");
     rs_gp_font(gp, g, fs);
     rs_buf_add(gp, " notitle\n");
     free(rows);

@@ -77,18 +77,138 @@ const char *rs_gp_ext(const char *terminal)
     return "png";
 }
 
-void rs_gp_quote(rs_buf *b, const char *text)
+/* Length of the well-formed UTF-8 character at p (1-4), or 0 when the
+ * bytes there are not one (a stray continuation byte, an overlong or
+ * surrogate form, a cut sequence). */
+size_t rs_utf8_len(const unsigned char *p)
 {
-    rs_buf_add(b, "'");
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\'')
-            rs_buf_add(b, "''");
-        else if (*p < 0x20 || *p == 0x7f)
-            rs_buf_add(b, " ");
-        else
-            rs_buf_addn(b, (const char *)p, 1);
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
+    unsigned cp = c & (0x3F >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
     }
-    rs_buf_add(b, "'");
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* The characters of 'text' as they may appear in a chart: control
+ * characters (C0, DEL, C1) become a space, bytes that are not UTF-8
+ * become U+FFFD, and after 'max' characters (0: no limit) the text is
+ * cut, at a character boundary, and ends in '…'.  'put' receives each
+ * piece; a piece is one character. */
+typedef void (*put_fn)(void *ctx, const char *s, size_t n);
+
+static size_t count_chars(const unsigned char *p)
+{
+    size_t chars = 0;
+    while (*p) {
+        size_t n = rs_utf8_len(p);
+        p += n ? n : 1;
+        chars++;
+    }
+    return chars;
+}
+
+static void each_char(void *ctx, const char *text, size_t max, put_fn put)
+{
+    const unsigned char *p = (const unsigned char *)(text ? text : "");
+    size_t keep = max && count_chars(p) > max ? max - 1 : (size_t)-1;
+    for (size_t chars = 0; *p; chars++) {
+        size_t n = rs_utf8_len(p);
+        if (chars == keep) {
+            put(ctx, "\xe2\x80\xa6", 3); /* … */
+            return;
+        }
+        if (n == 0) {
+            put(ctx, "\xef\xbf\xbd", 3); /* U+FFFD */
+            p++;
+        } else if (*p < 0x20 || *p == 0x7f || (n == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
+            put(ctx, " ", 1);
+            p += n;
+        } else {
+            put(ctx, (const char *)p, n);
+            p += n;
+        }
+    }
+}
+
+/* gnuplot string literals: a single-quoted string has no escapes and no
+ * substitution, but gnuplot 5.4 does not read a doubled quote '' at its
+ * start as a quote.  So a quote is written as the separate literal "'"
+ * (a double-quoted string is safe when it holds nothing but that quote:
+ * gnuplot would run `...` inside double quotes) and the pieces are
+ * joined with gnuplot's string concatenation '.'. */
+typedef struct quote_state {
+    rs_buf *b;
+    int open;  /* inside a single-quoted run */
+    int parts; /* pieces written so far */
+} quote_state;
+
+static void quote_put(void *ctx, const char *s, size_t n)
+{
+    quote_state *q = ctx;
+    if (n == 1 && *s == '\'') {
+        if (q->open)
+            rs_buf_add(q->b, "'");
+        rs_buf_add(q->b, q->parts ? ".\"'\"" : "\"'\"");
+        q->open = 0;
+        q->parts++;
+        return;
+    }
+    if (!q->open) {
+        rs_buf_add(q->b, q->parts ? ".'" : "'");
+        q->open = 1;
+        q->parts++;
+    }
+    rs_buf_addn(q->b, s, n);
+}
+
+void rs_gp_quote_max(rs_buf *b, const char *text, size_t max)
+{
+    quote_state q = {b, 0, 0};
+    each_char(&q, text, max, quote_put);
+    if (q.open)
+        rs_buf_add(b, "'");
+    else if (!q.parts)
+        rs_buf_add(b, "''");
+}
+
+void rs_gp_quote(rs_buf *b, const char *text) { rs_gp_quote_max(b, text, 0); }
+
+static void plain_put(void *ctx, const char *s, size_t n)
+{
+    /* a tab would split a field of a data file */
+    rs_buf_addn(ctx, n == 1 && *s == '\t' ? " " : s, n);
+}
+
+void rs_gp_text(rs_buf *b, const char *text, size_t max) { each_char(b, text, max, plain_put); }
+
+void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
+                       size_t max)
+{
+    rs_buf_printf(b, "array %s[%zu]\n", var, n ? n : 1);
+    if (!n)
+        rs_buf_printf(b, "%s[1] = ''\n", var);
+    for (size_t i = 0; i < n; i++) {
+        rs_buf_printf(b, "%s[%zu] = ", var, i + 1);
+        rs_gp_quote_max(b, texts[i], max);
+        rs_buf_add(b, "\n");
+    }
 }
 
 static int width_of(const rs_gp *g)
@@ -168,35 +288,103 @@ void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl)
     rs_fmt(out, n, x, decimals, nl); /* the one formatter: labels.h */
 }
 
-void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi)
+int rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi)
 {
-    rs_gp_tics_n(b, g, axis, lo, hi, 5);
+    return rs_gp_tics_n(b, g, axis, lo, hi, 5);
 }
 
-void rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n)
+/* A tic label: grouped digits while they are exact and short, otherwise
+ * the shortest %g form (1e-30, 4.5e+20) with the chart's decimal sign. */
+static void tic_label(char *lab, size_t n, double t, int decimals, int nl)
 {
-    if (!(hi > lo)) {
-        double m = fabs(lo) > 0 ? fabs(lo) : 1;
-        lo -= m;
-        hi += m;
+    if (decimals <= 12 && fabs(t) < 1e15) {
+        rs_fmt_grouped(lab, n, t, decimals, nl);
+        return;
     }
-    double rough = (hi - lo) / (n > 0 ? n : 5);
+    snprintf(lab, n, "%.6g", t);
+    if (nl)
+        for (char *c = lab; *c; c++)
+            if (*c == '.')
+                *c = ',';
+}
+
+/* The most tics an axis gets; the step rule below gives at most about
+ * 2n + 2, so this bound only guards against arithmetic surprises. */
+#define RS_GP_MAX_TICS 64
+
+int rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n)
+{
+    if (n < 1 || n > 20)
+        n = 5;
+    /* an empty or undefined side takes the other one */
+    if (!isfinite(lo) && !isfinite(hi))
+        lo = hi = 0;
+    else if (!isfinite(lo))
+        lo = hi;
+    else if (!isfinite(hi))
+        hi = lo;
+    if (lo > hi) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    /* beyond ±1e300 the step arithmetic overflows; no chart shows that */
+    lo = fmax(lo, -1e300);
+    hi = fmin(hi, 1e300);
+    double scale = fmax(fabs(lo), fabs(hi));
+    /* Constant, or constant up to rounding: a span of a few ulps (or
+     * beyond what 10 significant digits show) gives no step that moves
+     * a double.  One tic at the value, said to be constant, on a range
+     * around it; the data then draw a flat line. */
+    if (!(hi - lo > scale * 1e-9) || scale < 1e-290) {
+        char t[32];
+        snprintf(t, sizeof t, "%.10g", (lo + hi) / 2);
+        double c = strtod(t, NULL);
+        if (!isfinite(c))
+            c = lo;
+        double m = fabs(c) > 0 ? fabs(c) * 0.5 : 1;
+        /* ten significant digits, without trailing zeros */
+        int dec = c == 0 ? 0 : 9 - (int)floor(log10(fabs(c)));
+        dec = dec < 0 ? 0 : dec > 13 ? 13 : dec; /* 13: the %g form */
+        char lab[64];
+        tic_label(lab, sizeof lab, c, dec, g->nl);
+        char *dsep = strchr(lab, g->nl ? ',' : '.');
+        if (dsep && dec > 0 && !strchr(lab, 'e')) {
+            char *e = lab + strlen(lab);
+            while (e > dsep + 1 && e[-1] == '0')
+                *--e = '\0';
+            if (e == dsep + 1)
+                *dsep = '\0';
+        }
+        rs_buf_printf(b, "set %srange [%.17g:%.17g]\nset %stics (", axis, c - m, c + m, axis);
+        rs_buf_printf(b, "'%s (constant)' %.17g)\n", lab, c);
+        return 1;
+    }
+    double rough = (hi - lo) / n;
     double mag = pow(10, floor(log10(rough)));
     double f = rough / mag;
     double step = (f < 1.5 ? 1 : f < 2.25 ? 2 : f < 3.5 ? 2.5 : f < 7.5 ? 5 : 10) * mag;
     int decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
     if (fabs(step / pow(10, -decimals) - round(step / pow(10, -decimals))) > 1e-9)
         decimals++; /* 0.25 needs two */
-    double t0 = floor(lo / step + 1e-9) * step, t1 = ceil(hi / step - 1e-9) * step;
-    rs_buf_printf(b, "set %srange [%.10g:%.10g]\nset %stics (", axis, t0, t1, axis);
-    int first = 1;
-    for (double t = t0; t <= t1 + step / 2; t += step) {
+    double i0 = floor(lo / step + 1e-9), i1 = ceil(hi / step - 1e-9);
+    if (!(i1 - i0 >= 1 && i1 - i0 <= RS_GP_MAX_TICS)) {
+        /* cannot happen with the rule above; never loop without bound */
+        rs_buf_printf(b, "set %srange [%.17g:%.17g]\nset %stics autofreq\n", axis, lo, hi, axis);
+        return 0;
+    }
+    int count = (int)(i1 - i0);
+    rs_buf_printf(b, "set %srange [%.17g:%.17g]\nset %stics (", axis, i0 * step, i1 * step, axis);
+    for (int k = 0; k <= count; k++) {
+        double t = (i0 + k) * step;
+        if (fabs(t) < step / 1e6)
+            t = 0;
         char lab[64];
-        rs_fmt_grouped(lab, sizeof lab, fabs(t) < step / 1e6 ? 0 : t, decimals, g->nl);
-        rs_buf_printf(b, "%s'%s' %.10g", first ? "" : ", ", lab, fabs(t) < step / 1e6 ? 0 : t);
-        first = 0;
+        tic_label(lab, sizeof lab, t, decimals, g->nl);
+        rs_buf_printf(b, "%s'%s' %.17g", k ? ", " : "", lab, t);
     }
     rs_buf_add(b, ")\n");
+    return 0;
 }
 
 int rs_write_text(const char *dir, const char *name, const char *text)

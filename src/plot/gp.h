@@ -2,12 +2,21 @@
  * chart.
  *
  * Safety: text from a scenario (names of the scenario, regions, deals,
- * obligations) reaches gnuplot only through rs_gp_quote(): a single-quoted
- * literal, in which gnuplot performs no backquote or macro substitution and
- * no backslash escapes; quotes are doubled and control characters (a
- * newline would end the command) become spaces.  Labels are 'noenhanced',
- * so ^ _ @ { } show as themselves.  Output file names are fixed by the
- * program, never taken from a scenario. */
+ * obligations, file names) reaches a script only through rs_gp_quote():
+ * single-quoted literals, in which gnuplot performs no backquote or macro
+ * substitution and no backslash escapes, joined by gnuplot's string
+ * concatenation '.' around every quote, which is written as "'" (gnuplot
+ * 5.4 misreads a doubled quote at the start of a literal, so doubling is
+ * not used).  Control characters (C0, DEL, C1: a newline would end the
+ * command) become spaces, bytes that are not UTF-8 become U+FFFD.  Labels
+ * are 'noenhanced', so ^ _ @ { } show as themselves.
+ *
+ * gnuplot reads a '"' in a data file as the start of a quoted field and
+ * has no escape for it, so no chart reads text from a data file: tic
+ * labels and point labels come from a string array in the script
+ * (rs_gp_label_array), and a text column of a data file, kept for the
+ * reader, is its last column, where it cannot shift the numbers.  Output
+ * file names are fixed by the program, never taken from a scenario. */
 #ifndef RS_GP_H
 #define RS_GP_H
 
@@ -56,8 +65,22 @@ double rs_gp_base_font(const rs_gp *g);
 /* File name extension of the terminal's images: png, svg or pdf. */
 const char *rs_gp_ext(const char *terminal);
 
-/* Appends 'text' as a safe gnuplot string literal. */
+/* Appends 'text' as a safe gnuplot string expression (see above). */
 void rs_gp_quote(rs_buf *b, const char *text);
+/* The same, cut after 'max' characters (not bytes) with '…' (0: no limit). */
+void rs_gp_quote_max(rs_buf *b, const char *text, size_t max);
+/* Appends 'text' for a data file or a footer: control characters and
+ * tabs become spaces, bytes that are not UTF-8 become U+FFFD, cut after
+ * 'max' characters with '…' (0: no limit). */
+void rs_gp_text(rs_buf *b, const char *text, size_t max);
+/* Appends "array VAR[n]" and one assignment per text (rs_gp_quote_max);
+ * a chart then takes its labels as VAR[int($1)+1] instead of reading text
+ * from a data file. */
+void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
+                       size_t max);
+/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
+ * 0 when the bytes there are not one. */
+size_t rs_utf8_len(const unsigned char *p);
 
 /* Appends the common preamble: reset, terminal with size and font, output
  * file <name>.<ext>, decimal sign, the house style and the source line. */
@@ -69,10 +92,13 @@ void rs_gp_font(rs_buf *b, const rs_gp *g, double scale);
 
 /* Sets nice tics on 'axis' ("y", "x", "y2") for data in [lo, hi] with
  * labels formatted in the chart's language ('1.250,5' or '1,250.5') and
- * the axis range snapped to them. */
-void rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi);
-/* The same with about 'n' intervals (rs_gp_tics uses 5). */
-void rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n);
+ * the axis range snapped to them.  A range that is empty or constant up
+ * to rounding (a few ulps, or beyond 10 significant digits) gets one tic
+ * at the value labelled '(constant)' and returns 1 (0 otherwise); NaN
+ * and infinite ends are ignored.  At most 64 tics, whatever the input. */
+int rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi);
+/* The same with about 'n' intervals (rs_gp_tics uses 5; 1 to 20). */
+int rs_gp_tics_n(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi, int n);
 
 /* 'x' with 'decimals' decimals and thousands separators, in Dutch
  * (1.234,5) or English (1,234.5). */

@@ -910,8 +910,33 @@ static void build_output(V *v, const cJSON *o, rs_scenario *s)
         return;
     const char *dir;
     if (str(v, o, "$.output", "dir", OPT, NULL, "results folder", &dir) > 0) {
+        /* A scenario may come from anyone: its folder is confined to the
+         * current folder and below (-o on the command line is free). */
+        int dotdot = 0, named = 0;
+        for (const char *c = dir; *c;) {
+            size_t n = strcspn(c, "/");
+            dotdot |= n == 2 && c[0] == '.' && c[1] == '.';
+            named |= n > 0 && !(n == 1 && c[0] == '.');
+            c += n;
+            while (*c == '/')
+                c++;
+        }
         if (!dir[0])
             verr(v, get(o, "dir"), "$.output.dir", "is empty, must name a folder");
+        else if (dir[0] == '/')
+            verr(v, get(o, "dir"), "$.output.dir",
+                 "is an absolute path; a scenario may only name a folder below the current "
+                 "one, as a relative path without '..' (like \"out/t4\"); use -o DIR on the "
+                 "command line for any other place");
+        else if (dotdot)
+            verr(v, get(o, "dir"), "$.output.dir",
+                 "climbs out with '..'; a scenario may only name a folder below the current "
+                 "one, as a relative path without '..' (like \"out/t4\"); use -o DIR on the "
+                 "command line for any other place");
+        else if (!named)
+            verr(v, get(o, "dir"), "$.output.dir",
+                 "names the current folder itself, must name a folder below it (like "
+                 "\"out/t4\")");
         else
             s->out_dir = rs_xstrdup(dir);
     }

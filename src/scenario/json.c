@@ -76,6 +76,8 @@ void rs_srcmap_register(rs_srcmap *m, const cJSON *node, int file)
     }
 }
 
+void rs_srcmap_register_one(rs_srcmap *m, const cJSON *node, int file) { put(m, node, file); }
+
 int rs_srcmap_file_of(const rs_srcmap *m, const cJSON *node)
 {
     if (!m->cap || !node)

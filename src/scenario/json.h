@@ -29,6 +29,8 @@ void rs_srcmap_init(rs_srcmap *m);
 void rs_srcmap_free(rs_srcmap *m);
 int rs_srcmap_add_file(rs_srcmap *m, const char *path, const char *mount);
 void rs_srcmap_register(rs_srcmap *m, const cJSON *node, int file);
+/* Registers 'node' alone (not its siblings or children). */
+void rs_srcmap_register_one(rs_srcmap *m, const cJSON *node, int file);
 /* File index of 'node', or -1. */
 int rs_srcmap_file_of(const rs_srcmap *m, const cJSON *node);
 /* "file: $.path" for an error about 'node' at merged path 'path'. */

@@ -265,6 +265,83 @@ rs_scenario *rs_scenario_load(const char *file, const rs_override *ov, size_t n_
     return load(file, NULL, 0, ov, n_ov, diag);
 }
 
+/* ---- a merged tree kept for many builds (scenario.h, rs_scenario_src) ---- */
+
+struct rs_scenario_src {
+    char *file;
+    rs_srcmap m;
+    cJSON *tree;
+};
+
+rs_scenario_src *rs_scenario_src_load(const char *file, const rs_override *ov, size_t n_ov,
+                                      rs_diag *diag)
+{
+    rs_scenario_src *src = rs_xcalloc(1, sizeof *src);
+    rs_srcmap_init(&src->m);
+    src->file = rs_xstrdup(file);
+    char *stack[RS_MAX_EXTENDS] = {0};
+    const char *shown[RS_MAX_EXTENDS] = {0};
+    src->tree = load_chain(&src->m, file, NULL, 0, stack, shown, 0, diag);
+    if (!src->tree || !inline_refs(&src->m, src->tree, diag) ||
+        !apply_scenario_set(&src->m, src->tree, diag) ||
+        !apply_overrides(&src->m, src->tree, ov, n_ov, diag) ||
+        !inline_refs(&src->m, src->tree, diag)) {
+        rs_scenario_src_free(src);
+        if (!diag->code)
+            diag->code = RS_EXIT_INVALID;
+        return NULL;
+    }
+    return src;
+}
+
+void rs_scenario_src_free(rs_scenario_src *src)
+{
+    if (!src)
+        return;
+    cJSON_Delete(src->tree);
+    rs_srcmap_free(&src->m);
+    free(src->file);
+    free(src);
+}
+
+/* Registers every node of 'copy' (a cJSON_Duplicate of 'orig') in 'to'
+ * under the file 'from' has for the matching node of 'orig'.  Recursive
+ * over depth, which the parser and RS_SETPATH_MAX_SEGMENTS bound. */
+static void register_copy(const rs_srcmap *from, const cJSON *orig, rs_srcmap *to,
+                          const cJSON *copy)
+{
+    for (; orig && copy; orig = orig->next, copy = copy->next) {
+        int f = rs_srcmap_file_of(from, orig);
+        if (f >= 0)
+            rs_srcmap_register_one(to, copy, f);
+        if (orig->child)
+            register_copy(from, orig->child, to, copy->child);
+    }
+}
+
+rs_scenario *rs_scenario_src_build(const rs_scenario_src *src, const rs_override *ov,
+                                   size_t n_ov, rs_diag *diag)
+{
+    rs_srcmap m;
+    rs_srcmap_init(&m);
+    for (size_t i = 0; i < src->m.n_files; i++)
+        rs_srcmap_add_file(&m, src->m.files[i].path, src->m.files[i].mount);
+    cJSON *tree = cJSON_Duplicate(src->tree, 1);
+    if (!tree) {
+        fputs("regiosim: out of memory\n", stderr);
+        abort();
+    }
+    register_copy(&src->m, src->tree, &m, tree);
+    rs_scenario *s = NULL;
+    if (apply_overrides(&m, tree, ov, n_ov, diag) && inline_refs(&m, tree, diag))
+        s = rs_scenario_build(&m, tree, src->file, diag);
+    cJSON_Delete(tree);
+    rs_srcmap_free(&m);
+    if (!diag->code && !s)
+        diag->code = RS_EXIT_INVALID;
+    return s;
+}
+
 rs_scenario *rs_scenario_load_text(const char *name, const char *text, size_t len,
                                    const rs_override *ov, size_t n_ov, rs_diag *diag)
 {

@@ -116,6 +116,21 @@ rs_scenario *rs_scenario_load_text(const char *name, const char *text, size_t le
                                    const rs_override *ov, size_t n_ov, rs_diag *diag);
 void rs_scenario_free(rs_scenario *s);
 
+/* A scenario file read and merged once (extends chain, file references,
+ * its own "set" and the overrides 'ov'), kept as a tree so that it can be
+ * built many times with more overrides: what sweep, solve and compare do
+ * for every point.  rs_scenario_src_build(src, ov2) gives the scenario
+ * rs_scenario_load(file, ov + ov2) would (the same checks and messages),
+ * without reading or parsing a file again (unless ov2 names a file).
+ * rs_scenario_src_build only reads 'src': several threads may build from
+ * one src at once. */
+typedef struct rs_scenario_src rs_scenario_src;
+rs_scenario_src *rs_scenario_src_load(const char *file, const rs_override *ov, size_t n_ov,
+                                      rs_diag *diag);
+rs_scenario *rs_scenario_src_build(const rs_scenario_src *src, const rs_override *ov,
+                                   size_t n_ov, rs_diag *diag);
+void rs_scenario_src_free(rs_scenario_src *src);
+
 /* m_t of MODEL.md §3 for calendar year t ('mean' replaces realisation.mean). */
 double rs_scenario_m(const rs_scenario *s, double mean, int year);
 

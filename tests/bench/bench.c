@@ -193,16 +193,15 @@ static double time_bare(const bench_sc *b, long draws, int threads)
     double sink = 0, t0 = now();
 #pragma omp parallel num_threads(threads) reduction(+ : sink)
     {
-        gsl_rng *r = rs_mc_rng_alloc();
+        rs_mc_rng *r = rs_mc_rng_new();
         rs_run *run = rs_run_alloc(b->plan);
 #pragma omp for schedule(static)
         for (long i = 0; i < draws; i++) {
-            rs_mc_stream_seed(r, 42, i);
-            rs_mc_draw(b->lay, r, run);
+            rs_mc_draw(b->lay, 42, i, r, run);
             sink += run->rho[b->lay->slot[b->lay->n - 1]];
         }
         rs_run_free(run);
-        gsl_rng_free(r);
+        rs_mc_rng_free(r);
     }
     double t = now() - t0;
     if (sink < 0) /* keeps the draws from being optimised away */
@@ -306,15 +305,14 @@ static int spawn(long draws, int threads, int n_deals, double *secs, double *dy,
 static void stage_times(const bench_sc *b, long draws, double t[4])
 {
     rs_run *run = rs_run_alloc(b->plan);
-    gsl_rng *r = rs_mc_rng_alloc();
+    rs_mc_rng *r = rs_mc_rng_new();
     double *work = rs_xcalloc(2 * b->sc->n_regions, sizeof *work), m[RS_M_N];
     rs_diag d;
     rs_diag_init(&d);
     t[0] = t[1] = t[2] = t[3] = 0;
     for (long i = 0; i < draws; i++) {
         double t0 = now();
-        rs_mc_stream_seed(r, 42, i);
-        rs_mc_draw(b->lay, r, run);
+        rs_mc_draw(b->lay, 42, i, r, run);
         double t1 = now();
         rs_run_simulate(run);
         double t2 = now();
@@ -329,7 +327,7 @@ static void stage_times(const bench_sc *b, long draws, double t[4])
     }
     rs_diag_free(&d);
     free(work);
-    gsl_rng_free(r);
+    rs_mc_rng_free(r);
     rs_run_free(run);
 }
 

@@ -300,12 +300,16 @@ fi
 mkdir "$TMP/again"
 r run -q -o "$TMP/again/res" scenarios/t4-spuk.json
 first=$rc
-[ -d "$TMP/again/res" ] && echo stale >"$TMP/again/res/stale.txt"
+# a file of the user's in it: the result is left alone, the file kept
+[ -d "$TMP/again/res" ] && echo mine >"$TMP/again/res/notes.txt"
+r run -q -o "$TMP/again/res" scenarios/t4-du.json
+check_rc_has "a result holding a file regiosim did not write is not replaced" 4 "$ERR" \
+    "it holds 'notes.txt', which regiosim did not write"
+[ "$(cat "$TMP/again/res/notes.txt" 2>/dev/null)" = mine ] || failed "the user's file in a result is kept"
+rm -f "$TMP/again/res/notes.txt"
 r run -q -o "$TMP/again/res" scenarios/t4-du.json
 if [ "$first" != 0 ] || [ "$rc" != 0 ]; then
     failed "running twice into the same -o" "exit codes $first and $rc, expected 0 and 0"
-elif [ -e "$TMP/again/res/stale.txt" ]; then
-    failed "running twice into the same -o" "the earlier result was not replaced (stale.txt is still there)"
 elif ! grep -q '"file": "scenarios/t4-du.json"' "$TMP/again/res/summary.json" 2>/dev/null; then
     failed "running twice into the same -o" "summary.json is not the one of the second run"
 elif [ "$(ls -A "$TMP/again")" != "res" ]; then
@@ -416,7 +420,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     pwned=$(find "$TMP" "$ROOT" /tmp -maxdepth 3 -name 'PWNED*' 2>/dev/null | head -n 3)
     if [ -z "$pwned" ]; then ok; else failed "hostile scenario ran nothing" "created: $pwned"; fi
     check_has "hostile name reaches gnuplot as an escaped literal" "$TMP/hostile-out/plots/cashflow.gp" \
-        "scenario ''E'' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output ''|touch PWNED-p''''' at screen"
+        "scenario '.\"'\".'E'.\"'\".' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output '.\"'\".'|touch PWNED-p'.\"'\".\"'\" at screen"
     if png_ok "$TMP/hostile-out/plots/regions.png"; then ok; else failed "hostile scenario still drawn"; fi
 else
     echo "note: gnuplot is not installed: chart drawing not tested"

@@ -16,7 +16,7 @@ static const rs_suite suites[] = {
     {"engine", rs_tests_engine},   {"burden", rs_tests_burden},
     {"metrics", rs_tests_metrics}, {"output", rs_tests_output},
     {"programme", rs_tests_programme}, {"plot", rs_tests_plot},
-    {"mc", rs_tests_mc},
+    {"mc", rs_tests_mc},           {"experiment", rs_tests_experiment},
     {"edges", rs_tests_edges},
 };
 

@@ -35,35 +35,153 @@ static rs_mc_opts opts(int threads, int keep)
 
 /* ---- the random stream ------------------------------------------------ */
 
-/* The stream of a draw depends on (seed, draw) only: seeding again gives
- * the same numbers, another draw or seed other ones. */
-static void stream_depends_on_seed_and_draw(void)
+/* Philox4x64-10 as Random123 publishes it: the known answer for counter
+ * and key all zero (Random123's kat_vectors), and a stream is a function
+ * of its name: naming it again gives the same words. */
+static void philox_known_answer_and_names(void)
 {
-    gsl_rng *a = rs_mc_rng_alloc(), *b = rs_mc_rng_alloc();
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
-    rs_mc_stream_seed(a, 42, 777);
-    gsl_rng_uniform(b); /* b's own state must not matter */
-    rs_mc_stream_seed(b, 42, 777);
-    for (int k = 0; k < 100; k++)
-        CU_ASSERT_EQUAL(gsl_rng_get(a), gsl_rng_get(b));
-    rs_mc_stream_seed(a, 42, 777);
-    rs_mc_stream_seed(b, 42, 778);
-    CU_ASSERT_NOT_EQUAL(gsl_rng_uniform(a), gsl_rng_uniform(b));
-    rs_mc_stream_seed(a, 42, 777);
-    rs_mc_stream_seed(b, 43, 777);
-    CU_ASSERT_NOT_EQUAL(gsl_rng_uniform(a), gsl_rng_uniform(b));
-    /* uniforms lie in [0, 1) and average 1/2: 10^4 of them have sd
+    rs_cstream s, t;
+    rs_cstream_init(&s, 0, 0, 0, 0, 0);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&s), 0x16554d9eca36314cULL);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&s), 0xdb20fe9d672d0fdcULL);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&s), 0xd7e772cee186176bULL);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&s), 0x7e68b68aec7ba23bULL);
+    rs_cstream_init(&s, 42, 7, 777, 3, 9);
+    for (int k = 0; k < 5; k++)
+        rs_cstream_u64(&s);
+    rs_cstream_init(&t, 42, 7, 777, 3, 9);
+    for (int k = 0; k < 5; k++)
+        rs_cstream_u64(&t);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&s), rs_cstream_u64(&t));
+    rs_cstream_init(&t, 42, 7, 777, 3, 10); /* another counter word: other numbers */
+    rs_cstream_init(&s, 42, 7, 777, 3, 9);
+    CU_ASSERT_NOT_EQUAL(rs_cstream_u64(&s), rs_cstream_u64(&t));
+    /* uniforms lie in (0, 1) and average 1/2: 10^4 of them have sd
      * 0.2887/100, so 0.5 ± 0.01 is 3.5 sd */
-    double s = 0;
+    double sum = 0;
     for (int k = 0; k < 10000; k++) {
-        double u = gsl_rng_uniform(a);
-        CU_ASSERT_TRUE(u >= 0 && u < 1);
-        s += u;
+        double u = rs_cstream_u01(&s);
+        CU_ASSERT_TRUE(u > 0 && u < 1);
+        sum += u;
     }
-    ASSERT_CLOSE(s / 10000, 0.5, 0.01);
-    gsl_rng_free(a);
-    gsl_rng_free(b);
+    ASSERT_CLOSE(sum / 10000, 0.5, 0.01);
+    CU_ASSERT_NOT_EQUAL(rs_cstream_hash("twente-t4"), rs_cstream_hash("twente-t5"));
+}
+
+/* Mean and variance of n Beta(a, b) samples from rs_mc_beta (each from
+ * its own pair of named streams) against a/(a+b) and
+ * ab/((a+b)²(a+b+1)), each within 5 of its standard errors (the variance's
+ * estimated from the sample's fourth moment). */
+static void check_beta(double a, double b, long n)
+{
+    rs_mc_rng *r = rs_mc_rng_new();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    double mean = 0, m2 = 0;
+    double *x = rs_xmalloc((size_t)n * sizeof *x);
+    for (long i = 0; i < n; i++) {
+        rs_cstream_init(rs_mc_stream(r->g[0]), 5, RS_MC_KEY_DEAL, (uint64_t)i, 11, 0);
+        rs_cstream_init(rs_mc_stream(r->g[1]), 5, RS_MC_KEY_DEAL, (uint64_t)i, 11, 1);
+        x[i] = rs_mc_beta(r, a, b);
+        double d = x[i] - mean;
+        mean += d / (double)(i + 1);
+        m2 += d * (x[i] - mean);
+    }
+    double var = m2 / (double)(n - 1), m4 = 0;
+    int inside = 1;
+    for (long i = 0; i < n; i++) {
+        double d2 = (x[i] - mean) * (x[i] - mean);
+        m4 += (d2 - var) * (d2 - var);
+        inside &= x[i] >= 0 && x[i] <= 1;
+    }
+    CU_ASSERT_TRUE(inside);
+    double mu = a / (a + b), v = a * b / ((a + b) * (a + b) * (a + b + 1));
+    double se_mean = sqrt(v / (double)n), se_var = sqrt(m4 / (double)n) / sqrt((double)n);
+    if (fabs(mean - mu) > 5 * se_mean || fabs(var - v) > 5 * se_var)
+        fprintf(stderr, "\nBeta(%g, %g): mean %.8g (%.8g), variance %.8g (%.8g)\n", a, b, mean,
+                mu, var, v);
+    CU_ASSERT_TRUE(fabs(mean - mu) <= 5 * se_mean);
+    CU_ASSERT_TRUE(fabs(var - v) <= 5 * se_var);
+    free(x);
+    rs_mc_rng_free(r);
+}
+
+/* The Beta is a Beta: 10^7 samples at the demo's μ 0.85, κ 20 (the
+ * Marsaglia–Tsang path), and 10^6 at κ 1 (both parameters below 1: the
+ * log path). */
+static void beta_mean_and_variance(void)
+{
+    check_beta(17, 3, 10000000);
+    check_beta(0.3, 0.7, 1000000);
+}
+
+/* Common random numbers: a deal's ρ in every year of every draw, the
+ * shock year and the burden factor stay the same, bit for bit, when
+ * another deal is added before it, the deals are reordered and the other
+ * deal's tranche changes; a deal under an instrument with
+ * realisation_shift −0.1 gets other values but the same uniforms, so its
+ * ρ is lower in (nearly) every deal-year. */
+static void a_deals_draws_do_not_depend_on_other_deals(void)
+{
+    const char *one = SCEN(SPUK_BODY, ", 'uncertainty': {'draws': 10, 'seed': 11, "
+                                      "'realisation': {'mean': 0.8, 'concentration': 20}, "
+                                      "'shock': {'probability': 0.5, 'severity': 0.3}, "
+                                      "'admin_spread': 0.2}",
+                          TR100, DEAL("keep", "r1", 12.5, 3));
+    const char *two = SCEN(SPUK_BODY, ", 'uncertainty': {'draws': 10, 'seed': 11, "
+                                      "'realisation': {'mean': 0.8, 'concentration': 20}, "
+                                      "'shock': {'probability': 0.5, 'severity': 0.3}, "
+                                      "'admin_spread': 0.2}",
+                          TR100, DEAL("other", "r2", 7.25, 4) ", " DEAL("keep", "r1", 12.5, 3));
+    const char *shifted = SCEN(SPUK_BODY ", 'realisation_shift': -0.1",
+                               ", 'uncertainty': {'draws': 10, 'seed': 11, "
+                               "'realisation': {'mean': 0.8, 'concentration': 20}, "
+                               "'shock': {'probability': 0.5, 'severity': 0.3}, "
+                               "'admin_spread': 0.2}",
+                               TR100, DEAL("keep", "r1", 12.5, 3));
+    rs_fixture a, b, c;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&a, one));
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&b, two));
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&c, shifted));
+    rs_diag d;
+    rs_diag_init(&d);
+    rs_mc_layout *la = rs_mc_layout_make(a.plan, &a.sc->unc, &d);
+    rs_mc_layout *lb = rs_mc_layout_make(b.plan, &b.sc->unc, &d);
+    rs_mc_layout *lc = rs_mc_layout_make(c.plan, &c.sc->unc, &d);
+    CU_ASSERT_TRUE_FATAL(la && lb && lc);
+    rs_run *ra = rs_run_alloc(a.plan), *rb = rs_run_alloc(b.plan), *rc = rs_run_alloc(c.plan);
+    rs_mc_rng *g = rs_mc_rng_new();
+    size_t kb = rs_scenario_find_deal(b.sc, "keep");
+    CU_ASSERT_EQUAL_FATAL(kb, 1);
+    int same = 1, lower = 0, n = 0, shocks = 0;
+    for (long i = 0; i < 200; i++) {
+        int sa = rs_mc_draw(la, 11, i, g, ra);
+        int sb = rs_mc_draw(lb, 11, i, g, rb);
+        rs_mc_draw(lc, 11, i, g, rc);
+        shocks += sa;
+        same &= sa == sb && ra->admin_factor == rb->admin_factor;
+        for (int k = 0; k < a.plan->len[0] && k < 4; k++) {
+            double x = ra->rho[a.plan->off[0] + (size_t)k];
+            same &= x == rb->rho[b.plan->off[kb] + (size_t)k];
+            lower += rc->rho[c.plan->off[0] + (size_t)k] < x;
+            n++;
+        }
+    }
+    CU_ASSERT_TRUE(same);
+    CU_ASSERT_TRUE(shocks > 50 && shocks < 150); /* probability 0.5 in 200 draws */
+    /* 4 years (3 planned, 1 extension) × 200 draws; μ 0.8 against 0.7 */
+    CU_ASSERT_EQUAL(n, 800);
+    CU_ASSERT_TRUE(lower >= 780);
+    rs_mc_rng_free(g);
+    rs_run_free(ra);
+    rs_run_free(rb);
+    rs_run_free(rc);
+    rs_mc_layout_free(la);
+    rs_mc_layout_free(lb);
+    rs_mc_layout_free(lc);
+    rs_diag_free(&d);
+    rs_fixture_free(&a);
+    rs_fixture_free(&b);
+    rs_fixture_free(&c);
 }
 
 /* 1500 and 3000 draws are cut into chunks of 2 and 3 draws: the first 1500
@@ -481,7 +599,9 @@ static void histogram_holds_every_draw(void)
 }
 
 const rs_test rs_tests_mc[] = {
-    {"stream depends on (seed, draw) only", stream_depends_on_seed_and_draw},
+    {"Philox known answer; a stream is a function of its name", philox_known_answer_and_names},
+    {"the Beta sampler's mean and variance (10^7 samples)", beta_mean_and_variance},
+    {"a deal's draws do not depend on other deals", a_deals_draws_do_not_depend_on_other_deals},
     {"draws do not depend on the chunks", draws_do_not_depend_on_chunks},
     {"1, 2 and 3 threads give identical bytes", threads_give_identical_bytes},
     {"quantiles match a full sort", quantiles_match_a_full_sort},

@@ -1,5 +1,6 @@
 /* test_plot.c — chart scripts checked as text: language, decimal sign,
  * terminal, escaping of scenario text, tic labels. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,14 +14,110 @@ static char *slurp_path(const char *path)
     return rs_read_file(path, &n);
 }
 
-/* rs_gp_quote: a single-quoted literal with doubled quotes and no line
- * breaks, so nothing in it is a command. */
+/* rs_gp_quote: single-quoted runs joined by '.', every quote the
+ * separate literal "'", no line breaks, so nothing in it is a command. */
 static void quote(void)
 {
     rs_buf b;
     rs_buf_init(&b);
     rs_gp_quote(&b, "a'b`c`\nset output '|x' @m \"d\"");
-    CU_ASSERT_STRING_EQUAL(b.s, "'a''b`c` set output ''|x'' @m \"d\"'");
+    CU_ASSERT_STRING_EQUAL(b.s, "'a'.\"'\".'b`c` set output '.\"'\".'|x'.\"'\".' @m \"d\"'");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_gp_quote(&b, "'s-Hertogenbosch");
+    CU_ASSERT_STRING_EQUAL(b.s, "\"'\".'s-Hertogenbosch'");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_gp_quote(&b, "''");
+    CU_ASSERT_STRING_EQUAL(b.s, "\"'\".\"'\"");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_gp_quote(&b, "");
+    CU_ASSERT_STRING_EQUAL(b.s, "''");
+    rs_buf_free(&b);
+    /* not UTF-8: U+FFFD; C1 control (U+0085): a space; cut by characters */
+    rs_buf_init(&b);
+    rs_gp_quote(&b, "a\xff" "b\xc2\x85" "c");
+    CU_ASSERT_STRING_EQUAL(b.s, "'a\xef\xbf\xbd" "b c'");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_gp_quote_max(&b, "ééééé", 3);
+    CU_ASSERT_STRING_EQUAL(b.s, "'éé…'");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_gp_quote_max(&b, "ééé", 3);
+    CU_ASSERT_STRING_EQUAL(b.s, "'ééé'");
+    rs_buf_free(&b);
+}
+
+/* What gnuplot itself makes of quoted text: each string printed back
+ * exactly, and no command in it runs. */
+static void quote_in_gnuplot(void)
+{
+    if (system("gnuplot --version >/dev/null 2>&1") != 0) {
+        fprintf(stderr, "(gnuplot not installed: quote_in_gnuplot skipped) ");
+        return;
+    }
+    static const char *const texts[] = {
+        "'s-Hertogenbosch", "'t Gooi", "a''b", "''", "'", "x'", "\"", "\\", "\\'",
+        "`touch quote-pwned`", "a\"b`c`\\n'd'", "é ü € … 🙂", "end\\", "@m", "''''",
+        "\"`touch quote-pwned`\"", "system('touch quote-pwned')", "'.'", "' . '"};
+    char dir[256], path[300], cmd[700];
+    snprintf(dir, sizeof dir, "%s/quote", rs_test_dir());
+    mkdir(dir, 0777);
+    size_t n = sizeof texts / sizeof *texts;
+    rs_buf b;
+    rs_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        rs_buf_add(&b, "print ");
+        rs_gp_quote(&b, texts[i]);
+        rs_buf_add(&b, "\nset label 1 ");
+        rs_gp_quote(&b, texts[i]);
+        rs_buf_add(&b, " at 0,0\nset xlabel ");
+        rs_gp_quote(&b, texts[i]);
+        rs_buf_add(&b, "\n");
+    }
+    CU_ASSERT_EQUAL_FATAL(rs_write_text(dir, "q.gp", b.s), 0);
+    rs_buf_free(&b);
+    snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot q.gp > out.txt 2>&1", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    char *out = slurp_path(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    char *line = out;
+    for (size_t i = 0; i < n; i++) {
+        char *e = strchr(line, '\n');
+        CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+        *e = '\0';
+        if (strcmp(line, texts[i]) != 0)
+            fprintf(stderr, "\n  gnuplot printed [%s] for [%s]\n", line, texts[i]);
+        CU_ASSERT_STRING_EQUAL(line, texts[i]);
+        line = e + 1;
+    }
+    CU_ASSERT_STRING_EQUAL(line, "");
+    free(out);
+    snprintf(path, sizeof path, "%s/quote-pwned", dir);
+    struct stat st;
+    CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
+}
+
+/* Data-file text: tabs and line breaks would split a field. */
+static void data_text(void)
+{
+    rs_buf b;
+    rs_buf_init(&b);
+    rs_gp_text(&b, "a\tb\nc\"d\x1b[31m", 0);
+    CU_ASSERT_STRING_EQUAL(b.s, "a b c\"d [31m");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    /* 'é' is two bytes: a byte cut would split it */
+    rs_gp_text(&b, "aéééé", 3);
+    CU_ASSERT_STRING_EQUAL(b.s, "aé…");
+    rs_buf_free(&b);
+    const char *labs[] = {"'s-Hertogenbosch", "x"};
+    rs_buf_init(&b);
+    rs_gp_label_array(&b, "L", labs, 2, 0);
+    CU_ASSERT_STRING_EQUAL(b.s, "array L[2]\nL[1] = \"'\".'s-Hertogenbosch'\nL[2] = 'x'\n");
     rs_buf_free(&b);
 }
 
@@ -39,25 +136,69 @@ static void grouped(void)
     CU_ASSERT_STRING_EQUAL(t, "12,5");
 }
 
+static size_t count_tics(const char *s)
+{
+    size_t n = 0;
+    const char *p = strstr(s, "tics (");
+    for (; p && *p && *p != '\n'; p++)
+        n += *p == '\'';
+    return n / 2;
+}
+
 /* Data from −3 to 47: step 10, labels 0 … 50 and −10, range snapped. */
 static void tics(void)
 {
     rs_gp g = {"pngcairo", 1, NULL, "gnuplot"};
     rs_buf b;
     rs_buf_init(&b);
-    rs_gp_tics(&b, &g, "y", -3, 47);
+    CU_ASSERT_EQUAL(rs_gp_tics(&b, &g, "y", -3, 47), 0);
     CU_ASSERT_STRING_EQUAL(b.s, "set yrange [-10:50]\nset ytics ('-10' -10, '0' 0, '10' 10, "
                                 "'20' 20, '30' 30, '40' 40, '50' 50)\n");
     rs_buf_free(&b);
     rs_buf_init(&b);
     rs_gp_tics(&b, &g, "x", 0, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(b.s, "'0,2' 0.2"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.s, "'0,2' 0.20000000000000001"));
     rs_buf_free(&b);
     rs_buf_init(&b);
     g.nl = 0;
     rs_gp_tics(&b, &g, "y", 0, 2400);
     CU_ASSERT_PTR_NOT_NULL(strstr(b.s, "'1,000' 1000"));
     rs_buf_free(&b);
+}
+
+/* Ranges that are empty or constant up to rounding (the sweep and the
+ * histogram of a constant metric never finished): one tic, 'constant',
+ * and every call ends with a bounded number of tics. */
+static void tics_degenerate(void)
+{
+    rs_gp g = {"pngcairo", 1, NULL, "gnuplot"};
+    double x = 1644.0958780000001;
+    rs_buf b;
+    rs_buf_init(&b);
+    CU_ASSERT_EQUAL(rs_gp_tics_n(&b, &g, "y", nextafter(x, 0), nextafter(x, 2000), 3), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.s, "'1.644,095878 (constant)'"));
+    CU_ASSERT_EQUAL(count_tics(b.s), 1);
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    CU_ASSERT_EQUAL(rs_gp_tics(&b, &g, "x", 2, 2), 1);
+    CU_ASSERT_STRING_EQUAL(b.s, "set xrange [1:3]\nset xtics ('2 (constant)' 2)\n");
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    CU_ASSERT_EQUAL(rs_gp_tics(&b, &g, "x", 0, 0), 1);
+    CU_ASSERT_STRING_EQUAL(b.s, "set xrange [-1:1]\nset xtics ('0 (constant)' 0)\n");
+    rs_buf_free(&b);
+    static const double odd[][2] = {{NAN, NAN},      {NAN, 5},        {-INFINITY, INFINITY},
+                                    {1e308, -1e308}, {1e-300, 2e-300}, {1e16, 1e16 + 4},
+                                    {-1e308, 1e308}, {5e-324, 1e-323}, {0.1, 0.1 + 1e-17}};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        rs_buf_init(&b);
+        rs_gp_tics(&b, &g, "y", odd[i][0], odd[i][1]);
+        size_t n = count_tics(b.s);
+        CU_ASSERT_TRUE(n >= 1 && n <= 64);
+        CU_ASSERT_PTR_NULL(strstr(b.s, "nan"));
+        CU_ASSERT_PTR_NULL(strstr(b.s, "inf"));
+        rs_buf_free(&b);
+    }
 }
 
 /* The run's charts in Dutch (PNG) and English (SVG), written without
@@ -104,7 +245,7 @@ static void scripts(void)
         CU_ASSERT_PTR_NOT_NULL(strstr(gp, c[i].title));
         CU_ASSERT_PTR_NOT_NULL(strstr(gp, c[i].dec));
         CU_ASSERT_PTR_NOT_NULL(strstr(gp, c[i].money));
-        CU_ASSERT_PTR_NOT_NULL(strstr(gp, "'Demo ''x'' · regiosim'"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(gp, "'Demo '.\"'\".'x'.\"'\".' · regiosim'"));
         CU_ASSERT_PTR_NOT_NULL(strstr(gp, "'cashflow.dat'"));
         CU_ASSERT_PTR_NULL(strstr(gp, "system("));
         free(gp);
@@ -124,6 +265,9 @@ static void scripts(void)
 
 const rs_test rs_tests_plot[] = {{"quote", quote},
                                  {"grouped numbers", grouped},
+                                 {"quote in gnuplot", quote_in_gnuplot},
+                                 {"data-file text", data_text},
                                  {"tics", tics},
+                                 {"tics of constant ranges", tics_degenerate},
                                  {"scripts", scripts},
                                  {NULL, NULL}};
