@@ -90,6 +90,34 @@ void rs_result_clear(rs_result *res)
     memset(res, 0, sizeof *res);
 }
 
+double *rs_tranche_years(const rs_result *res, int *rows)
+{
+    const rs_scenario *sc = res->sc;
+    const rs_plan *p = res->plan;
+    const rs_run *r = res->run;
+    int nr = sc->end - sc->start + 2;
+    double *out = rs_xcalloc(sc->n_tranches * (size_t)nr * RS_TY_N, sizeof *out);
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        size_t t = sc->deals[d].tranche;
+        int y0 = sc->tranches[t].year - sc->start;
+        for (int k = 0; k < p->len[d]; k++) {
+            int row = y0 + k;
+            if (row < 0)
+                row = 0;
+            if (row > nr - 1)
+                row = nr - 1;
+            double *o = out + (t * (size_t)nr + (size_t)row) * RS_TY_N;
+            size_t i = p->off[d] + (size_t)k;
+            o[RS_TY_PAID] += r->paid[i];
+            o[RS_TY_RECLAIMED] += r->reclaimed[i];
+            o[RS_TY_NET] += r->paid[i] - r->reclaimed[i];
+            o[RS_TY_SPENT] += r->spent[i];
+        }
+    }
+    *rows = nr;
+    return out;
+}
+
 /* ---- summary.json ------------------------------------------------------- */
 
 void rs_json_string(FILE *f, const char *s)

@@ -57,6 +57,14 @@ void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect);
 /* The short table printed by 'run'. */
 void rs_write_table(FILE *f, const rs_result *res);
 
+/* Per tranche and year: what was paid, reclaimed, the net and what was
+ * spent, from the deal-years of the tranche's deals (the per-tranche split
+ * of yearly.csv).  Rows are the horizon's years and a last row for all
+ * years after it; returns n_tranches × rows × RS_TY_N values (free()),
+ * row r of tranche t at [(t * rows + r) * RS_TY_N]. */
+enum { RS_TY_PAID, RS_TY_RECLAIMED, RS_TY_NET, RS_TY_SPENT, RS_TY_N };
+double *rs_tranche_years(const rs_result *res, int *rows);
+
 /* Writes 'x' as a JSON string literal. */
 void rs_json_string(FILE *f, const char *s);
 
