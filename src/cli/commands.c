@@ -455,7 +455,7 @@ int rs_cmd_run(const rs_opts *o)
         rs_diag_print(&io, stderr);
     } else {
         if (!o->quiet) {
-            rs_write_table(stdout, &res);
+            rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
             printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
                    "report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");

@@ -54,8 +54,9 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect);
 /* yearly_bands.csv: per year and series the Monte Carlo mean, sd, p5, p50
  * and p95 (res->mc must be set). */
 void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect);
-/* The short table printed by 'run'. */
-void rs_write_table(FILE *f, const rs_result *res);
+/* The short table printed by 'run', in Dutch (nl) or English: the labels
+ * and the number style of labels.h. */
+void rs_write_table(FILE *f, const rs_result *res, int nl);
 
 /* Per tranche and year: what was paid, reclaimed, the net and what was
  * spent, from the deal-years of the tranche's deals (the per-tranche split

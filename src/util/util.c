@@ -214,6 +214,14 @@ void rs_fmt_csvnum(char *out, size_t n, double x, int decimals, char dec)
     }
 }
 
+size_t rs_text_width(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
 int rs_edit_distance(const char *a, const char *b, int cap)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -63,6 +63,9 @@ void rs_fmt_fixed(char *out, size_t n, double x, int decimals, char dec, char gr
  * the same double; fixed notation always (no 1e-07). */
 void rs_fmt_csvnum(char *out, size_t n, double x, int decimals, char dec);
 
+/* Characters (not bytes) of UTF-8 text. */
+size_t rs_text_width(const char *s);
+
 /* Levenshtein distance, capped at 'cap' + 1 (for "did you mean" hints). */
 int rs_edit_distance(const char *a, const char *b, int cap);
 
