@@ -10,6 +10,7 @@
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
+#include "../output/xlsx.h"
 #include "../util/dirlist.h"
 #include "cli.h"
 
@@ -258,6 +259,15 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         if (rc)
             goto out;
     }
+    {
+        char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
+        char *label = rs_xasprintf("%s/results.xlsx", dir);
+        rc = rs_write_xlsx(path, label, res, g.nl, diag);
+        free(path);
+        free(label);
+        if (rc)
+            goto out;
+    }
     rs_doc doc;
     rs_doc_init(&doc, g.nl, rs_gp_ext(g.terminal));
     rs_report_run(&doc, res, o->no_plots ? NULL : &charts);
@@ -457,7 +467,7 @@ int rs_cmd_run(const rs_opts *o)
         if (!o->quiet) {
             rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
             printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
-                   "report.html%s)\n",
+                   "results.xlsx, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)

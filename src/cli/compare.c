@@ -9,6 +9,7 @@
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
+#include "../output/xlsx.h"
 #include "cli.h"
 
 typedef struct one {
@@ -176,6 +177,11 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
 
 /* ---- the comparison table (compare.md and the report) --------------------- */
 
+static const char *disp(const one *x);
+
+/* Every metric per scenario and the difference with the baseline, computed
+ * from the values as shown; no relative change from a base that shows as
+ * zero. */
 static void compare_table(rs_doc *d, const one *s, size_t n)
 {
     size_t cols = 2 + n + 2 * (n - 1);
@@ -189,35 +195,137 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
     CELL(rs_xstrdup(d->nl ? "maatstaf" : "metric"));
     CELL(rs_xstrdup(d->nl ? "eenheid" : "unit"));
     for (size_t i = 0; i < n; i++)
-        CELL(rs_xstrdup(s[i].label));
+        CELL(rs_xstrdup(disp(&s[i])));
     for (size_t i = 1; i < n; i++) {
-        CELL(rs_xasprintf("%s − %s", s[i].label, s[0].label));
-        CELL(rs_xasprintf("%s %s", s[i].label, d->nl ? "t.o.v. basis" : "vs baseline"));
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+        CELL(rs_xasprintf("%s %s", disp(&s[i]), d->nl ? "t.o.v. basis" : "vs baseline"));
     }
     for (int m = 0; m < RS_M_N; m++) {
-        int pct = strcmp(rs_metric_infos[m].unit, "share") == 0;
-        int dec = strcmp(rs_metric_infos[m].unit, "deals") == 0 ? 0 : pct ? 2 : 3;
-        double f = pct ? 100 : 1;
-        CELL(rs_xstrdup(rs_metric_infos[m].name));
-        CELL(rs_xstrdup(pct ? "%" : rs_metric_infos[m].unit));
+        int dec = rs_metric_decimals(m);
+        double f = rs_metric_scale(m), q = pow(10, dec);
+        CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
+        CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
         for (size_t i = 0; i < n; i++)
             CELL(rs_report_num(d, f * s[i].res.metrics[m], dec));
-        double base = s[0].res.metrics[m];
+        double base = round(f * s[0].res.metrics[m] * q) / q;
         for (size_t i = 1; i < n; i++) {
-            double diff = s[i].res.metrics[m] - base;
+            double shown = round(f * s[i].res.metrics[m] * q) / q;
+            double diff = shown - base;
             /* a '+' only on what shows as a change at this precision */
-            int up = f * diff >= 0.5 * pow(10, -dec);
-            char *v = rs_report_num(d, f * diff, dec);
+            int up = diff >= 0.5 / q;
+            char *v = rs_report_num(d, diff, dec);
             CELL(up ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
             free(v);
-            if (base != 0) {
-                char *r = rs_report_num(d, 100 * diff / fabs(base), 1);
-                CELL(rs_xasprintf("%s%s %%", 100 * diff / fabs(base) >= 0.05 ? "+" : "", r));
+            if (fabs(base) >= 0.5 / q && fabs(base) >= 1e-9) {
+                double rel = 100 * diff / fabs(base);
+                char *r = rs_report_num(d, rel, 1);
+                CELL(rs_xasprintf("%s%s %%", rel >= 0.05 ? "+" : "", r));
                 free(r);
             } else {
                 CELL(rs_xstrdup("–"));
             }
         }
+    }
+#undef CELL
+    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
+    for (size_t i = 0; i < k; i++)
+        free(c[i]);
+    free(c);
+}
+
+/* Per tranche id: the net Rijk expenditure and the goal spending in each
+ * scenario, with the difference to the baseline (as shown, 1 decimal). */
+static void compare_tranches(rs_doc *d, const one *s, size_t n)
+{
+    rs_doc_text(d, RS_B_H2, d->nl ? "Per tranche" : "By tranche");
+    rs_doc_text(d, RS_B_P, d->nl ? "Netto Rijksuitgaven per tranche in € mln; – waar een scenario "
+                                   "de tranche niet heeft."
+                                 : "Net Rijk expenditure by tranche in M€; – where a scenario "
+                                   "does not have the tranche.");
+    size_t cols = 1 + n + (n - 1);
+    char **c = NULL;
+    size_t k = 0;
+#define CELL(x)                                                                              \
+    do {                                                                                     \
+        c = rs_xrealloc(c, (k + 1) * sizeof *c);                                             \
+        c[k++] = (x);                                                                        \
+    } while (0)
+    CELL(rs_xstrdup("tranche"));
+    for (size_t i = 0; i < n; i++)
+        CELL(rs_xstrdup(disp(&s[i])));
+    for (size_t i = 1; i < n; i++)
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+    for (size_t i = 0; i < n; i++)
+        for (size_t t = 0; t < s[i].sc->n_tranches; t++) {
+            const char *id = s[i].sc->tranches[t].id;
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                for (size_t u = 0; u < s[j].sc->n_tranches && !seen; u++)
+                    seen = strcmp(s[j].sc->tranches[u].id, id) == 0;
+            if (seen)
+                continue;
+            CELL(rs_xstrdup(id));
+            double *v = rs_xcalloc(n, sizeof *v);
+            for (size_t j = 0; j < n; j++) {
+                size_t u = 0;
+                while (u < s[j].sc->n_tranches && strcmp(s[j].sc->tranches[u].id, id) != 0)
+                    u++;
+                v[j] = u < s[j].sc->n_tranches
+                           ? round(10 * s[j].res.tranche_metrics[u * RS_M_N + RS_M_RIJK_NET]) / 10
+                           : NAN;
+                CELL(isnan(v[j]) ? rs_xstrdup("–") : rs_report_num(d, v[j], 1));
+            }
+            for (size_t j = 1; j < n; j++) {
+                if (isnan(v[j]) || isnan(v[0])) {
+                    CELL(rs_xstrdup("–"));
+                    continue;
+                }
+                char *x = rs_report_num(d, v[j] - v[0], 1);
+                CELL(v[j] - v[0] >= 0.05 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
+                free(x);
+            }
+            free(v);
+        }
+    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
+    for (size_t i = 0; i < k; i++)
+        free(c[i]);
+    free(c);
+}
+
+/* Per region: the Rijk award per inhabitant in each scenario and the change
+ * to the baseline, in whole euros. */
+static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr)
+{
+    rs_doc_text(d, RS_B_H2, d->nl ? "Per regio" : "By region");
+    rs_doc_text(d, RS_B_P, d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de "
+                                   "regio niet heeft."
+                                 : "Rijk award per inhabitant in euro; – where a scenario does "
+                                   "not have the region.");
+    size_t cols = 1 + n + (n - 1);
+    char **c = NULL;
+    size_t k = 0;
+    CELL(rs_xstrdup(d->nl ? "regio" : "region"));
+    for (size_t i = 0; i < n; i++)
+        CELL(rs_xstrdup(disp(&s[i])));
+    for (size_t i = 1; i < n; i++)
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+    for (size_t j = 0; j < nr; j++) {
+        CELL(rs_xstrdup(rg[j].r->name));
+        double *v = rs_xcalloc(n, sizeof *v);
+        for (size_t i = 0; i < n; i++) {
+            v[i] = isnan(rg[j].award[i]) ? NAN : round(rg[j].award[i] * 1e6 / rg[j].r->population);
+            CELL(isnan(v[i]) ? rs_xstrdup("–") : rs_report_num(d, v[i], 0));
+        }
+        for (size_t i = 1; i < n; i++) {
+            if (isnan(v[i]) || isnan(v[0])) {
+                CELL(rs_xstrdup("–"));
+                continue;
+            }
+            char *x = rs_report_num(d, v[i] - v[0], 0);
+            CELL(v[i] - v[0] >= 0.5 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
+            free(x);
+        }
+        free(v);
     }
 #undef CELL
     rs_doc_cells(d, RS_B_TABLE, c, k, cols);
@@ -691,6 +799,22 @@ int rs_cmd_compare(const rs_opts *o)
         }
     }
     if (!rc) {
+        /* results.xlsx: the comparison as a workbook */
+        const rs_result **rr = rs_xcalloc(n, sizeof *rr);
+        const char **nm = rs_xcalloc(n, sizeof *nm);
+        for (size_t i = 0; i < n; i++) {
+            rr[i] = &s[i].res;
+            nm[i] = disp(&s[i]);
+        }
+        char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
+        char *label = rs_xasprintf("%s/results.xlsx", dir);
+        rc = rs_write_xlsx_compare(path, label, rr, nm, n, g.nl, &diag);
+        free(path);
+        free(label);
+        free(rr);
+        free(nm);
+    }
+    if (!rc) {
         FILE *f = rs_outdir_open(&od, "regions.csv", &diag);
         if (f) {
             write_regions_csv(f, s, n, rg, nr, csv);
@@ -725,9 +849,9 @@ int rs_cmd_compare(const rs_opts *o)
         rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Scenario's", "Scenarios"));
         char **items = rs_xcalloc(n, sizeof *items);
         for (size_t i = 0; i < n; i++)
-            items[i] = rs_xasprintf("%s%s: %s (%s). %s", s[i].label,
-                                    i ? "" : RS_L(&g, " (basis)", " (baseline)"), s[i].sc->name,
-                                    s[i].sc->file, s[i].sc->description);
+            items[i] = rs_xasprintf("%s%s (%s). %s", disp(&s[i]),
+                                    i ? "" : RS_L(&g, " (basis)", " (baseline)"), s[i].sc->file,
+                                    s[i].sc->description);
         rs_doc_cells(&doc, RS_B_LIST, items, n, 1);
         for (size_t i = 0; i < n; i++)
             free(items[i]);
@@ -748,6 +872,8 @@ int rs_cmd_compare(const rs_opts *o)
             rc = RS_EXIT_IO;
         }
         rs_doc_free(&md);
+        compare_tranches(&doc, s, n);
+        compare_regions(&doc, s, n, rg, nr);
         if (charts.n) {
             rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Grafieken", "Charts"));
             for (size_t i = 0; i < charts.n; i++)

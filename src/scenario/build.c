@@ -79,6 +79,15 @@ int rs_ends_with(const char *s, const char *suffix)
 
 static const char *const doc_keys[] = {"note", "source", "estimate", NULL};
 
+/* The documentation of an object: its 'source' (copied) and 'estimate'. */
+static void doc_of(const cJSON *o, char **source, int *estimate)
+{
+    const cJSON *src = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, "source") : NULL;
+    const cJSON *est = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, "estimate") : NULL;
+    *source = cJSON_IsString(src) && src->valuestring[0] ? rs_xstrdup(src->valuestring) : NULL;
+    *estimate = cJSON_IsTrue(est);
+}
+
 static int in_list(const char *k, const char *const *list)
 {
     for (size_t i = 0; list && list[i]; i++)
@@ -444,6 +453,7 @@ static void build_obligation(V *v, const cJSON *o, const char *path, rs_obligati
         return;
     }
     const char *name, *per;
+    doc_of(o, &ob->source, &ob->estimate);
     str(v, o, path, "name", REQ, "?", "e.g. \"SiSa-verantwoording\"", &name);
     ob->name = rs_xstrdup(name ? name : "?");
     choice(v, o, path, "side", REQ, 0, side_choices, "who bears it", &ob->side);
@@ -497,6 +507,18 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
     }
     const char *id, *name, *lb;
     char ib[CLIP], kb[CLIP];
+    doc_of(o, &in->source, &in->estimate);
+    /* a part marked as an estimate makes the instrument's numbers one */
+    for (const cJSON *c = o->child; c; c = c->next) {
+        char *ps;
+        int pe;
+        doc_of(c, &ps, &pe);
+        in->estimate |= pe;
+        if (ps && !in->source)
+            in->source = ps;
+        else
+            free(ps);
+    }
     if (str(v, o, path, "id", REQ, NULL, "the instrument's id", &id) > 0 &&
         strcmp(id, key) != 0) {
         char p[512];
@@ -627,6 +649,7 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
     if (str(v, o, path, "id", REQ, "", "unique, [a-z0-9-]+", &id) > 0)
         check_id(v, o, path, id, 1);
     r->id = dup_or(id, "");
+    doc_of(o, &r->source, &r->estimate);
     str(v, o, path, "name", REQ, "", "display name", &name);
     r->name = dup_or(name, "");
     static const range R_POP = {0, 1e9, 1, 0, "inhabitants"};
@@ -723,6 +746,7 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     if (str(v, o, path, "id", REQ, "", "unique tranche id, e.g. \"T4\"", &id) > 0)
         check_id(v, o, path, id, 0);
     t->id = dup_or(id, "");
+    doc_of(o, &t->source, &t->estimate);
     static const range R_YEAR = {1900, 2200, 0, 1, NULL};
     if (integer(v, o, path, "year", REQ, s->start, &R_YEAR, "start year of its deals",
                 &t->year) > 0 &&
@@ -1140,6 +1164,13 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
     num(&v, t, "$", "discount_rate", OPT, 0, &R_RATE, "discount rate for npv_rijk",
         &s->discount_rate);
     build_realisation(&v, get(t, "realisation"), s);
+    {
+        char *rsrc;
+        doc_of(t, &s->source, &s->estimate);
+        doc_of(get(t, "realisation"), &rsrc, &s->real_estimate);
+        free(rsrc);
+        doc_of(get(t, "cofinancing"), &s->cofin_source, &s->cofin_estimate);
+    }
 
     /* regions */
     const cJSON *rl = list(&v, t, "$", "regions", REQ, 1, "the regions, or a file of them");
@@ -1287,8 +1318,11 @@ void rs_instrument_clear(rs_instrument *in)
     free(in->id);
     free(in->name);
     free(in->legal_basis);
-    for (size_t k = 0; k < in->n_obl; k++)
+    for (size_t k = 0; k < in->n_obl; k++) {
         free(in->obl[k].name);
+        free(in->obl[k].source);
+    }
     free(in->obl);
+    free(in->source);
     memset(in, 0, sizeof *in);
 }

@@ -14,6 +14,8 @@ typedef struct rs_region {
     double fiscal_capacity;
     double bw_pressure;
     double cofin_capacity; /* HUGE_VAL when unlimited */
+    char *source;          /* its 'source' text, or NULL (documentation) */
+    int estimate;          /* its 'estimate' flag */
 } rs_region;
 
 enum { RS_SIDE_REGION = 0, RS_SIDE_RIJK = 1 };
@@ -25,6 +27,8 @@ typedef struct rs_obligation {
     double share_of_flow;     /* of the deal's Rijk payment that year */
     const rs_per_kind *per;
     int when_settlement;      /* per deal: 0 start, 1 settlement */
+    char *source;             /* 'source', or NULL */
+    int estimate;
 } rs_obligation;
 
 typedef struct rs_instrument {
@@ -43,6 +47,8 @@ typedef struct rs_instrument {
     double tariff[2];         /* €/h, by RS_SIDE_* */
     rs_obligation *obl;
     size_t n_obl;
+    char *source;             /* 'source' (and those of its parts), or NULL */
+    int estimate;             /* it, or a part of it, is marked 'estimate' */
 } rs_instrument;
 
 typedef struct rs_tranche {
@@ -54,6 +60,8 @@ typedef struct rs_tranche {
     double deal_min, deal_cap;
     const rs_cofin *cofin;    /* own rule, or the scenario's */
     rs_cofin own_cofin;
+    char *source;
+    int estimate;
 } rs_tranche;
 
 typedef struct rs_deal {
@@ -96,6 +104,11 @@ typedef struct rs_scenario {
     char lang[3], csv[3];
     char *terminal;
     char *font;               /* output.font, or NULL */
+    char *source;             /* the scenario's 'source', or NULL */
+    int estimate;
+    int real_estimate;        /* realisation.estimate */
+    char *cofin_source;       /* cofinancing.source, or NULL */
+    int cofin_estimate;
 } rs_scenario;
 
 /* One --set PATH=VALUE override. */

@@ -452,7 +452,7 @@ for m in rijk_net admin_total goal_spending effectiveness retained rijk_reclaime
     close "$d" "$want" || bad="$bad $m($d vs $want)"
 done
 if [ -z "$bad" ]; then ok; else failed "compare differences = differences of the runs" "$bad"; fi
-check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk_net | M€ |"
+check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| Netto Rijksuitgaven | € mln |"
 check_has "compare regions.csv has the change columns" "$TMP/cmp/regions.csv" "change_per_capita_t4-du"
 for f in report.md report.html runs/t4-spuk/summary.json runs/t4-du/summary.json; do
     [ -s "$TMP/cmp/$f" ] || bad="$bad $f"
