@@ -252,7 +252,7 @@ static const char css[] =
     "h2{color:#01689B;margin-top:2rem}"
     "table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}"
     "th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}"
-    "th.n,td.n{text-align:right;white-space:nowrap}"
+    "th.n,td.n{text-align:right}td.n{white-space:nowrap}"
     "th{background:#e5f0f9;color:#154273}"
     "figure{margin:1.5rem 0}figure img,figure svg{max-width:100%;height:auto}"
     "figcaption{font-style:italic;color:#555;font-size:.9rem}"

@@ -125,21 +125,28 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     rs_gp_tics(gp, g, "y", 0, (double)top * 1.1);
     const rs_stats *st = &mc->metric[m];
     const double marks[] = {st->p5, st->p50, st->p95, res->metrics[m]};
-    const char *const names[] = {"P5", "P50", "P95", RS_L(g, "deterministisch", "deterministic")};
+    const char *const names[] = {"P5", "P50", "P95", ""};
     for (int i = 0; i < 4; i++) {
         rs_buf_printf(gp, "set arrow %d from %.17g, graph 0 to %.17g, graph 1 nohead lw 1.5 %s "
                           "lc rgb %s\n",
                       i + 1, k * marks[i], k * marks[i], i == 3 ? "dt 2" : "dt 1",
                       i == 3 ? "c_accent" : "c_net");
-        rs_buf_printf(gp, "set label %d '%s' at %.17g, graph %g %s noenhanced textcolor rgb c_text\n",
-                      i + 1, names[i], k * marks[i], i == 3 ? 0.97 : 0.97 - 0.06 * i,
-                      i == 3 ? "right offset -0.4,0" : "left offset 0.4,0");
+        if (i < 3) /* the quantiles named above the plot, the deterministic value in the legend */
+            rs_buf_printf(gp, "set label %d '%s' at %.17g, graph 1.03 center noenhanced "
+                              "textcolor rgb c_text\n",
+                          i + 1, names[i], k * marks[i]);
     }
-    rs_chart_no_key(gp, 1);
+    const char *l_det = RS_L(g, "deterministische berekening (gestreept)", "deterministic run (dashed)");
+    rs_chart_key_below(gp, g, 2, rs_text_chars(l_det), 1);
     rs_gp_layout(gp, g, "histogram");
-    rs_buf_printf(gp, "plot '%s.dat' using 1:2:3 with boxes lc rgb c_band notitle\n", name);
+    rs_buf_printf(gp, "plot '%s.dat' using 1:2:3 with boxes lc rgb c_band notitle, \\\n"
+                      "  NaN with lines dt 1 lw 1.5 lc rgb c_net title ",
+                  name);
+    rs_gp_quote(gp, RS_L(g, "P5, P50 en P95 van de trekkingen", "P5, P50 and P95 of the draws"));
+    rs_buf_add(gp, ", NaN with lines dt 2 lw 1.5 lc rgb c_accent title ");
+    rs_gp_quote(gp, l_det);
+    rs_buf_add(gp, "\n");
 }
-
 int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
                  const rs_gp *g, rs_charts *out, rs_diag *warn)
 {
