@@ -375,7 +375,8 @@ static void scenario_legend(rs_buf *gp, const one *s, size_t n, const rs_gp *g, 
 {
     int cols = legend_cols(s, n);
     rs_buf_add(gp, "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\nunset grid\n"
-                   "unset label\nunset arrow\nunset object\nset xrange [0:1]\nset yrange [0:1]\n"
+                   "unset label\nunset arrow\nunset object\nunset xzeroaxis\nunset yzeroaxis\n"
+                   "set xrange [0:1]\nset yrange [0:1]\n"
                    "set lmargin at screen 0\nset rmargin at screen 1\nset tmargin at screen 1\n"
                    "set bmargin at screen 0\n");
     rs_buf_printf(gp, "set key at screen 0.5, character %.2f center top horizontal Left reverse "

@@ -291,6 +291,11 @@ int rs_cmd_sweep(const rs_opts *o)
         rs_gp g;
         rs_cli_gpmem gmem;
         rc = rs_cli_gp(&g, o, NULL, &gmem);
+        free(gmem.footer);
+        gmem.footer = rs_xasprintf(g.nl ? "Bron: regiosim %s, scenariobestand %s"
+                                        : "Source: regiosim %s, scenario file %s",
+                                   RS_VERSION, o->pos[0]);
+        g.footer = gmem.footer;
         rs_charts ch = {0};
         rs_buf dat, gp;
         rs_buf_init(&dat);
