@@ -173,5 +173,17 @@ if grep -q '#123456' "$TMP/house/plots/cashflow.gp" && grep -q "set key top left
    && grep -q "font 'DejaVu Sans," "$TMP/house/plots/cashflow.gp" && [ -s "$TMP/house/plots/cashflow.png" ]; then ok; else
     failed "--style FILE and its layout-cashflow.gp, --font" "$(cat "$TMP/err")"; fi
 
+# a scenario's short 'label' names it in the source line and the comparison
+printf '{"extends": "%s/scenarios/demo.json", "label": "Demo kort"}\n' "$ROOT" >"$TMP/labelled.json"
+"$BIN" compare -q --no-plots -o "$TMP/lab" scenarios/t4-spuk.json "$TMP/labelled.json" 2>"$TMP/err"
+"$BIN" run -q -o "$TMP/labrun" "$TMP/labelled.json" 2>>"$TMP/err"
+if grep -q "| Demo kort |" "$TMP/lab/report.md" && grep -qF "scenario '.\"'\".'Demo kort'" "$TMP/labrun/plots/cashflow.gp"; then ok; else
+    failed "'label' names the scenario in the report and the source line" "$(cat "$TMP/err")"; fi
+printf '{"extends": "%s/scenarios/demo.json", "label": ""}\n' "$ROOT" >"$TMP/badlabel.json"
+"$BIN" validate "$TMP/badlabel.json" >/dev/null 2>"$TMP/err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q '\$.label: must be 1 to 60 characters' "$TMP/err"; then ok; else
+    failed "an empty 'label' is invalid (exit 3)" "exit $rc: $(cat "$TMP/err")"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
