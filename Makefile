@@ -36,7 +36,18 @@ RS_CFLAGS  = $(OPENMP) -std=c11 -D_POSIX_C_SOURCE=200809L -MMD -MP $(WARN) $(PKG
              -DRS_DATADIR='"$(DATADIR)"'
 LDLIBS     = $(OPENMP) $(PKG_LIBS) -lm
 
+# make MPI=1: the same program built with Open MPI (mpicc, -DRS_MPI) into
+# build/mpi, for mpirun -np K regiosim ... (docs/cluster.md).  The plain
+# build stays the default; 'make deps MPI=1' also installs MPI_DEBS.
+MPI_DEBS = libopenmpi-dev openmpi-bin
+ifeq ($(MPI),1)
+CC       = mpicc
+RS_CFLAGS += -DRS_MPI
+DEBS    += $(MPI_DEBS)
+BUILD    = build/mpi
+else
 BUILD    = build
+endif
 SRC      = $(wildcard src/*/*.c)
 LIB_SRC  = $(filter-out src/cli/%,$(SRC))
 CLI_SRC  = $(filter src/cli/%,$(SRC))
@@ -49,8 +60,18 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 all: regiosim
 
-regiosim: $(LIB_OBJ) $(CLI_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+regiosim: $(LIB_OBJ) $(CLI_OBJ) build/.flavour
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(CLI_OBJ) $(LDLIBS)
+
+# build/.flavour names the build ./regiosim was linked from (plain or mpi);
+# it is rewritten, and ./regiosim relinked, only when the other is asked for.
+FLAVOUR = $(if $(filter 1,$(MPI)),mpi,plain)
+build/.flavour: FORCE
+	@mkdir -p build
+	@[ "$$(cat $@ 2>/dev/null)" = $(FLAVOUR) ] || echo $(FLAVOUR) >$@
+
+.PHONY: FORCE
+FORCE:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

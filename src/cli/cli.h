@@ -31,7 +31,18 @@ typedef struct rs_opts {
     double target, lo, hi;       /* --target, --lo, --hi */
     int has_from, has_to, has_from2, has_to2, has_target, has_lo, has_hi;
     const char *target_scenario; /* --target-scenario FILE */
+    /* sensitivity */
+    const char *vs, *method;     /* --vs OTHER, --method oat|morris|sobol */
+    const char **factors;        /* --factor PATH=LO,HI (repeatable) */
+    size_t n_factors;
+    long samples;                /* --samples N; 0 when not given */
 } rs_opts;
+
+/* The largest --draws and seed (a file's draws above RS_MAX_FILE_DRAWS
+ * need --draws on the command line). */
+#define RS_MAX_DRAWS 4294967295.0
+#define RS_MAX_SEED 4294967295.0
+#define RS_MAX_FILE_DRAWS 100000
 
 int rs_cmd_run(const rs_opts *o);
 int rs_cmd_validate(const rs_opts *o);
@@ -41,6 +52,7 @@ int rs_cmd_plot(const rs_opts *o);
 int rs_cmd_compare(const rs_opts *o);
 int rs_cmd_sweep(const rs_opts *o);
 int rs_cmd_solve(const rs_opts *o);
+int rs_cmd_sensitivity(const rs_opts *o);
 
 /* Prints a usage error (exit code 2). */
 int rs_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -78,6 +90,9 @@ int rs_cli_simulate(const rs_scenario *sc, struct rs_plan **plan, struct rs_run 
                     rs_diag *diag);
 /* The Monte Carlo settings of a run: the scenario's 'uncertainty' block with
  * --draws and --seed applied.  Returns 0 when no Monte Carlo is asked. */
+/* RS_EXIT_USAGE (message in 'diag') when the scenario's file asks for
+ * more than RS_MAX_FILE_DRAWS draws and --draws does not confirm them. */
+int rs_cli_draws_check(const rs_scenario *sc, const rs_opts *o, rs_diag *diag);
 int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
                        rs_diag *warn);
 /* Runs the draws with a progress bar on a terminal (unless --quiet). */

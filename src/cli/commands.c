@@ -1,4 +1,5 @@
 /* commands.c — run, explain, validate and list. */
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <time.h>
@@ -193,6 +194,40 @@ int rs_cli_report(rs_outdir *od, const char *dir, const rs_doc *doc, rs_diag *di
     return rc;
 }
 
+/* scenario.json: the scenario as it was run (extends merged, files and
+ * 'set' applied), with the chart and CSV settings of this run and no
+ * output.dir; `regiosim plot DIR` runs it again. */
+static int write_scenario(rs_outdir *od, const char *dir, const rs_scenario *sc,
+                          const rs_gp *g, const char *csv, rs_diag *diag)
+{
+    cJSON *t = sc->resolved ? cJSON_Parse(sc->resolved) : NULL;
+    if (!t)
+        return RS_EXIT_OK; /* out of memory for a copy: the rest of the result still holds */
+    cJSON_DeleteItemFromObjectCaseSensitive(t, "output");
+    cJSON *out = cJSON_AddObjectToObject(t, "output");
+    cJSON_AddStringToObject(out, "lang", g->nl ? "nl" : "en");
+    cJSON_AddStringToObject(out, "terminal", g->terminal);
+    cJSON_AddStringToObject(out, "csv", strncmp(csv, "nl", 2) == 0 ? "nl" : "en");
+    if (g->font)
+        cJSON_AddStringToObject(out, "font", g->font);
+    char *text = cJSON_Print(t);
+    cJSON_Delete(t);
+    FILE *f = rs_outdir_open(od, "scenario.json", diag);
+    if (!f) {
+        cJSON_free(text);
+        return RS_EXIT_IO;
+    }
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+    }
+    cJSON_free(text);
+    char *label = rs_xasprintf("%s/scenario.json", dir);
+    int rc = rs_outdir_close(f, label, diag);
+    free(label);
+    return rc;
+}
+
 static int write_results(const rs_result *res, const char *dir, const char *csv,
                          const rs_opts *o, rs_diag *warn, rs_diag *diag)
 {
@@ -202,7 +237,8 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     } files[] = {{"summary.json", w_summary},
                  {"yearly.csv", rs_write_yearly_csv},
                  {"deals.csv", rs_write_deals_csv},
-                 {"regions.csv", rs_write_regions_csv}};
+                 {"regions.csv", rs_write_regions_csv},
+                 {"yearly_tranches.csv", rs_write_tranches_yearly_csv}};
     rs_outdir od;
     rs_charts charts = {0};
     rs_gp g;
@@ -259,6 +295,9 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         if (rc)
             goto out;
     }
+    rc = write_scenario(&od, dir, res->sc, &g, csv, diag);
+    if (rc)
+        goto out;
     {
         char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
         char *label = rs_xasprintf("%s/results.xlsx", dir);
@@ -323,6 +362,20 @@ static int simulate(const char *file, const rs_opts *o, loaded *l)
 }
 
 /* ---- Monte Carlo ------------------------------------------------------- */
+
+int rs_cli_draws_check(const rs_scenario *sc, const rs_opts *o, rs_diag *diag)
+{
+    if (o->draws > 0 || !sc->unc.present || sc->unc.draws <= RS_MAX_FILE_DRAWS)
+        return RS_EXIT_OK;
+    rs_diag_add(diag, RS_EXIT_USAGE,
+                "%s: $.uncertainty.draws asks for %ld draws, more than the %d a scenario file "
+                "may ask for on its own (a file from someone else could keep this machine busy "
+                "for hours: %ld draws take about %ld times as long as %d); to run them, say so "
+                "on the command line: --draws %ld",
+                sc->file, sc->unc.draws, RS_MAX_FILE_DRAWS, sc->unc.draws,
+                sc->unc.draws / 1000, 1000, sc->unc.draws);
+    return RS_EXIT_USAGE;
+}
 
 int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *u,
                        rs_diag *warn)
@@ -405,6 +458,8 @@ int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *
     rs_uncertainty u;
     rs_diag warn;
     rs_diag_init(&warn);
+    if (!rc)
+        rc = rs_cli_draws_check(sc, o, diag);
     if (!rc && rs_cli_uncertainty(sc, o, &u, &warn)) {
         /* the Monte Carlo mean: the same seed at every point, so a sweep
          * or a solver sees a smooth function of the parameter */
@@ -439,6 +494,18 @@ int rs_cmd_run(const rs_opts *o)
     rs_collect_warnings(l.run, &warn);
     rs_uncertainty u;
     rs_mc_result mc = {0};
+    {
+        rs_diag d;
+        rs_diag_init(&d);
+        rc = rs_cli_draws_check(l.sc, o, &d);
+        rs_diag_print(&d, stderr);
+        rs_diag_free(&d);
+        if (rc) {
+            rs_diag_free(&warn);
+            loaded_free(&l);
+            return rc;
+        }
+    }
     int with_mc = rs_cli_uncertainty(l.sc, o, &u, &warn);
     if (with_mc) {
         rs_diag d;
@@ -466,8 +533,8 @@ int rs_cmd_run(const rs_opts *o)
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
-            printf("\nresults in %s/ (summary.json, yearly.csv, deals.csv, regions.csv, "
-                   "results.xlsx, report.html%s)\n",
+            printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
+                   "regions.csv, results.xlsx, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
@@ -592,25 +659,90 @@ static int list_instruments(void)
     return rc;
 }
 
+/* regiosim plot DIR: never runs a script found in DIR (a folder from
+ * someone else could hold any gnuplot commands).  It runs the result's
+ * scenario.json again, with the Monte Carlo draws and seed summary.json
+ * records, and writes the whole result anew, charts included, through
+ * the same checks as `run -o DIR`. */
 int rs_cmd_plot(const rs_opts *o)
 {
     if (o->n_pos != 1)
         return rs_usage_error("plot", "plot takes one results folder");
-    rs_gp g;
-    rs_cli_gpmem gmem;
-    int rc = rs_cli_gp(&g, o, NULL, &gmem);
-    if (rc) {
-        rs_cli_gp_free(&gmem);
-        return rc;
+    const char *dir = o->pos[0];
+    struct stat st;
+    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "regiosim: %s: %s\n", dir,
+                errno == ENOENT ? "no such folder" : "is not a folder");
+        return RS_EXIT_IO;
     }
-    rs_diag d;
-    rs_diag_init(&d);
-    rc = rs_charts_redraw(o->pos[0], &g, &d);
-    rs_diag_print(&d, stderr);
+    char *why = NULL;
+    if (rs_outdir_check(dir, &why) < 0) {
+        fprintf(stderr,
+                "regiosim: %s: cannot be redrawn: %s.  plot writes the whole result again, so "
+                "it only redraws a result exactly as regiosim left it; nothing in the folder "
+                "was changed.  To draw a script you edited, run gnuplot on it in %s/plots.\n",
+                dir, why, dir);
+        free(why);
+        return RS_EXIT_IO;
+    }
+    char *scen = rs_xasprintf("%s/scenario.json", dir);
+    if (access(scen, R_OK) != 0) {
+        fprintf(stderr,
+                "regiosim: %s: holds no scenario.json: plot redraws the result of "
+                "`regiosim run` by running its scenario.json again; a comparison or a sweep "
+                "is redrawn by running it again\n",
+                dir);
+        free(scen);
+        return RS_EXIT_IO;
+    }
+    rs_opts r = *o;
+    const char *pos[1] = {scen};
+    r.pos = pos;
+    r.n_pos = 1;
+    r.out = dir;
+    r.n_ov = 0;
+    r.no_plots = 0;
+    r.quiet = 1;
+    /* the Monte Carlo settings of the run, read as numbers only */
+    char *sumpath = rs_xasprintf("%s/summary.json", dir);
+    size_t len;
+    char *text = rs_read_file(sumpath, &len);
+    free(sumpath);
+    cJSON *sum = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    const cJSON *u = cJSON_GetObjectItemCaseSensitive(sum, "uncertainty");
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(u, "draws");
+    const cJSON *sd = cJSON_GetObjectItemCaseSensitive(u, "seed");
+    if (cJSON_IsNumber(d) && d->valuedouble >= 1 && d->valuedouble <= RS_MAX_DRAWS &&
+        d->valuedouble == (double)(long)d->valuedouble)
+        r.draws = (long)d->valuedouble;
+    if (cJSON_IsNumber(sd) && sd->valuedouble >= 0 && sd->valuedouble <= RS_MAX_SEED &&
+        sd->valuedouble == (double)(long)sd->valuedouble)
+        r.seed = (long)sd->valuedouble;
+    cJSON_Delete(sum);
+    /* the histogram's metric, from its file name (only a known metric) */
+    char *pdir = rs_xasprintf("%s/plots", dir);
+    char **names;
+    long n = rs_list_files(pdir, ".dat", &names);
+    free(pdir);
+    for (long i = 0; i < n && !o->hist_metric; i++)
+        for (int m = 0; m < RS_M_N; m++) {
+            char want[96];
+            snprintf(want, sizeof want, "histogram-%s.dat", rs_metric_infos[m].name);
+            for (char *q = want; *q; q++) /* the file names 'rijk_net' 'rijk-net' */
+                if (*q == '_')
+                    *q = '-';
+            if (strcmp(names[i], want) == 0)
+                r.hist_metric = rs_metric_infos[m].name;
+        }
+    int rc = rs_cmd_run(&r);
+    if (n > 0)
+        rs_free_list(names, n);
     if (!rc && !o->quiet)
-        printf("charts redrawn in %s/plots\n", o->pos[0]);
-    rs_diag_free(&d);
-    rs_cli_gp_free(&gmem);
+        printf("charts redrawn in %s/plots (its scenario.json run again; nothing in the folder "
+               "was executed)\n",
+               dir);
+    free(scen);
     return rc;
 }
 

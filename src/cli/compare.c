@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/labels.h"
+#include "../experiment/experiment.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -13,12 +14,13 @@
 #include "cli.h"
 
 typedef struct one {
-    rs_scenario *sc;
-    rs_plan *plan;
-    rs_run *run;
+    const rs_scenario *sc;
+    const rs_plan *plan;
+    const rs_run *run;
     rs_diag warn;
     rs_result res;
     char *label;
+    const rs_vresult *mc; /* the paired Monte Carlo, or NULL */
 } one;
 
 static char *label_of(const char *file)
@@ -32,35 +34,46 @@ static char *label_of(const char *file)
     return l;
 }
 
-static int load_one(const char *file, const rs_opts *o, one *x)
-{
-    int code;
-    memset(x, 0, sizeof *x);
-    rs_diag_init(&x->warn);
-    x->sc = rs_cli_load(file, o, &code);
-    if (!x->sc)
-        return code;
-    rs_diag d;
-    rs_diag_init(&d);
-    code = rs_cli_simulate(x->sc, &x->plan, &x->run, &d);
-    rs_diag_print(&d, stderr);
-    rs_diag_free(&d);
-    if (code)
-        return code;
-    rs_collect_warnings(x->run, &x->warn);
-    rs_result_make(&x->res, x->run, &x->warn);
-    return RS_EXIT_OK;
-}
-
 static void free_one(one *x)
 {
     rs_result_clear(&x->res);
-    rs_run_free(x->run);
-    rs_plan_free(x->plan);
-    rs_scenario_free(x->sc);
     rs_diag_free(&x->warn);
     free(x->label);
 }
+
+/* Two uncertainty blocks that give the same draws. */
+static int same_unc(const rs_uncertainty *a, const rs_uncertainty *b)
+{
+    return a->real_mean == b->real_mean && a->concentration == b->concentration &&
+           a->shock_probability == b->shock_probability &&
+           a->shock_severity == b->shock_severity && a->admin_spread == b->admin_spread;
+}
+
+/* The key metrics of the charts and the sentences, with what "more" and
+ * "less" of them is called. */
+typedef struct key_metric {
+    int m;
+    const char *nl_title, *en_title;
+    const char *nl_more, *nl_less, *en_more, *en_less;
+} key_metric;
+
+static const key_metric keys[] = {
+    {RS_M_RIJK_NET, "Netto Rijk (€ mln)", "Rijk net (M€)", "hogere netto Rijksuitgaven",
+     "lagere netto Rijksuitgaven", "a higher Rijk net cost", "a lower Rijk net cost"},
+    {RS_M_ADMIN_TOTAL, "Administratieve lasten (€ mln)", "Administrative burden (M€)",
+     "meer administratieve lasten", "minder administratieve lasten",
+     "more administrative burden", "less administrative burden"},
+    {RS_M_GOAL_SPENDING, "Doelbestedingen (€ mln)", "Goal spending (M€)", "meer doelbestedingen",
+     "minder doelbestedingen", "more goal spending", "less goal spending"},
+    {RS_M_EFFECTIVENESS, "Effectiviteit", "Effectiveness", "een hogere effectiviteit",
+     "een lagere effectiviteit", "a higher effectiveness", "a lower effectiveness"},
+    {RS_M_RETAINED, "Bij regio's achtergebleven (€ mln)", "Retained by regions (M€)",
+     "meer geld dat bij de regio's achterblijft", "minder geld dat bij de regio's achterblijft",
+     "more money retained by the regions", "less money retained by the regions"},
+    {RS_M_RIJK_RECLAIMED, "Teruggevorderd (€ mln)", "Reclaimed (M€)", "meer terugvordering",
+     "minder terugvordering", "more reclaimed", "less reclaimed"},
+};
+#define N_KEYS (sizeof keys / sizeof *keys)
 
 /* ---- compare.csv and regions.csv ------------------------------------------ */
 
@@ -79,6 +92,21 @@ static void write_compare_csv(FILE *f, const one *s, size_t n, const char *diale
         snprintf(h, sizeof h, "%s_relative", s[i].label);
         rs_csv_str(&c, h);
     }
+    /* with draws: every scenario's mean, then per difference its mean,
+     * P5, P95 and the share of draws in which it is positive */
+    for (size_t i = 0; s[0].mc && i < n; i++) {
+        char h[512];
+        snprintf(h, sizeof h, "%s_mean", s[i].label);
+        rs_csv_str(&c, h);
+    }
+    for (size_t i = 1; s[0].mc && i < n; i++) {
+        static const char *const what[] = {"mean", "p5", "p95", "p_greater"};
+        for (int k = 0; k < 4; k++) {
+            char h[512];
+            snprintf(h, sizeof h, "%s_minus_%s_%s", s[i].label, s[0].label, what[k]);
+            rs_csv_str(&c, h);
+        }
+    }
     rs_csv_end(&c);
     for (int m = 0; m < RS_M_N; m++) {
         rs_csv_str(&c, rs_metric_infos[m].name);
@@ -94,40 +122,280 @@ static void write_compare_csv(FILE *f, const one *s, size_t n, const char *diale
             else
                 rs_csv_str(&c, ""); /* no relative change from 0 */
         }
+        for (size_t i = 0; s[0].mc && i < n; i++)
+            rs_csv_num(&c, s[i].mc->metric[m].mean);
+        for (size_t i = 1; s[0].mc && i < n; i++) {
+            const rs_vresult *v = s[i].mc;
+            rs_csv_num(&c, v->diff[m].mean);
+            rs_csv_num(&c, v->diff[m].p5);
+            rs_csv_num(&c, v->diff[m].p95);
+            rs_csv_num(&c, v->p_greater[m]);
+        }
         rs_csv_end(&c);
     }
 }
 
-/* Regions of all scenarios, matched by id, in order of first appearance. */
+/* A JSON number (null for what JSON cannot hold). */
+static void json_num(FILE *f, double x)
+{
+    char b[40];
+    if (!isfinite(x)) {
+        fputs("null", f);
+        return;
+    }
+    rs_fmt_num(b, sizeof b, x, '.');
+    fputs(b, f);
+}
+
+static void json_stats(FILE *f, const rs_stats *st)
+{
+    fputs("\"mean\": ", f);
+    json_num(f, st->mean);
+    fputs(", \"sd\": ", f);
+    json_num(f, st->sd);
+    fputs(", \"p5\": ", f);
+    json_num(f, st->p5);
+    fputs(", \"p50\": ", f);
+    json_num(f, st->p50);
+    fputs(", \"p95\": ", f);
+    json_num(f, st->p95);
+}
+
+/* compare.json: every metric of every scenario over the same draws, and
+ * every difference to the base per draw (README "compare"). */
+static void write_compare_json(FILE *f, const one *s, size_t n, long draws, unsigned long seed)
+{
+    fputs("{\"scenarios\": [", f);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ", " : "", f);
+        rs_json_string(f, s[i].sc->name);
+    }
+    fputs("],\n \"files\": [", f);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ", " : "", f);
+        rs_json_string(f, s[i].sc->file);
+    }
+    fprintf(f, "],\n \"base\": 0,\n \"uncertainty\": {\"draws\": %ld, \"seed\": %lu, \"metrics\": {",
+            draws, seed);
+    for (int m = 0; m < RS_M_N; m++) {
+        fprintf(f, "%s\n  \"%s\": {\"scenarios\": [", m ? "," : "", rs_metric_infos[m].name);
+        for (size_t i = 0; i < n; i++) {
+            fputs(i ? ",\n      {" : "\n      {", f);
+            json_stats(f, &s[i].mc->metric[m]);
+            fputs("}", f);
+        }
+        fputs("],\n    \"differences\": [", f);
+        for (size_t i = 1; i < n; i++) {
+            fprintf(f, "%s\n      {\"vs\": %zu, ", i > 1 ? "," : "", i);
+            json_stats(f, &s[i].mc->diff[m]);
+            fputs(", \"p_greater\": ", f);
+            json_num(f, s[i].mc->p_greater[m]);
+            fputs(", \"p_less\": ", f);
+            json_num(f, s[i].mc->p_less[m]);
+            fputs("}", f);
+        }
+        fputs("]}", f);
+    }
+    fputs("\n}}}\n", f);
+}
+
+/* yearly_net_difference.csv: per year and scenario the Rijk net flow's
+ * difference to the base over the draws (the fan chart's numbers). */
+static void write_net_diff_csv(FILE *f, const one *s, size_t n, const rs_eval_result *er,
+                               const char *dialect)
+{
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    static const char *const head[] = {"year", "scenario", "vs", "mean", "sd", "p5", "p50", "p95", NULL};
+    for (int i = 0; head[i]; i++)
+        rs_csv_str(&c, head[i]);
+    rs_csv_end(&c);
+    for (int k = 0; k < er->ny; k++)
+        for (size_t i = 1; i < n; i++) {
+            const rs_stats *st = &s[i].mc->net_diff[k];
+            rs_csv_int(&c, er->y0 + k);
+            rs_csv_str(&c, s[i].label);
+            rs_csv_str(&c, s[0].label);
+            rs_csv_num(&c, st->mean);
+            rs_csv_num(&c, st->sd);
+            rs_csv_num(&c, st->p5);
+            rs_csv_num(&c, st->p50);
+            rs_csv_num(&c, st->p95);
+            rs_csv_end(&c);
+        }
+}
+
+/* x with at least 3 decimals and 3 significant digits (up to 9
+ * decimals): a difference of 0.0004 M€ is shown as 0.000400, not 0.000. */
+static char *num_sig(const rs_doc *d, double x)
+{
+    int dec = 3;
+    if (x != 0 && fabs(x) < 0.1) {
+        dec = (int)ceil(-log10(fabs(x))) + 2;
+        dec = dec < 3 ? 3 : dec > 9 ? 9 : dec;
+    }
+    return rs_report_num(d, x, dec);
+}
+
+/* "t4-du: meer doelbestedingen dan t4-spuk in 97% van de trekkingen
+ * (gemiddeld +1,234 € mln, P5–P95 0,5 tot 2,1)" for each key metric. */
+static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
+{
+    char **out = rs_xcalloc((n ? n : 1) * N_KEYS, sizeof *out);
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = 0; j < N_KEYS; j++) {
+            const key_metric *km = &keys[j];
+            const rs_vresult *v = s[i].mc;
+            int m = km->m, money = strcmp(rs_metric_infos[m].unit, "M€") == 0;
+            double pg = v->p_greater[m], pl = v->p_less[m];
+            char *mean = num_sig(d, v->diff[m].mean);
+            char *p5 = num_sig(d, v->diff[m].p5);
+            char *p95 = num_sig(d, v->diff[m].p95);
+            const char *unit = money ? (d->nl ? " € mln" : " M€") : "";
+            const char *plus = v->diff[m].mean > 0 ? "+" : "";
+            if (pg == 0 && pl == 0) {
+                out[k++] = rs_xasprintf(d->nl ? "%s: %s gelijk aan %s in elke trekking"
+                                              : "%s: %s equal to %s in every draw",
+                                        s[i].label, rs_metric_infos[m].name, s[0].label);
+            } else {
+                int more = pg >= pl;
+                const char *what = d->nl ? (more ? km->nl_more : km->nl_less)
+                                         : (more ? km->en_more : km->en_less);
+                out[k++] = rs_xasprintf(
+                    d->nl ? "%s: %s dan %s in %.0f%% van de trekkingen (gemiddeld verschil "
+                            "%s%s%s, P5–P95 %s tot %s)"
+                          : "%s: %s than %s in %.0f%% of the draws (mean difference %s%s%s, "
+                            "P5–P95 %s to %s)",
+                    s[i].label, what, s[0].label, 100 * (more ? pg : pl), plus, mean, unit, p5,
+                    p95);
+            }
+            free(mean);
+            free(p5);
+            free(p95);
+        }
+    *count = k;
+    return out;
+}
+
+/* ---- regions: every scenario's regions matched by id -------------------- */
+
+/* The per-region measures of compare's regions.csv: a metric of the
+ * region (MODEL.md §5), shown as it is or per inhabitant (€). */
+typedef struct rmeasure {
+    const char *col;      /* column stem */
+    int metric;
+    int per_capita;
+    const char *nl, *en;  /* what the chart calls its change */
+} rmeasure;
+
+static const rmeasure rmeasures[] = {
+    {"deals", RS_M_DEALS_AWARDED, 0, NULL, NULL},
+    {"award", RS_M_RIJK_AWARDED, 0, NULL, NULL},
+    {"per_capita", RS_M_RIJK_AWARDED, 1, "Rijksbijdrage per inwoner", "Rijk award per inhabitant"},
+    {"cofinancing", RS_M_COFINANCING, 0, NULL, NULL},
+    {"cofinancing_per_capita", RS_M_COFINANCING, 1, "cofinanciering per inwoner",
+     "co-financing per inhabitant"},
+    {"admin_region", RS_M_ADMIN_REGION, 0, NULL, NULL},
+    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "administratieve lasten van de regio per inwoner",
+     "burden on the region per inhabitant"},
+    {"rijk_net", RS_M_RIJK_NET, 0, NULL, NULL},
+    {"rijk_net_per_capita", RS_M_RIJK_NET, 1, "netto Rijksgeld per inwoner", "Rijk net per inhabitant"},
+    {"reclaimed", RS_M_RIJK_RECLAIMED, 0, NULL, NULL},
+    {"retained", RS_M_RETAINED, 0, NULL, NULL},
+};
+#define N_RMEASURES (sizeof rmeasures / sizeof *rmeasures)
+/* the chart's candidates, in order: the first that moves is shown */
+static const int chart_measures[] = {2, 4, 6, 8};
+
 typedef struct reg {
     const rs_region *r;
-    double *award; /* per scenario, NAN when the region is not in it */
+    long *idx;     /* per scenario: the region's index there, or -1 */
+    double change; /* largest |change| of the chart's measure over the scenarios */
 } reg;
 
-static reg *union_regions(const one *s, size_t n, size_t *count)
+/* Measure k of union region j under scenario i (0 when it is not there). */
+static double rvalue(const one *s, const reg *rg, size_t i, size_t k)
 {
-    reg *out = NULL;
-    size_t k = 0;
+    long r = rg->idx[i];
+    if (r < 0)
+        return 0;
+    const rmeasure *m = &rmeasures[k];
+    double v = s[i].res.region_metrics[(size_t)r * RS_M_N + (size_t)m->metric];
+    return m->per_capita ? v * 1e6 / rg->r->population : v;
+}
+
+typedef struct rkey {
+    const char *id;
+    size_t scen, reg;
+} rkey;
+
+static int by_id(const void *a, const void *b)
+{
+    const rkey *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->scen < y->scen ? -1 : x->scen > y->scen;
+}
+
+static int by_change_then_id(const void *a, const void *b)
+{
+    const reg *x = a, *y = b;
+    if (x->change != y->change)
+        return x->change > y->change ? -1 : 1;
+    return strcmp(x->r->id, y->r->id);
+}
+
+/* The measure the regions chart shows: the first candidate whose change
+ * is not 0 in some region and scenario (the award when nothing moves). */
+static size_t moving_measure(const one *s, size_t n, const reg *rg, size_t nr)
+{
+    for (size_t c = 0; c < sizeof chart_measures / sizeof *chart_measures; c++) {
+        size_t k = (size_t)chart_measures[c];
+        for (size_t j = 0; j < nr; j++)
+            for (size_t i = 1; i < n; i++)
+                if (fabs(rvalue(s, &rg[j], i, k) - rvalue(s, &rg[j], 0, k)) > 1e-9)
+                    return k;
+    }
+    return (size_t)chart_measures[0];
+}
+
+/* Regions of all scenarios matched by id (sorting: O(R log R)), sorted by
+ * the largest change of the measure that moves, then by id. */
+static reg *union_regions(const one *s, size_t n, size_t *count, size_t *measure)
+{
+    size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t r = 0; r < s[i].sc->n_regions; r++) {
-            const rs_region *rg = &s[i].sc->regions[r];
-            size_t j = 0;
-            while (j < k && strcmp(out[j].r->id, rg->id) != 0)
-                j++;
-            if (j == k) {
-                out = rs_xrealloc(out, (k + 1) * sizeof *out);
-                out[k].r = rg;
-                out[k].award = rs_xmalloc(n * sizeof *out[k].award);
-                for (size_t q = 0; q < n; q++)
-                    out[k].award[q] = NAN;
-                k++;
-            }
-            double A = 0;
-            for (size_t d = 0; d < s[i].sc->n_deals; d++)
-                if (s[i].sc->deals[d].region == r)
-                    A += s[i].plan->aw[d].A;
-            out[j].award[i] = A;
+        total += s[i].sc->n_regions;
+    rkey *rk = rs_xcalloc(total + 1, sizeof *rk);
+    size_t q = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < s[i].sc->n_regions; r++)
+            rk[q++] = (rkey){s[i].sc->regions[r].id, i, r};
+    qsort(rk, total, sizeof *rk, by_id);
+    reg *out = rs_xcalloc(total + 1, sizeof *out);
+    size_t k = 0;
+    for (size_t a = 0; a < total;) {
+        size_t b = a;
+        out[k].r = &s[rk[a].scen].sc->regions[rk[a].reg];
+        out[k].idx = rs_xmalloc(n * sizeof *out[k].idx);
+        for (size_t i = 0; i < n; i++)
+            out[k].idx[i] = -1;
+        while (b < total && strcmp(rk[b].id, rk[a].id) == 0) {
+            out[k].idx[rk[b].scen] = (long)rk[b].reg;
+            b++;
         }
+        k++;
+        a = b;
+    }
+    free(rk);
+    *measure = moving_measure(s, n, out, k);
+    for (size_t j = 0; j < k; j++)
+        for (size_t i = 1; i < n; i++)
+            out[j].change = fmax(out[j].change, fabs(rvalue(s, &out[j], i, *measure) -
+                                                     rvalue(s, &out[j], 0, *measure)));
+    qsort(out, k, sizeof *out, by_change_then_id);
     *count = k;
     return out;
 }
@@ -138,39 +406,36 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
     rs_csv c;
     rs_csv_init(&c, f, dialect);
     rs_csv_str(&c, "region");
+    rs_csv_str(&c, "name");
     rs_csv_str(&c, "population");
     char h[512];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(h, sizeof h, "award_%s", s[i].label);
-        rs_csv_str(&c, h);
-        snprintf(h, sizeof h, "award_per_capita_%s", s[i].label);
-        rs_csv_str(&c, h);
-    }
-    for (size_t i = 1; i < n; i++) {
-        snprintf(h, sizeof h, "change_award_%s", s[i].label);
-        rs_csv_str(&c, h);
-        snprintf(h, sizeof h, "change_per_capita_%s", s[i].label);
-        rs_csv_str(&c, h);
-    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < N_RMEASURES; k++) {
+            snprintf(h, sizeof h, "%s_%s", strcmp(rmeasures[k].col, "per_capita") == 0
+                                               ? "award_per_capita" : rmeasures[k].col,
+                     s[i].label);
+            rs_csv_str(&c, h);
+        }
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = 0; k < N_RMEASURES; k++) {
+            snprintf(h, sizeof h, "change_%s_%s", rmeasures[k].col, s[i].label);
+            rs_csv_str(&c, h);
+        }
     rs_csv_end(&c);
     for (size_t j = 0; j < nr; j++) {
         rs_csv_str(&c, rg[j].r->id);
+        rs_csv_str(&c, rg[j].r->name);
         rs_csv_num(&c, rg[j].r->population);
-        for (size_t i = 0; i < n; i++) {
-            if (isnan(rg[j].award[i])) {
-                rs_csv_str(&c, "");
-                rs_csv_str(&c, "");
-                continue;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < N_RMEASURES; k++) {
+                if (rg[j].idx[i] < 0)
+                    rs_csv_str(&c, ""); /* not a region of this scenario */
+                else
+                    rs_csv_num(&c, rvalue(s, &rg[j], i, k));
             }
-            rs_csv_num(&c, rg[j].award[i]);
-            rs_csv_num(&c, rg[j].award[i] * 1e6 / rg[j].r->population);
-        }
-        for (size_t i = 1; i < n; i++) {
-            double a = isnan(rg[j].award[0]) ? 0 : rg[j].award[0];
-            double b = isnan(rg[j].award[i]) ? 0 : rg[j].award[i];
-            rs_csv_num(&c, b - a);
-            rs_csv_num(&c, (b - a) * 1e6 / rg[j].r->population);
-        }
+        for (size_t i = 1; i < n; i++)
+            for (size_t k = 0; k < N_RMEASURES; k++)
+                rs_csv_num(&c, rvalue(s, &rg[j], i, k) - rvalue(s, &rg[j], 0, k));
         rs_csv_end(&c);
     }
 }
@@ -184,7 +449,8 @@ static const char *disp(const one *x);
  * zero. */
 static void compare_table(rs_doc *d, const one *s, size_t n)
 {
-    size_t cols = 2 + n + 2 * (n - 1);
+    const int mc = s[0].mc != NULL;
+    size_t cols = 2 + n + (mc ? 5 : 2) * (n - 1);
     char **c = NULL;
     size_t k = 0;
 #define CELL(x)                                                                              \
@@ -199,6 +465,11 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
     for (size_t i = 1; i < n; i++) {
         CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
         CELL(rs_xasprintf("%s %s", disp(&s[i]), d->nl ? "t.o.v. basis" : "vs baseline"));
+        if (mc) {
+            CELL(rs_xasprintf("%s %s", d->nl ? "gem. verschil" : "mean difference", disp(&s[i])));
+            CELL(rs_xstrdup(d->nl ? "P5 – P95 verschil" : "P5 – P95 difference"));
+            CELL(rs_xstrdup(d->nl ? "kans > 0" : "P(> 0)"));
+        }
     }
     for (int m = 0; m < RS_M_N; m++) {
         int dec = rs_metric_decimals(m);
@@ -223,6 +494,20 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
                 free(r);
             } else {
                 CELL(rs_xstrdup("–"));
+            }
+            if (mc) {
+                const rs_stats *st = &s[i].mc->diff[m];
+                char *v1 = rs_report_num(d, f * st->mean, dec + (dec == 0));
+                int up1 = f * st->mean >= 0.5 * pow(10, -(dec + (dec == 0)));
+                CELL(up1 ? rs_xasprintf("+%s", v1) : rs_xstrdup(v1));
+                free(v1);
+                char *a = rs_report_num(d, f * st->p5, dec), *b = rs_report_num(d, f * st->p95, dec);
+                CELL(rs_xasprintf("%s … %s", a, b));
+                free(a);
+                free(b);
+                char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
+                CELL(rs_xasprintf("%s %%", p));
+                free(p);
             }
         }
     }
@@ -313,7 +598,7 @@ static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, si
         CELL(rs_xstrdup(rg[j].r->name));
         double *v = rs_xcalloc(n, sizeof *v);
         for (size_t i = 0; i < n; i++) {
-            v[i] = isnan(rg[j].award[i]) ? NAN : round(rg[j].award[i] * 1e6 / rg[j].r->population);
+            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2)); /* per inhabitant */
             CELL(isnan(v[i]) ? rs_xstrdup("–") : rs_report_num(d, v[i], 0));
         }
         for (size_t i = 1; i < n; i++) {
@@ -595,6 +880,132 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
     rs_buf_add(gp, "unset multiplot\n");
 }
 
+/* The difference of each scenario from the base per key metric: the
+ * mean as a bar, P5–P95 as an error bar (with draws only). */
+static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
+{
+    rs_buf_add(dat, "# index");
+    for (size_t k = 0; k < N_KEYS; k++)
+        rs_buf_printf(dat, "\t%s_mean\tp5\tp95", rs_metric_infos[keys[k].m].name);
+    rs_buf_add(dat, "\tlabel\n");
+    for (size_t i = 1; i < n; i++) {
+        rs_buf_printf(dat, "%zu", i);
+        for (size_t k = 0; k < N_KEYS; k++) {
+            const rs_stats *st = &s[i].mc->diff[keys[k].m];
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->mean);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->p5);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->p95);
+        }
+        rs_buf_add(dat, "\t");
+        dat_str(dat, s[i].label, 0);
+        rs_buf_add(dat, "\n");
+    }
+    rs_gp_header(gp, g, "compare-diff");
+    {
+        /* labels by index (L[1] is the base, never drawn) */
+        const char **labels = rs_xcalloc(n, sizeof *labels);
+        for (size_t i = 0; i < n; i++)
+            labels[i] = s[i].label;
+        rs_gp_label_array(gp, "L", labels, n, 40);
+        free(labels);
+    }
+    rs_buf_add(gp, "unset key\nset boxwidth 0.6\nset xtics noenhanced rotate by -30");
+    rs_gp_font(gp, g, 0.6);
+    rs_buf_add(gp, "\nset style fill solid 0.6 noborder\nset xzeroaxis lt -1 lc rgb '#555555'\n"
+                   "set multiplot layout 2,3 title ");
+    char t[600];
+    snprintf(t, sizeof t, "%s %s (%s)",
+             RS_L(g, "Verschil met", "Difference from"), s[0].label,
+             RS_L(g, "gemiddelde en P5–P95 over de trekkingen",
+                  "mean and P5–P95 over the draws"));
+    rs_gp_quote(gp, t);
+    rs_gp_font(gp, g, 1.1);
+    rs_buf_add(gp, " noenhanced\n");
+    for (size_t k = 0; k < N_KEYS; k++) {
+        double lo = 0, hi = 0;
+        for (size_t i = 1; i < n; i++) {
+            lo = fmin(lo, s[i].mc->diff[keys[k].m].p5);
+            hi = fmax(hi, s[i].mc->diff[keys[k].m].p95);
+        }
+        if (hi == lo)
+            hi = lo + 1;
+        double pad = 0.1 * (hi - lo);
+        rs_buf_add(gp, "set title ");
+        rs_gp_quote(gp, g->nl ? keys[k].nl_title : keys[k].en_title);
+        rs_buf_add(gp, " noenhanced");
+        rs_gp_font(gp, g, 0.85);
+        rs_buf_add(gp, "\n");
+        rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
+        rs_buf_printf(gp, "set xrange [0.4:%zu.6]\n", n - 1);
+        rs_buf_printf(gp,
+                      "plot 'compare-diff.dat' using 1:%zu:xtic(L[int($1)+1]) with boxes lc rgb '#01689B', "
+                      "'' using 1:%zu:%zu:%zu with yerrorbars lc rgb '#154273' lw 2 pt 7 ps 0.6\n",
+                      2 + 3 * k, 2 + 3 * k, 3 + 3 * k, 4 + 3 * k);
+    }
+    rs_buf_add(gp, "unset multiplot\n");
+}
+
+/* A fan chart of the yearly difference in Rijk net flow from the base:
+ * the mean per year and its P5–P95 band, per scenario. */
+static void chart_net_fan(const one *s, size_t n, const rs_eval_result *er, const rs_gp *g,
+                          rs_buf *dat, rs_buf *gp)
+{
+    double lo = 0, hi = 0;
+    rs_buf_add(dat, "# year");
+    for (size_t i = 1; i < n; i++)
+        rs_buf_printf(dat, "\tmean_%zu\tp5_%zu\tp95_%zu", i, i, i);
+    rs_buf_add(dat, "\t(difference in rijk_net per year from the base, M€)\n");
+    for (int k = 0; k < er->ny; k++) {
+        rs_buf_printf(dat, "%d", er->y0 + k);
+        for (size_t i = 1; i < n; i++) {
+            const rs_stats *st = &s[i].mc->net_diff[k];
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->mean);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->p5);
+            rs_buf_add(dat, "\t");
+            dat_num(dat, st->p95);
+            lo = fmin(lo, st->p5);
+            hi = fmax(hi, st->p95);
+        }
+        rs_buf_add(dat, "\n");
+    }
+    if (hi == lo)
+        hi = lo + 1;
+    rs_gp_header(gp, g, "compare-net-fan");
+    rs_buf_add(gp, "set title ");
+    char t[600];
+    snprintf(t, sizeof t, "%s %s",
+             RS_L(g, "Verschil in netto Rijksuitgaven per jaar t.o.v.",
+                  "Difference in Rijk net flow per year vs"),
+             s[0].label);
+    rs_gp_quote(gp, t);
+    rs_buf_add(gp, " noenhanced");
+    rs_gp_font(gp, g, 1.1);
+    rs_buf_add(gp, "\nset ylabel ");
+    rs_gp_quote(gp, RS_L(g, "€ mln (gemiddelde, band P5–P95)", "M€ (mean, band P5–P95)"));
+    rs_buf_add(gp, "\n");
+    double pad = 0.1 * (hi - lo);
+    rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
+    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1 rotate by -45\n"
+                      "set key outside bottom center horizontal noenhanced\n"
+                      "set style fill transparent solid 0.2 noborder\n"
+                      "set xzeroaxis lt -1 lc rgb '#555555'\nplot ",
+                  er->y0 - 1, er->y0 + er->ny);
+    for (size_t i = 1; i < n; i++) {
+        const char *col = rs_gp_colors[i % RS_GP_NCOLORS];
+        rs_buf_printf(gp, "%s'compare-net-fan.dat' using 1:%zu:%zu with filledcurves "
+                          "lc rgb '%s' notitle, \\\n  '' using 1:%zu with linespoints lw 2.5 "
+                          "lc rgb '%s' title ",
+                      i > 1 ? ", \\\n  " : "", 3 * i, 3 * i + 1, col, 3 * i - 1, col);
+        rs_gp_quote(gp, s[i].label);
+    }
+    rs_buf_add(gp, "\n");
+}
+
 typedef struct chg {
     const char *name;
     double v;
@@ -608,19 +1019,18 @@ static int by_change(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-/* Winners and losers: sorted horizontal bars; with many regions the 12
- * largest gains and the 12 largest losses (the full list is regions.csv). */
-static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, const rs_gp *g,
-                          const char *name, rs_buf *dat, rs_buf *gp)
+/* Winners and losers under scenario k: the change of measure 'mk' per
+ * region as sorted horizontal bars; with many regions the 12 largest gains
+ * and the 12 largest losses (the full list is regions.csv). */
+static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size_t mk,
+                          const rs_gp *g, const char *name, rs_buf *dat, rs_buf *gp)
 {
     chg *c = rs_xcalloc(nr ? nr : 1, sizeof *c);
     double lo = 0, hi = 0;
     for (size_t j = 0; j < nr; j++) {
-        double a = isnan(rg[j].award[0]) ? 0 : rg[j].award[0];
-        double b = isnan(rg[j].award[k]) ? 0 : rg[j].award[k];
         c[j].name = rg[j].r->name;
         /* from the values as shown: whole euros per inhabitant */
-        c[j].v = round(b * 1e6 / rg[j].r->population) - round(a * 1e6 / rg[j].r->population);
+        c[j].v = round(rvalue(s, &rg[j], k, mk)) - round(rvalue(s, &rg[j], 0, mk));
         lo = fmin(lo, c[j].v);
         hi = fmax(hi, c[j].v);
     }
@@ -655,8 +1065,10 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, cons
     char t[600], a[120], b[120];
     rs_chart_cut(a, sizeof a, disp(&s[k]), 50);
     rs_chart_cut(b, sizeof b, disp(&s[0]), 50);
-    rs_chart_title(gp, g, RS_L(g, "Verandering van de Rijksbijdrage per inwoner, per regio",
-                               "Change in the Rijk award per inhabitant, by region"));
+    char tt[300];
+    snprintf(tt, sizeof tt, RS_L(g, "Verandering van de %s, per regio", "Change in the %s, by region"),
+             g->nl ? rmeasures[mk].nl : rmeasures[mk].en);
+    rs_chart_title(gp, g, tt);
     snprintf(t, sizeof t, RS_L(g, "“%s” tegenover “%s”", "“%s” against “%s”"), a, b);
     rs_buf_add(gp, "set label 97 ");
     rs_gp_quote(gp, t);
@@ -714,18 +1126,75 @@ int rs_cmd_compare(const rs_opts *o)
     one *s = rs_xcalloc(n, sizeof *s);
     int rc = RS_EXIT_OK;
     size_t loaded = 0;
-    for (size_t i = 0; i < n && !rc; i++, loaded++) {
-        rc = load_one(o->pos[i], o, &s[i]);
+    rs_eval_result er = {0};
+    rs_diag ldiag;
+    rs_diag_init(&ldiag);
+    /* every scenario loaded once into a study, then evaluated by the
+     * experiment layer: deterministically, and over the same draws when
+     * the first scenario or the options ask for them */
+    rs_study *st = rs_study_new();
+    for (size_t i = 0; i < n && !rc; i++)
+        if (rs_study_add(st, o->pos[i], o->ov, o->n_ov, &ldiag) < 0)
+            rc = ldiag.code ? ldiag.code : RS_EXIT_INVALID;
+    rs_diag_print(&ldiag, stderr);
+    rs_diag_free(&ldiag);
+    rs_diag_init(&ldiag);
+    if (rc)
+        goto out;
+    rs_uncertainty u;
+    rs_diag uwarn;
+    rs_diag_init(&uwarn);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = rs_cli_draws_check(rs_study_scenario(st, i), o, &ldiag);
+    if (rc) {
+        rs_diag_print(&ldiag, stderr);
+        rs_diag_free(&uwarn);
+        goto out;
+    }
+    int with_mc = rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &uwarn);
+    for (size_t i = 1; with_mc && i < n; i++) {
+        const rs_scenario *si = rs_study_scenario(st, i);
+        if (si->unc.present && !same_unc(&si->unc, &rs_study_scenario(st, 0)->unc))
+            rs_diag_add(&uwarn, 0,
+                        "%s has another 'uncertainty' block than %s: compare draws every "
+                        "scenario from the first one's, so that differences are paired",
+                        si->file, rs_study_scenario(st, 0)->file);
+    }
+    rs_variant *var = rs_xcalloc(n, sizeof *var);
+    for (size_t i = 0; i < n; i++)
+        var[i].scenario = i;
+    rs_eval_opts eo = {with_mc ? RS_EVAL_FULL : RS_EVAL_DET, with_mc ? &u : NULL, NULL, NULL,
+                       o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
+    rc = rs_eval(st, var, n, &eo, &er, &ldiag);
+    free(var);
+    rs_diag_print(&ldiag, stderr);
+    for (size_t i = 0; i < er.n; i++)
+        rs_diag_print(&er.v[i].diag, stderr);
+    if (rc) {
+        rs_diag_free(&uwarn);
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++, loaded++) {
+        one *x = &s[i];
+        rs_diag_init(&x->warn);
+        x->sc = er.v[i].sc;
+        x->plan = er.v[i].plan;
+        x->run = er.v[i].run;
+        x->mc = with_mc ? &er.v[i] : NULL;
+        if (i == 0)
+            for (size_t k = 0; k < uwarn.n; k++)
+                rs_diag_add(&x->warn, 0, "%s", uwarn.msg[k]);
+        rs_collect_warnings(x->run, &x->warn);
+        rs_result_make(&x->res, x->run, &x->warn);
         s[i].label = label_of(o->pos[i]);
-        for (size_t j = 0; j < i && !rc; j++)
+        for (size_t j = 0; j < i; j++)
             if (strcmp(s[j].label, s[i].label) == 0) {
                 char *l = rs_xasprintf("%s-%zu", s[i].label, i + 1);
                 free(s[i].label);
                 s[i].label = l;
             }
     }
-    if (rc)
-        goto out;
+    rs_diag_free(&uwarn);
 
     char *dir = o->out ? rs_xstrdup(o->out)
                        : rs_xasprintf("out/compare-%s-%s%s", s[0].label, s[1].label,
@@ -742,8 +1211,8 @@ int rs_cmd_compare(const rs_opts *o)
                                     "Source: regiosim %s, comparison of %zu scenarios"),
                                RS_VERSION, n);
     g.footer = gmem.footer;
-    size_t nr = 0;
-    reg *rg = union_regions(s, n, &nr);
+    size_t nr = 0, mk = 0;
+    reg *rg = union_regions(s, n, &nr, &mk);
     rs_charts charts = {0};
     rs_outdir od = {0};
     if (!rc)
@@ -772,16 +1241,44 @@ int rs_cmd_compare(const rs_opts *o)
             rs_buf_free(&dat);
             rs_buf_free(&gp);
         }
+        if (s[0].mc && !rc) {
+            rs_buf_init(&dat);
+            rs_buf_init(&gp);
+            chart_diff(s, n, &g, &dat, &gp);
+            rc = rs_chart_draw(&charts, od.tmp, dir, &g, "compare-diff",
+                               RS_L(&g, "Verschil met de basis per kerncijfer: gemiddelde over de trekkingen (staaf) en P5–P95 (lijn); dezelfde trekkingen in elk scenario.",
+                                    "Difference from the baseline per key metric: mean over the draws (bar) and P5–P95 (line); the same draws in every scenario."),
+                               gp.s, dat.s, &warn);
+            rs_buf_free(&dat);
+            rs_buf_free(&gp);
+        }
+        if (s[0].mc && !rc) {
+            rs_buf_init(&dat);
+            rs_buf_init(&gp);
+            chart_net_fan(s, n, &er, &g, &dat, &gp);
+            rc = rs_chart_draw(&charts, od.tmp, dir, &g, "compare-net-fan",
+                               RS_L(&g, "Verschil in de netto Rijksuitgaven per jaar met de basis: gemiddelde en band P5–P95 over de trekkingen.",
+                                    "Difference in the Rijk net flow per year from the baseline: mean and P5–P95 band over the draws."),
+                               gp.s, dat.s, &warn);
+            rs_buf_free(&dat);
+            rs_buf_free(&gp);
+        }
         for (size_t k = 1; k < n && !rc; k++) {
             char name[48];
             snprintf(name, sizeof name, "compare-regions-%zu", k + 1);
             rs_buf_init(&dat);
             rs_buf_init(&gp);
-            chart_regions(s, k, rg, nr, &g, name, &dat, &gp);
-            char *cap = rs_xasprintf("%s %s %s %s.",
-                                     RS_L(&g, "Winnaars en verliezers: verandering van de Rijksbijdrage per inwoner onder",
-                                          "Winners and losers: change in the Rijk award per inhabitant under"),
-                                     s[k].label, RS_L(&g, "ten opzichte van", "compared with"), s[0].label);
+            chart_regions(s, k, rg, nr, mk, &g, name, &dat, &gp);
+            char *cap = rs_xasprintf("%s %s %s %s %s %s.%s",
+                                     RS_L(&g, "Winnaars en verliezers: verandering van de",
+                                          "Winners and losers: change in the"),
+                                     g.nl ? rmeasures[mk].nl : rmeasures[mk].en,
+                                     RS_L(&g, "onder", "under"), s[k].label,
+                                     RS_L(&g, "ten opzichte van", "compared with"), s[0].label,
+                                     mk != (size_t)chart_measures[0]
+                                         ? RS_L(&g, " De Rijksbijdrage per regio verandert niet (vaste toekenningen): deze grafiek toont wat wel verandert.",
+                                                " The Rijk award of no region changes (fixed awards): this chart shows what does.")
+                                         : "");
             rc = rs_chart_draw(&charts, od.tmp, dir, &g, name, cap, gp.s, dat.s, &warn);
             free(cap);
             rs_buf_free(&dat);
@@ -796,6 +1293,22 @@ int rs_cmd_compare(const rs_opts *o)
             write_compare_csv(f, s, n, csv);
             rc = rs_outdir_close(f, "compare.csv", &diag);
         } else {
+            rc = RS_EXIT_IO;
+        }
+    }
+    if (!rc && s[0].mc) {
+        FILE *f = rs_outdir_open(&od, "compare.json", &diag);
+        if (f) {
+            write_compare_json(f, s, n, er.draws, er.seed);
+            rc = rs_outdir_close(f, "compare.json", &diag);
+        } else {
+            rc = RS_EXIT_IO;
+        }
+        f = rc ? NULL : rs_outdir_open(&od, "yearly_net_difference.csv", &diag);
+        if (f) {
+            write_net_diff_csv(f, s, n, &er, csv);
+            rc = rs_outdir_close(f, "yearly_net_difference.csv", &diag);
+        } else if (!rc) {
             rc = RS_EXIT_IO;
         }
     }
@@ -820,6 +1333,23 @@ int rs_cmd_compare(const rs_opts *o)
         if (f) {
             write_regions_csv(f, s, n, rg, nr, csv);
             rc = rs_outdir_close(f, "regions.csv", &diag);
+        } else {
+            rc = RS_EXIT_IO;
+        }
+    }
+    if (!rc) {
+        FILE *f = rs_outdir_open(&od, "yearly_tranches.csv", &diag);
+        if (f) {
+            const rs_result **rr = rs_xcalloc(n, sizeof *rr);
+            const char **ll = rs_xcalloc(n, sizeof *ll);
+            for (size_t i = 0; i < n; i++) {
+                rr[i] = &s[i].res;
+                ll[i] = s[i].label;
+            }
+            rs_write_tranches_yearly_many(f, rr, ll, n, csv);
+            free(rr);
+            free(ll);
+            rc = rs_outdir_close(f, "yearly_tranches.csv", &diag);
         } else {
             rc = RS_EXIT_IO;
         }
@@ -861,6 +1391,26 @@ int rs_cmd_compare(const rs_opts *o)
         rs_doc_text(&doc, RS_B_P, RS_L(&g, "Verschillen ten opzichte van het eerste scenario (de basis); bedragen in € mln.",
                                        "Differences to the first scenario (the baseline); money in M€."));
         compare_table(&doc, s, n);
+        if (s[0].mc) {
+            rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Verschillen per trekking", "Differences draw by draw"));
+            char *p = rs_xasprintf(
+                RS_L(&g, "Elk scenario is doorgerekend met dezelfde %ld trekkingen (seed %lu): "
+                         "dezelfde deal ondervindt in elk scenario dezelfde tegenvallers. Het "
+                         "verschil is per trekking berekend; de kans is het aandeel trekkingen "
+                         "waarin het verschil in die richting wijst.",
+                     "Every scenario was run over the same %ld draws (seed %lu): the same deal "
+                     "meets the same luck in every scenario. The difference is taken draw by "
+                     "draw; the probability is the share of draws in which it points that way."),
+                er.draws, er.seed);
+            rs_doc_text(&doc, RS_B_P, p);
+            free(p);
+            size_t ns;
+            char **sn = sentences(&doc, s, n, &ns);
+            rs_doc_cells(&doc, RS_B_LIST, sn, ns, 1);
+            for (size_t i = 0; i < ns; i++)
+                free(sn[i]);
+            free(sn);
+        }
         /* compare.md: the table on its own */
         rs_doc md;
         rs_doc_init(&md, g.nl, doc.img_ext);
@@ -917,13 +1467,28 @@ int rs_cmd_compare(const rs_opts *o)
             rs_doc_init(&table, 0, "png");
             compare_table(&table, s, n);
             rs_doc_markdown(stdout, &table);
+            if (s[0].mc) {
+                rs_doc words; /* the sentences in the output's language */
+                rs_doc_init(&words, g.nl, "png");
+                size_t ns;
+                char **sn = sentences(&words, s, n, &ns);
+                rs_doc_free(&words);
+                printf("\n%s (%ld %s, seed %lu):\n", RS_L(&g, "Per trekking", "Draw by draw"),
+                       er.draws, RS_L(&g, "trekkingen", "draws"), er.seed);
+                for (size_t i = 0; i < ns; i++) {
+                    printf("  %s\n", sn[i]);
+                    free(sn[i]);
+                }
+                free(sn);
+            }
             rs_doc_free(&table);
-            printf("results in %s/ (compare.csv, compare.md, regions.csv, report.html%s)\n", dir,
-                   o->no_plots ? "" : ", plots/");
+            printf("results in %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
+                   "report.html%s)\n", dir,
+                   s[0].mc ? "compare.json, " : "", o->no_plots ? "" : ", plots/");
         }
     }
     for (size_t j = 0; j < nr; j++)
-        free(rg[j].award);
+        free(rg[j].idx);
     free(rg);
     rs_charts_free(&charts);
     rs_diag_free(&diag);
@@ -934,5 +1499,8 @@ out:
     for (size_t i = 0; i < loaded && i < n; i++)
         free_one(&s[i]);
     free(s);
+    rs_eval_result_free(&er);
+    rs_diag_free(&ldiag);
+    rs_study_free(st);
     return rc;
 }

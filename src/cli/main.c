@@ -1,5 +1,6 @@
 /* main.c — argument parsing and dispatch.  See rs_help() for the user's
  * view of every command. */
+#include <limits.h>
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../dist/dist.h"
 #include "../metrics/metrics.h"
 #include "cli.h"
 
@@ -37,6 +39,8 @@ static const char overview[] =
     "                      the calculation of one deal, year by year\n"
     "  sweep SCENARIO      metrics as one or two keys of the scenario vary\n"
     "  solve SCENARIO      the value of a key at which a metric reaches a target\n"
+    "  sensitivity SCENARIO [--vs OTHER]\n"
+    "                      which estimates decide a metric, and where a conclusion turns\n"
     "  plot DIR            redraw the charts of a results folder\n"
     "  validate FILE...    check scenarios without running them\n"
     "  list WHAT           what exists: instruments, metrics, schedules, rules,\n"
@@ -137,19 +141,36 @@ static const char help_list[] =
 
 static const char help_compare[] =
     "Usage: regiosim compare A.json B.json [C.json ...] [-o DIR] [--set PATH=VALUE]...\n"
+    "                        [--draws N] [--seed S] [--threads T]\n"
     "                        [--csv en|nl] [--no-plots] [--terminal T] [--lang nl|en]\n"
     "\n"
     "Runs every scenario (the first is the baseline) and writes to DIR (default\n"
     "out/compare-<A>-<B>):\n"
     "  compare.csv, compare.md  every metric for each scenario, with the difference\n"
     "                           to the baseline, absolute and relative\n"
-    "  regions.csv              per region the award and award per inhabitant under\n"
-    "                           each scenario and the change: winners and losers\n"
+    "  regions.csv              per region (with its name) the deals, award,\n"
+    "                           co-financing (M€ and € per inhabitant), burden, Rijk net,\n"
+    "                           reclaimed and retained under each scenario and the\n"
+    "                           change, largest change first: winners and losers\n"
+    "  yearly_tranches.csv      per scenario, tranche and year the yearly series\n"
     "  runs/<name>/summary.json every run's own summary\n"
     "  plots/                   key metrics side by side, the yearly Rijk net flow of\n"
     "                           every scenario, the per-region changes\n"
     "  report.md, report.html   all of it, ready to read\n"
-    "--set applies to every scenario.  The table is printed too.\n";
+    "--set applies to every scenario.  The table is printed too.\n"
+    "\n"
+    "With --draws N (or an 'uncertainty' block in A) every scenario is also run over\n"
+    "the same N Monte Carlo draws: common random numbers, so the same deal meets the\n"
+    "same luck in every scenario and a difference is taken draw by draw.  Then also\n"
+    "  compare.json             mean, sd, P5, P50, P95 of every metric per scenario, and\n"
+    "                           of every difference to A with p_greater and p_less (the\n"
+    "                           share of draws in which it is > 0 and < 0)\n"
+    "  yearly_net_difference.csv  the yearly difference in Rijk net flow, P5–P95\n"
+    "and compare.csv, the table and the report gain the mean difference, its P5–P95\n"
+    "and the probability that it is positive; the charts show the differences with\n"
+    "their P5–P95 and a fan chart of the yearly difference in Rijk net flow.  The\n"
+    "draws come from A's 'uncertainty' block (with --draws and --seed); the results\n"
+    "are the same for any --threads.\n";
 
 static const char help_plot[] =
     "Usage: regiosim plot DIR\n"
@@ -190,6 +211,49 @@ static const char help_solve[] =
     "      --metric rijk_awarded --target-scenario scenarios/capaciteit-flat-50.json \\\n"
     "      --lo 0.3 --hi 0.7\n";
 
+static const char help_sensitivity[] =
+    "Usage: regiosim sensitivity SCENARIO [--vs OTHER] --metric M [--method oat|morris|sobol]\n"
+    "                            [--factor PATH=LO,HI]... [--samples N] [--draws N]\n"
+    "                            [--target X] [-o DIR] [--set PATH=VALUE]...\n"
+    "\n"
+    "Varies the estimates of the scenario over their plausible ranges and says which\n"
+    "of them the metric M hangs on.  The ranges stand next to the estimates in the\n"
+    "model files (\"ranges\", docs/format.md); estimates with the same \"group\" move\n"
+    "together as one factor.  With --vs OTHER the quantity is M(SCENARIO) − M(OTHER),\n"
+    "each factor applied to every file in which its path exists: does the SPUK stay\n"
+    "ahead of the DU?\n"
+    "\n"
+    "Methods:\n"
+    "  oat     (default) each factor alone at the low and the high end of its range,\n"
+    "          the others at their values; a tornado chart sorted by swing.  Where the\n"
+    "          quantity crosses zero (with --vs) or --target X between the two ends:\n"
+    "          the switching value, with the Brent solver of 'solve'.  2k + 1 points.\n"
+    "  morris  elementary effects over N trajectories (--samples, default 10) on a\n"
+    "          4-level grid: mu* (mean absolute effect, in M's units per the whole range)\n"
+    "          and sigma (non-linearity, interactions).  N(k + 1) points: screening many\n"
+    "          factors cheaply.\n"
+    "  sobol   first-order (S1) and total (ST) indices: Saltelli sampling on a Sobol\n"
+    "          sequence with N base rows (--samples, default 256; a power of 2 is best),\n"
+    "          Saltelli 2010 and Jansen estimators, 95% bootstrap intervals.  N(k + 2)\n"
+    "          points, at most 20 factors; the indices assume independent factors.\n"
+    "\n"
+    "Factors: every ranged estimate of SCENARIO (and OTHER), or only those given with\n"
+    "--factor PATH=LO,HI (PATH as in --set, e.g. instruments.du.off_goal_share=0,0.25)\n"
+    "(that value alone, even when its declared range is part of a group) or --factor\n"
+    "PATH (its declared range, or its whole group).\n"
+    "\n"
+    "Monte Carlo: when the scenario has an 'uncertainty' block or --draws is given,\n"
+    "each point is the mean over the same draws (common random numbers, so noise\n"
+    "does not pass for an effect), and the Monte Carlo standard error is given beside\n"
+    "each effect.  --set uncertainty=null studies the deterministic run.\n"
+    "\n"
+    "Writes DIR (default out/sensitivity-<scenario>): sensitivity.json, sensitivity.csv\n"
+    "(--csv en|nl), plots/sensitivity (tornado, or the indices), report.md/html.  The\n"
+    "number of runs and an estimate of the time are printed before a long study.\n"
+    "Example: which estimates decide whether the SPUK is more effective than the DU:\n"
+    "  regiosim sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json \\\n"
+    "      --metric effectiveness --set uncertainty=null\n";
+
 void rs_help(const char *cmd)
 {
     const char *t = overview;
@@ -209,11 +273,13 @@ void rs_help(const char *cmd)
         t = help_sweep;
     else if (cmd && strcmp(cmd, "solve") == 0)
         t = help_solve;
+    else if (cmd && strcmp(cmd, "sensitivity") == 0)
+        t = help_sensitivity;
     fputs(t, stdout);
 }
 
 /* The options, as a table: what each takes and where it goes. */
-typedef enum { O_FLAG, O_STR, O_CHOICE, O_DBL, O_LONG, O_METRIC, O_SET } opt_kind;
+typedef enum { O_FLAG, O_STR, O_CHOICE, O_DBL, O_LONG, O_METRIC, O_SET, O_FACTOR } opt_kind;
 
 typedef struct opt {
     const char *cmds;  /* the commands that take it, or "*" */
@@ -230,19 +296,19 @@ typedef struct opt {
 static const opt options[] = {
     {"*", "help", 'h', O_FLAG, F(help), NOHAS, NULL},
     {"*", "quiet", 'q', O_FLAG, F(quiet), NOHAS, NULL},
-    {"run compare sweep", "no-plots", 0, O_FLAG, F(no_plots), NOHAS, NULL},
-    {"run compare sweep", "output", 'o', O_STR, F(out), NOHAS, NULL},
-    {"run compare sweep", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
-    {"run compare sweep", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
-    {"run compare sweep", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
-    {"run compare sweep", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
-    {"run compare sweep", "style", 0, O_STR, F(style), NOHAS, NULL},
-    {"run compare sweep", "font", 0, O_STR, F(font), NOHAS, NULL},
-    {"run compare sweep", "size", 0, O_STR, F(size), NOHAS, NULL},
-    {"run explain validate compare sweep solve", "set", 0, O_SET, 0, NOHAS, NULL},
-    {"run sweep solve", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
-    {"run sweep solve", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
-    {"run sweep solve", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
+    {"run compare sweep sensitivity", "no-plots", 0, O_FLAG, F(no_plots), NOHAS, NULL},
+    {"run compare sweep sensitivity", "output", 'o', O_STR, F(out), NOHAS, NULL},
+    {"run compare sweep sensitivity", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
+    {"run compare sweep sensitivity", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
+    {"run compare sweep sensitivity", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run compare sweep sensitivity", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
+    {"run compare sweep sensitivity", "style", 0, O_STR, F(style), NOHAS, NULL},
+    {"run compare sweep sensitivity", "font", 0, O_STR, F(font), NOHAS, NULL},
+    {"run compare sweep sensitivity", "size", 0, O_STR, F(size), NOHAS, NULL},
+    {"run explain validate compare sweep solve sensitivity", "set", 0, O_SET, 0, NOHAS, NULL},
+    {"run compare sweep solve sensitivity", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
+    {"run compare sweep solve sensitivity", "seed", 0, O_LONG, F(seed), NOHAS, "0"},
+    {"run compare sweep solve sensitivity", "threads", 0, O_LONG, F(threads), NOHAS, "0"},
     {"run", "histogram", 0, O_METRIC, F(hist_metric), NOHAS, NULL},
     {"sweep solve", "param", 0, O_STR, F(param), NOHAS, NULL},
     {"sweep", "from", 0, O_DBL, F(from), F(has_from), NULL},
@@ -252,11 +318,15 @@ static const opt options[] = {
     {"sweep", "from2", 0, O_DBL, F(from2), F(has_from2), NULL},
     {"sweep", "to2", 0, O_DBL, F(to2), F(has_to2), NULL},
     {"sweep", "steps2", 0, O_LONG, F(steps2), NOHAS, "2"},
-    {"sweep solve", "metric", 0, O_METRIC, 0, NOHAS, NULL},
-    {"solve", "target", 0, O_DBL, F(target), F(has_target), NULL},
+    {"sweep solve sensitivity", "metric", 0, O_METRIC, 0, NOHAS, NULL},
+    {"solve sensitivity", "target", 0, O_DBL, F(target), F(has_target), NULL},
     {"solve", "target-scenario", 0, O_STR, F(target_scenario), NOHAS, NULL},
     {"solve", "lo", 0, O_DBL, F(lo), F(has_lo), NULL},
     {"solve", "hi", 0, O_DBL, F(hi), F(has_hi), NULL},
+    {"sensitivity", "vs", 0, O_STR, F(vs), NOHAS, NULL},
+    {"sensitivity", "method", 0, O_CHOICE, F(method), NOHAS, "oat morris sobol"},
+    {"sensitivity", "factor", 0, O_FACTOR, 0, NOHAS, NULL},
+    {"sensitivity", "samples", 0, O_LONG, F(samples), NOHAS, "2"},
 };
 
 static int metric_known(const char *m)
@@ -288,6 +358,7 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
     o->pos = calloc((size_t)argc + 1, sizeof *o->pos);
     o->ov = calloc((size_t)argc + 1, sizeof *o->ov);
     o->metrics = calloc((size_t)argc + 1, sizeof *o->metrics);
+    o->factors = calloc((size_t)argc + 1, sizeof *o->factors);
     char *base = (char *)o;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -350,6 +421,14 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
             errno = 0;
             long x = strtol(val, &end, 10);
             long min = strtol(op->choices, NULL, 10);
+            /* draws and seeds are 32-bit: a seed is then exact in any JSON
+             * reader of summary.json, and --seed takes back what it records */
+            long max = strcmp(op->name, "draws") == 0 || strcmp(op->name, "seed") == 0
+                           ? 4294967295L
+                           : LONG_MAX;
+            if (*val && !*end && !errno && x > max)
+                return rs_usage_error(cmd, "--%s takes a whole number from %ld to %ld (got '%s')",
+                                      op->name, min, max, val);
             if (!*val || *end || errno || x < min)
                 return rs_usage_error(cmd, "--%s takes a whole number ≥ %ld (got '%s')",
                                       op->name, min, val);
@@ -364,6 +443,9 @@ static int parse(const char *cmd, int argc, char **argv, rs_opts *o)
                 *(const char **)(base + op->off) = val;
             else
                 o->metrics[o->n_metrics++] = val;
+            break;
+        case O_FACTOR:
+            o->factors[o->n_factors++] = val;
             break;
         case O_SET: {
             const char *eq = strchr(val, '=');
@@ -389,11 +471,11 @@ static void opts_free(rs_opts *o)
     free(o->ov);
     free(o->pos);
     free(o->metrics);
+    free(o->factors);
 }
 
-int main(int argc, char **argv)
+static int command(int argc, char **argv)
 {
-    gsl_set_error_handler_off();
     if (argc < 2) {
         rs_help(NULL);
         return RS_EXIT_USAGE;
@@ -409,7 +491,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "help") == 0) {
         static const char *const known[] = {"run",  "explain", "validate", "list", "plot",
-                                            "compare", "sweep", "solve", NULL};
+                                            "compare", "sweep", "solve", "sensitivity", NULL};
         int ok = argc <= 2;
         for (int i = 0; !ok && known[i]; i++)
             ok = strcmp(argv[2], known[i]) == 0;
@@ -430,7 +512,8 @@ int main(int argc, char **argv)
                 {"plot", rs_cmd_plot},
                 {"compare", rs_cmd_compare},
                 {"sweep", rs_cmd_sweep},
-                {"solve", rs_cmd_solve}};
+                {"solve", rs_cmd_solve},
+                {"sensitivity", rs_cmd_sensitivity}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         if (strcmp(cmd, cmds[i].name) != 0)
             continue;
@@ -458,4 +541,13 @@ int main(int argc, char **argv)
     return rs_usage_error(NULL, "unknown command '%s' (commands: run, explain, validate, list, "
                                 "help)",
                           cmd);
+}
+
+/* Under mpirun every rank runs the same command on its share of the draws
+ * (dist.h); rs_dist_finish gives the job one exit code. */
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    rs_dist_init(&argc, &argv);
+    return rs_dist_finish(command(argc, argv));
 }

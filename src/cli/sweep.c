@@ -1,36 +1,75 @@
 /* sweep.c — regiosim sweep and regiosim solve: a metric as a function of
  * one or two numeric keys of a scenario, and the value of a key at which a
- * metric reaches a target (GSL's Brent solver). */
+ * metric reaches a target (GSL's Brent solver).  Both are thin users of
+ * the experiment layer: the scenario is read and validated once, every
+ * point is a variant (the swept keys as overrides on a copy of its tree),
+ * and a sweep's points are evaluated in parallel, as means only when
+ * there are draws. */
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../experiment/experiment.h"
 #include "../output/outdir.h"
 #include "../output/write.h"
 #include "../plot/charts.h"
 #include "../output/labels.h"
 #include "cli.h"
 
-/* Loads 'file' with the options' --set plus 'extra', runs it and fills
- * m[RS_M_N].  Problems go to 'diag'; returns an exit code. */
-static int eval_point(const char *file, const rs_opts *o, const rs_override *extra,
-                      size_t n_extra, double *m, rs_diag *diag)
+/* The Monte Carlo settings of one point: the point's own 'uncertainty'
+ * block with --draws and --seed (so a sweep may move a key of that block).
+ * The same seed at every point: a sweep or a solver sees a smooth
+ * function of the parameter. */
+static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
 {
-    size_t n = o->n_ov + n_extra;
-    rs_override *ov = rs_xcalloc(n ? n : 1, sizeof *ov);
-    if (o->n_ov)
-        memcpy(ov, o->ov, o->n_ov * sizeof *ov);
-    if (n_extra)
-        memcpy(ov + o->n_ov, extra, n_extra * sizeof *ov);
-    rs_scenario *sc = rs_scenario_load(file, ov, n, diag);
-    free(ov);
-    if (!sc)
-        return diag->code ? diag->code : RS_EXIT_INVALID;
-    int rc = rs_cli_metrics(sc, o, m, diag);
-    rs_scenario_free(sc);
+    const rs_opts *o = arg;
+    rs_diag warn;
+    rs_diag_init(&warn);
+    int with = rs_cli_uncertainty(sc, o, u, &warn);
+    rs_diag_free(&warn); /* the --draws default is said once, by the caller */
+    return with;
+}
+
+/* Evaluates n variants of the study (deterministic, or the Monte Carlo
+ * mean when the scenario or the options ask for draws).  Returns 0, or the
+ * first failing variant's code with its messages in 'diag' and *failed
+ * set to its index. */
+static int eval_points(const rs_study *st, const rs_variant *var, size_t n, const rs_opts *o,
+                       rs_eval_result *r, size_t *failed, rs_diag *diag)
+{
+    rs_eval_opts eo = {RS_EVAL_MEANS, NULL, point_unc, (void *)o,
+                       o->threads > 0 ? (int)o->threads : 0, 0, 0, NULL, NULL, 0, 0};
+    int rc = rs_eval(st, var, n, &eo, r, diag);
+    *failed = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->v[i].code) {
+            *failed = i;
+            for (size_t k = 0; k < r->v[i].diag.n; k++)
+                rs_diag_add(diag, r->v[i].code, "%s", r->v[i].diag.msg[k]);
+            break;
+        }
     return rc;
+}
+
+/* Adds 'file' with the options' --set to a new study. */
+static rs_study *study_of(const char *file, const rs_opts *o, const char *also, int *rc,
+                          rs_diag *diag)
+{
+    rs_study *st = rs_study_new();
+    if (rs_study_add(st, file, o->ov, o->n_ov, diag) < 0 ||
+        (also && rs_study_add(st, also, o->ov, o->n_ov, diag) < 0)) {
+        *rc = diag->code ? diag->code : RS_EXIT_INVALID;
+        rs_study_free(st);
+        return NULL;
+    }
+    for (size_t i = 0; i < (also ? 2u : 1u); i++)
+        if ((*rc = rs_cli_draws_check(rs_study_scenario(st, i), o, diag)) != 0) {
+            rs_study_free(st);
+            return NULL;
+        }
+    return st;
 }
 
 static void fmt_value(char *out, size_t n, double x) { rs_fmt_num(out, n, x, '.'); }
@@ -217,8 +256,16 @@ int rs_cmd_sweep(const rs_opts *o)
     if (two && (!o->has_from2 || !o->has_to2 || o->steps2 < 0))
         return rs_usage_error("sweep", "--param2 needs --from2, --to2 and --steps2");
     long n1 = o->steps, n2 = two ? o->steps2 : 1;
+    /* each count is capped before the product is formed: 2^32 × 2^32
+     * overflowed and the grid was written past its buffer */
+    if (n1 > 100000)
+        return rs_usage_error("sweep", "--steps %ld is too many (at most 100000 points)", n1);
+    if (n2 > 100000)
+        return rs_usage_error("sweep", "--steps2 %ld is too many (at most 100000 points)", n2);
     if (n1 * n2 > 100000)
-        return rs_usage_error("sweep", "%ld points is too many (at most 100000)", n1 * n2);
+        return rs_usage_error("sweep", "--steps %ld × --steps2 %ld = %ld points is too many (at "
+                                       "most 100000)",
+                              n1, n2, n1 * n2);
     int ms[RS_M_N];
     size_t nm = 0;
     for (size_t i = 0; i < o->n_metrics; i++)
@@ -233,23 +280,42 @@ int rs_cmd_sweep(const rs_opts *o)
     int rc = RS_EXIT_OK;
     rs_diag diag;
     rs_diag_init(&diag);
-    for (long i = 0; i < n1 && !rc; i++)
-        for (long j = 0; j < n2 && !rc; j++) {
-            double *row = vals + (size_t)(i * n2 + j) * (nm + 2);
+    rs_study *st = study_of(o->pos[0], o, NULL, &rc, &diag);
+    if (!st) {
+        rs_diag_print(&diag, stderr);
+        goto out;
+    }
+    /* every point is a variant of the scenario loaded once */
+    size_t np = (size_t)(n1 * n2);
+    char (*text)[2][40] = rs_xcalloc(np, sizeof *text);
+    rs_override *ov = rs_xcalloc(2 * np, sizeof *ov);
+    rs_variant *var = rs_xcalloc(np, sizeof *var);
+    for (long i = 0; i < n1; i++)
+        for (long j = 0; j < n2; j++) {
+            size_t p = (size_t)(i * n2 + j);
+            double *row = vals + p * (nm + 2);
             row[0] = grid(o->from, o->to, n1, i);
             row[1] = two ? grid(o->from2, o->to2, n2, j) : 0;
-            char v1[40], v2[40];
-            fmt_value(v1, sizeof v1, row[0]);
-            fmt_value(v2, sizeof v2, row[1]);
-            rs_override extra[2] = {{o->param, v1}, {o->param2, v2}};
-            double m[RS_M_N];
-            rc = eval_point(o->pos[0], o, extra, two ? 2 : 1, m, &diag);
-            if (rc)
-                rs_diag_add(&diag, 0, "(at %s = %s%s%s%s)", o->param, v1, two ? ", " : "",
-                            two ? o->param2 : "", two ? v2 : "");
-            for (size_t k = 0; k < nm; k++)
-                row[2 + k] = m[ms[k]];
+            fmt_value(text[p][0], sizeof text[p][0], row[0]);
+            fmt_value(text[p][1], sizeof text[p][1], row[1]);
+            ov[2 * p] = (rs_override){o->param, text[p][0]};
+            ov[2 * p + 1] = (rs_override){o->param2, text[p][1]};
+            var[p] = (rs_variant){0, &ov[2 * p], two ? 2 : 1};
         }
+    rs_eval_result er;
+    size_t failed;
+    rc = eval_points(st, var, np, o, &er, &failed, &diag);
+    if (rc)
+        rs_diag_add(&diag, 0, "(at %s = %s%s%s%s)", o->param, text[failed][0], two ? ", " : "",
+                    two ? o->param2 : "", two ? text[failed][1] : "");
+    for (size_t p = 0; !rc && p < np; p++)
+        for (size_t k = 0; k < nm; k++)
+            vals[p * (nm + 2) + 2 + k] = er.v[p].mean[ms[k]];
+    rs_eval_result_free(&er);
+    free(var);
+    free(ov);
+    free(text);
+    rs_study_free(st);
     if (rc) {
         rs_diag_print(&diag, stderr);
         goto out;
@@ -355,6 +421,7 @@ out:
 
 typedef struct solve_ctx {
     const rs_opts *o;
+    const rs_study *st;
     int metric;
     double target;
     int rc;        /* first failure */
@@ -362,23 +429,32 @@ typedef struct solve_ctx {
     long evals;
 } solve_ctx;
 
+/* The metric of variant 'var' (one point), or NAN after recording a
+ * failure. */
+static double eval_one(solve_ctx *c, const rs_variant *var, const char *at)
+{
+    rs_eval_result r;
+    size_t failed;
+    c->evals++;
+    int rc = eval_points(c->st, var, 1, c->o, &r, &failed, c->diag);
+    double m = rc ? GSL_NAN : r.v[0].mean[c->metric];
+    rs_eval_result_free(&r);
+    if (rc && !c->rc) {
+        c->rc = rc;
+        if (at)
+            rs_diag_add(c->diag, 0, "(at %s = %s)", c->o->param, at);
+    }
+    return m;
+}
+
 static double metric_at(double x, void *arg)
 {
     solve_ctx *c = arg;
     char v[40];
     fmt_value(v, sizeof v, x);
     rs_override extra = {c->o->param, v};
-    double m[RS_M_N];
-    c->evals++;
-    int rc = eval_point(c->o->pos[0], c->o, &extra, 1, m, c->diag);
-    if (rc) {
-        if (!c->rc) {
-            c->rc = rc;
-            rs_diag_add(c->diag, 0, "(at %s = %s)", c->o->param, v);
-        }
-        return GSL_NAN;
-    }
-    return m[c->metric] - c->target;
+    rs_variant var = {0, &extra, 1};
+    return eval_one(c, &var, v) - c->target;
 }
 
 int rs_cmd_solve(const rs_opts *o)
@@ -398,23 +474,31 @@ int rs_cmd_solve(const rs_opts *o)
         return rs_usage_error("solve", "--lo %g must be below --hi %g", lo, hi);
     rs_diag diag;
     rs_diag_init(&diag);
-    solve_ctx c = {o, metric, 0, 0, &diag, 0};
     int rc = RS_EXIT_OK;
+    rs_study *st = study_of(o->pos[0], o, o->target_scenario, &rc, &diag);
+    if (!st) {
+        rs_diag_print(&diag, stderr);
+        rs_diag_free(&diag);
+        return rc;
+    }
+    solve_ctx c = {o, st, metric, 0, 0, &diag, 0};
     if (o->target_scenario) {
-        double m[RS_M_N];
-        rc = eval_point(o->target_scenario, o, NULL, 0, m, &diag);
-        if (rc) {
+        rs_variant var = {1, NULL, 0};
+        c.target = eval_one(&c, &var, NULL);
+        if (c.rc) {
             rs_diag_print(&diag, stderr);
             rs_diag_free(&diag);
-            return rc;
+            rs_study_free(st);
+            return c.rc;
         }
-        c.target = m[metric];
+        c.evals = 0;
     } else {
         c.target = o->target;
     }
     double flo = metric_at(lo, &c), fhi = c.rc ? GSL_NAN : metric_at(hi, &c);
     if (c.rc) {
         rs_diag_print(&diag, stderr);
+        rs_study_free(st);
         rs_diag_free(&diag);
         return c.rc;
     }
@@ -424,6 +508,7 @@ int rs_cmd_solve(const rs_opts *o)
                 "regiosim: solve: %s does not cross the target %.10g %s between %s = %g and "
                 "%g: it is %.10g at %g and %.10g at %g; choose another --lo/--hi\n",
                 name, c.target, unit, o->param, lo, hi, flo + c.target, lo, fhi + c.target, hi);
+        rs_study_free(st);
         rs_diag_free(&diag);
         return RS_EXIT_USAGE;
     }
@@ -452,6 +537,7 @@ int rs_cmd_solve(const rs_opts *o)
         gsl_root_fsolver_free(s);
         if (c.rc) {
             rs_diag_print(&diag, stderr);
+            rs_study_free(st);
             rs_diag_free(&diag);
             return c.rc;
         }
@@ -459,6 +545,7 @@ int rs_cmd_solve(const rs_opts *o)
             fprintf(stderr, "regiosim: solve: the solver did not converge in %d iterations "
                             "(%s)\n",
                     iter, gsl_strerror(status));
+            rs_study_free(st);
             rs_diag_free(&diag);
             return RS_EXIT_INTERNAL;
         }
@@ -476,6 +563,7 @@ int rs_cmd_solve(const rs_opts *o)
                         "in the model, e.g. a deal scaled or dropped): no value gives it "
                         "exactly; the nearest is %.10g %s\n",
                 name, at, unit);
+    rs_study_free(st);
     rs_diag_free(&diag);
     return RS_EXIT_OK;
 }

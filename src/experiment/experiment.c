@@ -25,6 +25,7 @@
 #include <omp.h>
 #endif
 
+#include "../dist/dist.h"
 #include "../mc/internal.h"
 
 #define CHUNKS 64 /* chunks of draws per variant */
@@ -88,10 +89,12 @@ void rs_stats_of(double *x, size_t n, rs_stats *s)
     memset(s, 0, sizeof *s);
     if (!n)
         return;
-    double sum = 0;
+    /* summed as differences from the first value: a value that is the
+     * same in every draw gets exactly that mean and sd 0 */
+    double shift = x[0], sum = 0;
     for (size_t i = 0; i < n; i++)
-        sum += x[i];
-    double mean = sum / (double)n, ss = 0;
+        sum += x[i] - shift;
+    double mean = shift + sum / (double)n, ss = 0;
     for (size_t i = 0; i < n; i++)
         ss += (x[i] - mean) * (x[i] - mean);
     s->mean = mean;
@@ -114,6 +117,7 @@ typedef struct vstate {
     long draws, chunk, nchunks; /* draws 0: none */
     double *samples;       /* FULL: draws × nval */
     double *cmean, *cm2;   /* MEANS: CHUNKS × RS_M_N */
+    double *kept;          /* MEANS with keep_draws: draws values */
     long fail;             /* lowest failing draw, or draws */
     long shocked;          /* atomic */
     long *ext;             /* FULL: per deal, draws extended (atomic) */
@@ -217,6 +221,8 @@ static void prepare(job *J, size_t v)
     if (J->mode == RS_EVAL_MEANS) {
         s->cmean = rs_xcalloc((size_t)s->nchunks * RS_M_N, sizeof *s->cmean);
         s->cm2 = rs_xcalloc((size_t)s->nchunks * RS_M_N, sizeof *s->cm2);
+        if (J->o->keep_draws)
+            s->kept = rs_xcalloc((size_t)s->draws, sizeof *s->kept);
     }
 }
 
@@ -292,6 +298,8 @@ static void run_task(job *J, worker *w, size_t v, long c)
             break;
         }
         rs_metrics_compute(run, RS_SUB_ALL, 0, w->work, w->m);
+        if (s->kept)
+            s->kept[i] = w->m[J->o->draws_metric];
         if (mean) {
             double inv = 1.0 / (double)(i - i0 + 1);
             for (int m = 0; m < RS_M_N; m++) {
@@ -367,9 +375,13 @@ static void summarise_full(job *J, size_t v, size_t base, double *x)
             continue;
         long gt = 0, lt = 0;
         for (size_t i = 0; i < n; i++) {
-            x[i] = s->samples[i * nv + k] - b->samples[i * nv + k];
-            gt += x[i] > 0;
-            lt += x[i] < 0;
+            double a = s->samples[i * nv + k], c = b->samples[i * nv + k];
+            x[i] = a - c;
+            /* a difference within rounding of the values (the same sums
+             * in another order) is no difference */
+            double tol = RS_EVAL_EQUAL_REL * fmax(1, fmax(fabs(a), fabs(c)));
+            gt += x[i] > tol;
+            lt += x[i] < -tol;
         }
         rs_stats *dt = k < RS_M_N ? &r->diff[k] : &r->net_diff[k - RS_M_N];
         rs_stats_of(x, n, dt);
@@ -391,12 +403,67 @@ static void summarise_full(job *J, size_t v, size_t base, double *x)
     }
 }
 
+/* Several ranks (dist.h): rank r ran its block of the tasks; every rank
+ * gets every task's numbers, so each combines them in task order as one
+ * process does.  Integer counts are summed; the messages of a variant's
+ * lowest failing draw come from the rank that ran it. */
+static void share_tasks(job *J, long ntasks)
+{
+    const int K = rs_dist_size();
+    if (K == 1)
+        return;
+    long *lo = rs_xmalloc(((size_t)K + 1) * sizeof *lo), *st = rs_xmalloc(((size_t)K + 1) * sizeof *st);
+    for (int r = 0; r < K; r++) {
+        long hi;
+        rs_dist_block_of(r, 0, ntasks, &lo[r], &hi);
+    }
+    lo[K] = ntasks;
+    int bad = 0;
+    for (size_t v = 0, base = 0; v < J->n; v++) {
+        vstate *s = &J->vs[v];
+        if (J->res[v].code)
+            continue;
+        /* this variant's tasks are base … base + nchunks − 1 */
+        for (int r = 0; r <= K; r++) {
+            long c = lo[r] - (long)base;
+            st[r] = c < 0 ? 0 : c > s->nchunks ? s->nchunks : c;
+        }
+        if (s->cmean) {
+            bad |= rs_dist_share(s->cmean, RS_M_N * sizeof *s->cmean, st);
+            bad |= rs_dist_share(s->cm2, RS_M_N * sizeof *s->cm2, st);
+        }
+        if (s->samples) {
+            for (int r = 0; r <= K; r++)
+                st[r] = st[r] * s->chunk < s->draws ? st[r] * s->chunk : s->draws;
+            bad |= rs_dist_share(s->samples, (size_t)J->nval * sizeof *s->samples, st);
+            rs_dist_sum_long(s->ext, s->sc->n_deals);
+            rs_dist_sum_i128(s->recl, s->sc->n_deals);
+        }
+        rs_dist_sum_long(&s->shocked, 1);
+        rs_dist_min_long(&s->fail, 1);
+        if (s->fail < s->draws)
+            rs_dist_bcast_diag(&J->res[v].diag,
+                               rs_dist_owner(0, ntasks, (long)base + s->fail / s->chunk));
+        base += (size_t)s->nchunks;
+    }
+    free(lo);
+    free(st);
+    if (bad) {
+        fputs("regiosim: internal error: a block of draws is too large to send\n", stderr);
+        abort();
+    }
+}
+
 static void vstate_free(vstate *s, rs_vresult *r, int keep)
 {
     rs_mc_layout_free(s->lay);
     free(s->samples);
     free(s->cmean);
     free(s->cm2);
+    if (!r->code && s->kept)
+        r->draws_of = s->kept;
+    else
+        free(s->kept);
     free(s->ext);
     free(s->recl);
     if (keep && !r->code && s->plan) {
@@ -483,7 +550,9 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
                 s->ext = rs_xcalloc(s->sc->n_deals + 1, sizeof *s->ext);
                 s->recl = rs_xcalloc(s->sc->n_deals + 1, sizeof *s->recl);
             }
-        int TT = threads_for(o->threads, ntasks), nomem = 0;
+        long t0, t1; /* this rank's block of the tasks (all of them in one process) */
+        rs_dist_block(0, ntasks, &t0, &t1);
+        int TT = threads_for(o->threads, t1 - t0), nomem = 0;
         (void)TT;
 #pragma omp parallel num_threads(TT)
         {
@@ -499,13 +568,13 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
             stop = nomem;
             if (!stop) {
 #pragma omp for schedule(dynamic, 1)
-                for (long t = 0; t < ntasks; t++) {
+                for (long t = t0; t < t1; t++) {
                     run_task(&J, &w, (size_t)tv[t], tc[t]);
                     long done;
 #pragma omp atomic capture
                     done = ++J.done;
                     if (o->progress && thread_id() == 0)
-                        o->progress(done, ntasks, o->arg);
+                        o->progress(rs_dist_progress(done, t1 - t0, ntasks), ntasks, o->arg);
                 }
             }
             rs_run_free(w.run);
@@ -515,6 +584,9 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
         }
         free(tv);
         free(tc);
+        nomem = rs_dist_any(nomem);
+        if (!nomem)
+            share_tasks(&J, ntasks);
         if (nomem) {
             rs_diag_add(diag, RS_EXIT_INTERNAL, "internal error: no memory for a random generator");
             for (size_t v = 0; v < n; v++)
@@ -576,6 +648,7 @@ void rs_eval_result_free(rs_eval_result *r)
         free(x->net_diff);
         free(x->p_extended);
         free(x->mean_reclaimed);
+        free(x->draws_of);
         rs_run_free(x->run);
         rs_plan_free(x->plan);
         rs_scenario_free(x->owned_sc);

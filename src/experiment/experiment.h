@@ -94,9 +94,20 @@ typedef struct rs_eval_opts {
     /* NULL, or called from the calling thread only with tasks done so far */
     rs_mc_progress progress;
     void *arg;
+    /* MEANS: 1 to keep every draw's value of metric 'draws_metric' in
+     * rs_vresult.draws_of (paired standard errors of differences between
+     * variants: sensitivity) */
+    int keep_draws;
+    rs_metric draws_metric;
 } rs_eval_opts;
 
 /* What rs_eval gives for one variant.  Arrays are owned by the result. */
+/* p_greater and p_less count a draw's difference as 0 when it is within
+ * RS_EVAL_EQUAL_REL·max(1, |a|, |b|) of 0: two scenarios that differ
+ * only in something a metric does not depend on may still give values
+ * that differ in the last bits (the same sums in another order). */
+#define RS_EVAL_EQUAL_REL 1e-12
+
 typedef struct rs_vresult {
     int code;                 /* RS_EXIT_OK, or why this variant has no numbers */
     rs_diag diag;             /* its errors (code != 0) and warnings */
@@ -109,7 +120,7 @@ typedef struct rs_vresult {
     /* FULL */
     rs_stats metric[RS_M_N];  /* mean, sd, P5, P50, P95 over the draws */
     rs_stats diff[RS_M_N];    /* of (this − base) per draw; zero for the base itself */
-    double p_greater[RS_M_N]; /* share of draws with this − base > 0 */
+    double p_greater[RS_M_N]; /* share of draws with this − base > 0 (RS_EVAL_EQUAL_REL) */
     double p_less[RS_M_N];    /* share of draws with this − base < 0 */
     long shocked;             /* draws with a shock year */
     /* FULL, per calendar year y0 + k of rs_eval_result (0 where the
@@ -125,6 +136,8 @@ typedef struct rs_vresult {
     rs_plan *plan;
     rs_run *run;
     rs_scenario *owned_sc; /* private: what rs_eval_result_free frees */
+    /* MEANS with keep_draws (draws > 0): metric draws_metric of draw i */
+    double *draws_of;
 } rs_vresult;
 
 typedef struct rs_eval_result {
@@ -145,8 +158,9 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
             rs_eval_result *out, rs_diag *diag);
 void rs_eval_result_free(rs_eval_result *r);
 
-/* Exact summary of n ≥ 1 values (sorted in place): mean (in the given
- * order, before sorting), sd (n − 1), P5, P50, P95 as in mc.h. */
+/* Exact summary of n ≥ 1 values (sorted in place): mean (summed in the
+ * given order as differences from x[0], so that n equal values give that
+ * value), sd (n − 1, two passes), P5, P50, P95 as in mc.h. */
 void rs_stats_of(double *x, size_t n, rs_stats *s);
 
 #endif

@@ -12,7 +12,9 @@
  *                X/(X + Y) with X ~ Gamma(μκ) read from the stream
  *                (seed, RS_MC_KEY_DEAL; draw, hash(id of d), 2t) and
  *                Y ~ Gamma((1−μ)κ) from (…; draw, hash(id of d), 2t + 1),
- *                by GSL's exact gamma sampler (Marsaglia–Tsang); times
+ *                by the exact samplers of sample.h (Marsaglia–Tsang
+ *                gammas over a 256-layer ziggurat normal, the constants of
+ *                each distinct (μκ, (1−μ)κ) made once in the layout); times
  *                (1 − severity) in the shock year.  So a deal-year's ρ
  *                depends on (seed, draw, deal id, calendar year) and its
  *                own μ and κ only: adding, removing or reordering other
@@ -25,7 +27,6 @@
 #include "internal.h"
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -66,6 +67,23 @@ static int usable(const rs_scenario *sc, const rs_uncertainty *u, rs_diag *diag)
     return why == NULL;
 }
 
+/* Index of the shape pair (a, b) in l->shapes, added when new.  μ depends
+ * only on the instrument and the calendar year, so there are few distinct
+ * pairs (two in the benchmark), and the linear search is short; their
+ * sampler constants are computed here once, not per draw. */
+static uint32_t shape_index(rs_mc_layout *l, double a, double b)
+{
+    for (size_t k = 0; k < l->n_shapes; k++)
+        if (l->shapes[k].x.a == a && l->shapes[k].y.a == b)
+            return (uint32_t)k;
+    if (l->n_shapes == l->cap_shapes) {
+        l->cap_shapes = l->cap_shapes ? 2 * l->cap_shapes : 8;
+        l->shapes = rs_xrealloc(l->shapes, l->cap_shapes * sizeof *l->shapes);
+    }
+    rs_beta_prep(&l->shapes[l->n_shapes], a, b);
+    return (uint32_t)l->n_shapes++;
+}
+
 rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_diag *diag)
 {
     const rs_scenario *sc = p->sc;
@@ -81,6 +99,7 @@ rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_di
     l->year = rs_xcalloc(l->n, sizeof *l->year);
     l->cal = rs_xcalloc(l->n, sizeof *l->cal);
     l->deal = rs_xcalloc(l->n, sizeof *l->deal);
+    l->shape = rs_xcalloc(l->n, sizeof *l->shape);
     const double kappa = u->concentration;
     size_t j = 0;
     for (size_t d = 0; d < sc->n_deals; d++) {
@@ -97,6 +116,7 @@ rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_di
             l->year[j] = t->year + k - sc->start;
             l->cal[j] = t->year + k;
             l->deal[j] = h;
+            l->shape[j] = shape_index(l, l->alpha[j], l->beta[j]);
         }
     }
     l->n_years = sc->end - sc->start + 1;
@@ -118,29 +138,16 @@ void rs_mc_layout_free(rs_mc_layout *l)
     free(l->year);
     free(l->cal);
     free(l->deal);
+    free(l->shape);
+    free(l->shapes);
     free(l);
-}
-
-/* log of one Gamma(a, 1) sample from g: GSL's sampler for a ≥ 1; for
- * a < 1 the same identity GSL uses, Gamma(a) = Gamma(1 + a)·U^(1/a), but
- * kept in logs (U^(1/a) underflows to 0 for small a). */
-static double log_gamma_draw(gsl_rng *g, double a)
-{
-    if (a >= 1)
-        return log(gsl_ran_gamma(g, a, 1.0));
-    double x = gsl_ran_gamma(g, 1.0 + a, 1.0);
-    return log(x) + log(gsl_rng_uniform_pos(g)) / a;
 }
 
 double rs_mc_beta(rs_mc_rng *r, double a, double b)
 {
-    if (a >= 1 && b >= 1) {
-        double x = gsl_ran_gamma(r->g[0], a, 1.0), y = gsl_ran_gamma(r->g[1], b, 1.0);
-        return x / (x + y);
-    }
-    double lx = log_gamma_draw(r->g[0], a), ly = log_gamma_draw(r->g[1], b);
-    /* X/(X + Y) = 1/(1 + exp(ly − lx)) */
-    return 1.0 / (1.0 + exp(ly - lx));
+    rs_beta_shape sh;
+    rs_beta_prep(&sh, a, b);
+    return rs_beta(rs_mc_stream(r->g[0]), rs_mc_stream(r->g[1]), &sh);
 }
 
 int rs_mc_draw_level(const rs_mc_layout *l, unsigned long seed, long draw, double *admin_factor)
@@ -158,14 +165,17 @@ int rs_mc_draw_level(const rs_mc_layout *l, unsigned long seed, long draw, doubl
 
 int rs_mc_draw(const rs_mc_layout *l, unsigned long seed, long draw, rs_mc_rng *r, rs_run *run)
 {
+    (void)r; /* the samplers read their streams directly (sample.h) */
     int shock_year = rs_mc_draw_level(l, seed, draw, &run->admin_factor);
     double *rho = run->rho;
     const uint64_t k0 = (uint64_t)seed, c0 = (uint64_t)draw;
     for (size_t j = 0; j < l->n; j++) {
         uint64_t t2 = 2 * (uint64_t)(int64_t)l->cal[j];
-        rs_cstream_init(rs_mc_stream(r->g[0]), k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2);
-        rs_cstream_init(rs_mc_stream(r->g[1]), k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2 + 1);
-        double x = rs_mc_beta(r, l->alpha[j], l->beta[j]);
+        rs_cstream sx, sy;
+        rs_cstream_init(&sx, k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2);
+        rs_cstream_init(&sy, k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2 + 1);
+        rs_cstream_first2(&sx, &sy);
+        double x = rs_beta(&sx, &sy, &l->shapes[l->shape[j]]);
         rho[l->slot[j]] = l->year[j] == shock_year ? x * l->shock_keep : x;
     }
     return shock_year >= 0;

@@ -10,6 +10,7 @@
 
 #include "cstream.h"
 #include "mc.h"
+#include "sample.h"
 
 /* ---- stream.c: counter streams as gsl_rng ---------------------------- */
 
@@ -38,6 +39,9 @@ typedef struct rs_mc_layout {
     int *year;           /* calendar year − horizon start */
     int *cal;            /* calendar year */
     uint64_t *deal;      /* rs_cstream_hash of the deal's id */
+    uint32_t *shape;     /* index into shapes */
+    rs_beta_shape *shapes; /* the distinct (alpha, beta) with their sampler constants */
+    size_t n_shapes, cap_shapes;
     int n_years;         /* years of the horizon (shock years) */
     double shock_p, shock_keep; /* probability; 1 − severity */
     double ln_mu, ln_sigma;     /* of the admin factor; sigma 0: factor 1 */
@@ -77,7 +81,28 @@ typedef struct rs_qh {
     uint32_t *lin; /* RS_QH_LIN + 2: [0] below the range, [1 … RS_QH_LIN] bins,
                     * [RS_QH_LIN + 1] above it */
     double lo, w;  /* the range starts at lo, bins are w wide; w = 0: no range */
+    /* The log buckets that hold counts all lie in [b_lo, b_end), which
+     * rs_qh_note keeps, so that reading the quantiles walks only those
+     * (not 32,769 buckets per value, most of them never touched); b_end 0:
+     * not kept, every bucket is read. */
+    uint32_t b_lo, b_end;
 } rs_qh;
+
+/* Starts keeping the range of h's log buckets: none yet. */
+static inline void rs_qh_track(rs_qh *h)
+{
+    h->b_lo = RS_QH_N;
+    h->b_end = 1;
+}
+/* Counts one value in log bucket b. */
+static inline void rs_qh_note(rs_qh *h, uint32_t b)
+{
+    h->log[b]++;
+    if (b < h->b_lo)
+        h->b_lo = b;
+    if (b >= h->b_end)
+        h->b_end = b + 1;
+}
 
 /* Log bucket of x (finite).  Buckets are ordered as the values are; |x| ≥
  * 2^32 goes into the outermost bucket of its sign (rs_qh_beyond tells). */

@@ -22,6 +22,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,18 @@
 #include <omp.h>
 #endif
 
+#include "../dist/dist.h"
+
 #define PILOT 1024       /* draws whose values fix the linear ranges */
 #define PILOT_CHUNK 16
 #define MAX_CHUNKS 1024  /* chunks after the pilot */
 #define FLUSH 256
 #define PROGRESS_PERIOD 0.05 /* seconds: at most 20 reports a second */
+/* a deal's reclaim is summed in integer units of 1e-9 M€ (0.001 €), so
+ * that the sum does not depend on which thread added which draw */
+#define RECLAIM_UNIT 1e9
+
+__extension__ typedef __int128 rs_i128;
 
 typedef struct rs_mc_store rs_mc_store;
 
@@ -64,9 +72,12 @@ typedef struct mc_job {
     uint32_t *log, *lin; /* their counts */
     double *samples;   /* draws × nvar, or NULL */
     long done;         /* atomic: draws finished, for progress */
+    long mine;         /* draws of this rank's chunks (all of them in one process) */
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
     long beyond;       /* atomic: values ≥ 2^32 in magnitude */
+    long *ext;         /* per deal: draws in which it was extended (under rs_mc_deal) */
+    rs_i128 *recl;     /* per deal: Σ reclaim in RECLAIM_UNIT (under rs_mc_deal) */
 } mc_job;
 
 /* What one thread owns. */
@@ -77,6 +88,8 @@ typedef struct mc_thread {
     double *v;    /* nvar: the values of the current draw */
     uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
     int nbuf;
+    long *ext;     /* per deal, this thread's draws */
+    rs_i128 *recl;
     rs_diag diag;
     double last_report;
 } mc_thread;
@@ -174,6 +187,11 @@ static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
     }
     rs_metrics_compute(run, RS_SUB_ALL, 0, t->work, t->v);
     collect(run, job->ny, t->v);
+    const size_t nd = job->p->sc->n_deals;
+    for (size_t d = 0; d < nd; d++) {
+        t->ext[d] += run->dr[d].extended;
+        t->recl[d] += (rs_i128)nearbyint(run->dr[d].reclaimed * RECLAIM_UNIT);
+    }
     for (int v = 0; v < job->nvar; v++)
         if (!isfinite(t->v[v])) {
             char name[96], what[160];
@@ -202,7 +220,7 @@ static void flush(mc_job *job, mc_thread *t)
         rs_qh *h = &job->qh[v];
         const uint32_t *b = t->buf + 2 * (size_t)v;
         for (int k = 0; k < t->nbuf; k++, b += 2 * (size_t)nvar) {
-            h->log[b[0]]++;
+            rs_qh_note(h, b[0]);
             if (h->w > 0)
                 h->lin[b[1]]++;
         }
@@ -264,15 +282,16 @@ static void fix_ranges(mc_job *job)
             mx = x > mx ? x : mx;
         }
         rs_qh_set_range(h, mn, mx);
-        for (long i = 0; i < job->pilot; i++) {
+        /* with several ranks every rank has the pilot: rank 0 counts it */
+        for (long i = 0; rs_dist_root() && i < job->pilot; i++) {
             double x = job->pilot_v[(size_t)i * (size_t)nvar + (size_t)v];
-            h->log[rs_qh_bucket(x)]++;
+            rs_qh_note(h, rs_qh_bucket(x));
             if (h->w > 0)
                 h->lin[rs_qh_lin_bin(h, x)]++;
             beyond += rs_qh_beyond(x);
         }
     }
-    job->beyond += beyond;
+    job->beyond += rs_dist_root() ? beyond : 0;
 }
 
 static void report(mc_job *job, mc_thread *t)
@@ -284,7 +303,7 @@ static void report(mc_job *job, mc_thread *t)
     long done;
 #pragma omp atomic read
     done = job->done;
-    job->o->progress(done, job->draws, job->o->arg);
+    job->o->progress(rs_dist_progress(done, job->mine, job->draws), job->draws, job->o->arg);
 }
 
 /* The draws i0 … i1−1 of chunk c. */
@@ -366,6 +385,8 @@ static void thread_free(mc_thread *t)
     free(t->work);
     free(t->v);
     free(t->buf);
+    free(t->ext);
+    free(t->recl);
     rs_diag_free(&t->diag);
     free(t);
 }
@@ -387,6 +408,8 @@ static mc_thread *thread_new(const mc_job *job)
     t->work = rs_xcalloc(2 * job->p->sc->n_regions, sizeof *t->work);
     t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
     t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
+    t->ext = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->ext);
+    t->recl = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->recl);
     t->last_report = now();
     return t;
 }
@@ -401,6 +424,8 @@ static void job_free(mc_job *job)
     free(job->log);
     free(job->lin);
     free(job->samples);
+    free(job->ext);
+    free(job->recl);
     rs_diag_free(&job->fail_diag);
 }
 
@@ -443,11 +468,14 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
     for (size_t v = 0; v < nvar; v++) {
         job->qh[v].log = job->log + v * RS_QH_N;
         job->qh[v].lin = job->lin + v * (RS_QH_LIN + 2);
+        rs_qh_track(&job->qh[v]);
     }
     if (o->keep_samples)
         job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
     job->fail = u->draws;
     rs_diag_init(&job->fail_diag);
+    job->ext = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->ext);
+    job->recl = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->recl);
 }
 
 /* ---- summaries -------------------------------------------------------- */
@@ -514,8 +542,92 @@ static void summarise(mc_job *job, rs_mc_result *out)
         ms->qh[m].lin = ms->lin + (size_t)m * (RS_QH_LIN + 2);
     }
     out->store = ms;
+    const size_t nd = job->p->sc->n_deals;
+    out->p_extended = rs_xcalloc(nd + 1, sizeof *out->p_extended);
+    out->mean_reclaimed = rs_xcalloc(nd + 1, sizeof *out->mean_reclaimed);
+    for (size_t d = 0; d < nd; d++) {
+        out->p_extended[d] = (double)job->ext[d] / (double)job->draws;
+        out->mean_reclaimed[d] = (double)job->recl[d] / RECLAIM_UNIT / (double)job->draws;
+    }
     out->samples = job->samples;
     job->samples = NULL;
+}
+
+/* ---- several ranks (dist.h) ------------------------------------------ */
+
+/* The first draw of each rank's block of chunks first … first+n−1, and
+ * after the last block the end of those chunks' draws. */
+static long *draw_starts(const mc_job *job, long first, long n)
+{
+    int K = rs_dist_size();
+    long *s = rs_xmalloc(((size_t)K + 1) * sizeof *s), lo, hi, i0, i1;
+    for (int r = 0; r < K; r++) {
+        rs_dist_block_of(r, first, n, &lo, &hi);
+        chunk_bounds(job, lo < first + n ? lo : first + n - 1, &i0, &i1);
+        s[r] = lo < first + n ? i0 : i1;
+    }
+    chunk_bounds(job, first + n - 1, &i0, &i1);
+    s[K] = i1;
+    return s;
+}
+
+/* Chunks first … first+n−1 done by their ranks: every rank gets their
+ * statistics, shock counts and (test hook) samples. */
+static void share_chunks(mc_job *job, long first, long n, double *rows)
+{
+    if (rs_dist_size() == 1 || n <= 0)
+        return;
+    const size_t nvar = (size_t)job->nvar;
+    int bad = rs_dist_share_blocks(job->cstat, 4 * job->npad * sizeof *job->cstat, first, n);
+    bad |= rs_dist_share_blocks(job->c_shocked, sizeof *job->c_shocked, first, n);
+    long *s = draw_starts(job, first, n);
+    if (rows)
+        bad |= rs_dist_share(rows, nvar * sizeof *rows, s);
+    if (job->samples)
+        bad |= rs_dist_share(job->samples, nvar * sizeof *job->samples, s);
+    free(s);
+    if (bad) {
+        fputs("regiosim: internal error: a block of draws is too large to send\n", stderr);
+        abort();
+    }
+    rs_dist_min_long(&job->fail, 1);
+}
+
+/* After the pilot: every rank gets the pilot's values (for the ranges). */
+static void share_pilot(mc_job *job) { share_chunks(job, 0, job->n_pilot_chunks, job->pilot_v); }
+
+/* After the rest: the other chunks, the histogram counts and per-deal sums
+ * (integers: summed in any order), and the messages of the lowest failing draw, from the rank
+ * that ran it. */
+static void share_rest(mc_job *job)
+{
+    if (rs_dist_size() == 1)
+        return;
+    const long npc = job->n_pilot_chunks;
+    share_chunks(job, npc, job->n_chunks - npc, NULL);
+    const size_t nvar = (size_t)job->nvar;
+    rs_dist_sum_u32(job->log, nvar * RS_QH_N);
+    rs_dist_sum_u32(job->lin, nvar * (RS_QH_LIN + 2));
+    /* the log buckets that hold counts on any rank */
+    long *span = rs_xmalloc(2 * nvar * sizeof *span);
+    for (size_t v = 0; v < nvar; v++) {
+        span[2 * v] = job->qh[v].b_lo;
+        span[2 * v + 1] = -(long)job->qh[v].b_end;
+    }
+    rs_dist_min_long(span, 2 * nvar);
+    for (size_t v = 0; v < nvar; v++) {
+        job->qh[v].b_lo = (uint32_t)span[2 * v];
+        job->qh[v].b_end = (uint32_t)-span[2 * v + 1];
+    }
+    free(span);
+    rs_dist_sum_long(&job->beyond, 1);
+    rs_dist_sum_long(job->ext, job->p->sc->n_deals);
+    rs_dist_sum_i128(job->recl, job->p->sc->n_deals);
+    if (job->fail < job->draws) {
+        long f = job->fail, c = f < job->pilot ? f / PILOT_CHUNK : npc + (f - job->pilot) / job->chunk;
+        int owner = c < npc ? rs_dist_owner(0, npc, c) : rs_dist_owner(npc, job->n_chunks - npc, c);
+        rs_dist_bcast_diag(&job->fail_diag, owner);
+    }
 }
 
 /* ---- the run ---------------------------------------------------------- */
@@ -526,9 +638,30 @@ static void summarise(mc_job *job, rs_mc_result *out)
 static int loop(mc_job *job, int T)
 {
     int nomem = 0;
+    /* this rank's blocks of the pilot's chunks and of the others' */
+    long p0, p1, r0, r1, i0, i1, j0, j1;
+    rs_dist_block(0, job->n_pilot_chunks, &p0, &p1);
+    rs_dist_block(job->n_pilot_chunks, job->n_chunks - job->n_pilot_chunks, &r0, &r1);
+    chunk_bounds(job, p0, &i0, &i1);
+    chunk_bounds(job, p1 - 1, &j0, &j1);
+    job->mine = p1 > p0 ? j1 - i0 : 0;
+    chunk_bounds(job, r0, &i0, &i1);
+    chunk_bounds(job, r1 - 1, &j0, &j1);
+    job->mine += r1 > r0 ? j1 - i0 : 0;
     (void)T; /* unused without OpenMP */
+    /* Only the main thread may take the signals that remove a temporary
+     * result folder (outdir.c): a handler on a worker would let the main
+     * thread go on writing.  Threads the runtime creates now inherit the
+     * blocked mask; threads it made earlier block them at the start of
+     * the region; the main thread takes its own mask back inside it. */
+    sigset_t main_mask;
+    rs_signals_block(&main_mask);
 #pragma omp parallel num_threads(T)
     {
+        if (thread_id() == 0)
+            rs_signals_restore(&main_mask);
+        else
+            rs_signals_block(NULL);
         mc_thread *t = thread_new(job);
         if (!t) {
 #pragma omp atomic write
@@ -540,17 +673,30 @@ static int loop(mc_job *job, int T)
         stop = nomem;
         if (!stop) {
 #pragma omp for schedule(dynamic, 1)
-            for (long c = 0; c < job->n_pilot_chunks; c++)
+            for (long c = p0; c < p1; c++)
                 run_chunk(job, t, c);
-#pragma omp single
-            fix_ranges(job);
+#pragma omp master
+            {
+                share_pilot(job);
+                fix_ranges(job);
+            }
+#pragma omp barrier
 #pragma omp for schedule(dynamic, 1)
-            for (long c = job->n_pilot_chunks; c < job->n_chunks; c++)
+            for (long c = r0; c < r1; c++)
                 run_chunk(job, t, c);
             flush(job, t);
+            /* integer sums: the same totals in any order */
+#pragma omp critical(rs_mc_deal)
+            for (size_t d = 0; d < job->p->sc->n_deals; d++) {
+                job->ext[d] += t->ext[d];
+                job->recl[d] += t->recl[d];
+            }
         }
         thread_free(t);
     }
+    rs_signals_restore(&main_mask);
+    if (!nomem)
+        share_rest(job);
     return nomem ? -1 : 0;
 }
 
@@ -612,6 +758,8 @@ void rs_mc_result_free(rs_mc_result *r)
         free(r->store);
     }
     free(r->samples);
+    free(r->p_extended);
+    free(r->mean_reclaimed);
     memset(r, 0, sizeof *r);
 }
 

@@ -43,6 +43,10 @@ typedef struct rs_mc_result {
     double min[RS_M_N], max[RS_M_N]; /* exact extremes of each metric */
     rs_stats *yearly[RS_Y_N_OUT]; /* ny each, per calendar year y0 + k */
     rs_stats *cum_spent;          /* ny: spending through year y0 + k (fan chart) */
+    /* per deal: the share of draws in which it was extended, and its mean
+     * reclaim (M€; summed in integer units of 1e-9 M€, so exact to
+     * 5e-10 M€ and the same for any number of threads) */
+    double *p_extended, *mean_reclaimed;
     /* Test hook: with rs_mc_opts.keep_samples, every draw's values, draw i
      * at samples + i·rs_mc_nvar(ny), laid out as rs_mc_nvar() says; else NULL. */
     double *samples;

@@ -135,14 +135,26 @@ static void rank_order(const long *ranks, int n, int *ord)
     }
 }
 
+/* The log buckets [*b0, *b1) that can hold counts. */
+static void log_range(const rs_qh *h, uint32_t *b0, uint32_t *b1)
+{
+    *b0 = h->b_end ? h->b_lo : 0;
+    *b1 = h->b_end ? h->b_end : RS_QH_N;
+    if (*b0 > *b1)
+        *b0 = *b1;
+}
+
 /* Log-bucket estimates x[k] and bucket bounds c[k], d[k] of ranks[k], in
  * one walk. */
-static void log_stats(const uint32_t *counts, const long *ranks, const int *ord, int n_r,
-                      double *x, double *c, double *d)
+static void log_stats(const rs_qh *h, const long *ranks, const int *ord, int n_r, double *x,
+                      double *c, double *d)
 {
+    const uint32_t *counts = h->log;
     long before = 0;
     int r = 0;
-    for (uint32_t b = 0; b < RS_QH_N && r < n_r; b++) {
+    uint32_t b0, b1;
+    log_range(h, &b0, &b1);
+    for (uint32_t b = b0; b < b1 && r < n_r; b++) {
         long cnt = counts[b];
         for (; r < n_r && ranks[ord[r]] < before + cnt; r++) {
             int k = ord[r];
@@ -199,7 +211,7 @@ int rs_qh_quantiles(const rs_qh *h, long n, double min, double max, const double
     }
     int n_r = 2 * np;
     rank_order(ranks, n_r, ord);
-    log_stats(h->log, ranks, ord, n_r, x, c, d);
+    log_stats(h, ranks, ord, n_r, x, c, d);
     lin_stats(h, n, ranks, ord, n_r, x);
     for (int k = 0; k < n_r; k++) {
         x[k] = x[k] < c[k] ? c[k] : x[k] > d[k] ? d[k] : x[k];
@@ -236,7 +248,8 @@ static void chart_tails(const rs_qh *h, double min, double max, double lo, doubl
 {
     const double top = h->lo + RS_QH_LIN * h->w;
     long left = h->lin[0];
-    uint32_t b = 0;
+    uint32_t b, t;
+    log_range(h, &b, &t);
     double c, d;
     for (; b < RS_QH_N && left > 0; b++) {
         rs_qh_bounds(b, &c, &d);
@@ -250,7 +263,6 @@ static void chart_tails(const rs_qh *h, double min, double max, double lo, doubl
         chart_add((fmax(c, min) + h->lo) / 2, left, min, max, lo, w, nbins, counts);
     }
     left = h->lin[RS_QH_LIN + 1];
-    uint32_t t = RS_QH_N;
     for (; t > 0 && left > 0; t--) {
         rs_qh_bounds(t - 1, &c, &d);
         if (!(c > top) || h->log[t - 1] > left)
@@ -286,7 +298,9 @@ void rs_qh_chart(const rs_qh *h, double min, double max, int nbins, double *edge
         chart_tails(h, min, max, lo, w, nbins, counts);
         return;
     }
-    for (uint32_t b = 0; b < RS_QH_N; b++) {
+    uint32_t b0, b1;
+    log_range(h, &b0, &b1);
+    for (uint32_t b = b0; b < b1; b++) {
         double c, d;
         if (!h->log[b])
             continue;

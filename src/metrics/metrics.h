@@ -51,6 +51,20 @@ typedef enum { RS_SUB_ALL, RS_SUB_TRANCHE, RS_SUB_REGION } rs_subset;
 void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work,
                         double *out);
 
+/* What rs_metrics_compute gives for every tranche (tranche_out,
+ * n_tranches × RS_M_N) and every region (region_out, n_regions × RS_M_N),
+ * either may be NULL, in one pass over the deals and their years: time
+ * O(deal-years + regions + deals·log deals) instead of O((tranches +
+ * regions) × deals).  The sums are the same, in the same order, bit for
+ * bit; a tranche's pressure_correlation is Pearson's in a two-pass form
+ * (equal to rs_correlation's to rounding). */
+void rs_metrics_groups(const rs_run *r, double *tranche_out, double *region_out);
+
+/* The yearly series of MODEL.md §5 (the RS_Y_N_OUT of yearly.csv) per
+ * tranche: out[(t·RS_Y_N_OUT + s)·ny + y] for tranche t, series s and year
+ * index y (plan->ny years).  Summed over tranches they are run->y[s]. */
+void rs_metrics_tranche_yearly(const rs_run *r, double *out);
+
 /* Gini coefficient of x[0..n-1] as in §5 (0 when the mean is 0); sorts x. */
 double rs_gini(double *x, size_t n);
 /* Pearson correlation, 0 when either side has no variance. */

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include "../dist/dist.h"
 
 /* ---- interruption -----------------------------------------------------
  *
@@ -31,14 +34,20 @@
  * this module did not create, so a list of its own files is not enough).
  * The renames of rs_outdir_commit() run with these signals blocked.
  *
+ * Only the main thread takes these signals: every other thread (the
+ * OpenMP workers of the Monte Carlo) blocks them (util.h), so the handler
+ * never runs while the main thread goes on writing.  A running gnuplot
+ * (its own process group, pid in rs_child_pid) is killed and reaped
+ * before the folder is removed, so it cannot write into it afterwards.
+ *
  * Signals are per process, so one temporary folder at a time is guarded:
  * a second rs_outdir_begin() while one is open works, unguarded.  SIGKILL
  * cannot be caught: it can leave DIR.tmp-XXXXXX behind, but never a
  * partial DIR, as the result appears by one rename (on a file system
  * without RENAME_EXCHANGE it takes two, see commit()). */
 
-static const int sig_list[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ};
-#define SIG_N (sizeof sig_list / sizeof *sig_list)
+#define sig_list rs_guarded_signals
+#define SIG_N ((size_t)RS_N_GUARDED_SIGNALS)
 
 static volatile sig_atomic_t sig_armed;
 static char sig_tmp[PATH_MAX];
@@ -90,6 +99,13 @@ static void on_signal(int sig)
     int saved = errno;
     if (sig_armed) {
         sig_armed = 0;
+        /* gnuplot may be writing into the folder: end it first */
+        pid_t child = (pid_t)rs_child_pid;
+        if (child > 0) {
+            kill(child, SIGKILL);
+            while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+                ;
+        }
         int fd = open(sig_tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd >= 0) {
             sig_empty(fd, 8);
@@ -106,16 +122,9 @@ static void on_signal(int sig)
     errno = saved;
 }
 
-static void sig_block(sigset_t *old)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t i = 0; i < SIG_N; i++)
-        sigaddset(&set, sig_list[i]);
-    pthread_sigmask(SIG_BLOCK, &set, old);
-}
+static void sig_block(sigset_t *old) { rs_signals_block(old); }
 
-static void sig_unblock(const sigset_t *old) { pthread_sigmask(SIG_SETMASK, old, NULL); }
+static void sig_unblock(const sigset_t *old) { rs_signals_restore(old); }
 
 /* Guards o->tmp (called with the signals blocked). */
 static void sig_arm(const rs_outdir *o)
@@ -449,9 +458,35 @@ int rs_outdir_check(const char *dir, char **why)
     return rc;
 }
 
+/* Under mpirun (dist.h) only rank 0 writes DIR.  Every other rank has the
+ * same numbers and runs the same writers, into a private temporary folder
+ * that rs_outdir_abort() removes: it never touches DIR. */
+static int begin_private(rs_outdir *o, const char *dir, rs_diag *diag)
+{
+    o->final = rs_xstrdup(dir);
+    const char *t = getenv("TMPDIR");
+    o->tmp = rs_xasprintf("%s/regiosim-rank%d-XXXXXX", t && *t ? t : "/tmp", rs_dist_rank());
+    sigset_t mask;
+    sig_block(&mask);
+    if (!mkdtemp(o->tmp)) {
+        int e = errno;
+        sig_unblock(&mask);
+        rs_diag_add(diag, RS_EXIT_IO, "%s: cannot create a temporary folder: %s", o->tmp,
+                    strerror(e));
+        free(o->tmp);
+        o->tmp = NULL;
+        return RS_EXIT_IO;
+    }
+    sig_arm(o);
+    sig_unblock(&mask);
+    return RS_EXIT_OK;
+}
+
 int rs_outdir_begin(rs_outdir *o, const char *dir, rs_diag *diag)
 {
     memset(o, 0, sizeof *o);
+    if (!rs_dist_root())
+        return begin_private(o, dir, diag);
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         n--;
@@ -621,6 +656,8 @@ static int commit(rs_outdir *o, rs_diag *diag)
 
 int rs_outdir_commit(rs_outdir *o, rs_diag *diag)
 {
+    if (!rs_dist_root())
+        return RS_EXIT_OK; /* a private folder: rs_outdir_abort() removes it */
     /* A signal now waits until the result is in place and the guard is
      * off, then ends the program with its old action: DIR is complete. */
     int rc = write_marker(o->tmp, diag, o->final);

@@ -627,12 +627,38 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
     rs_doc_text(d, RS_B_H2, T("Kerncijfers", "Headline numbers"));
     char **c = NULL;
     size_t n = 0;
-    row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")), dup(T("eenheid", "unit")),
-        dup(T("betekenis", "meaning")));
-    for (int m = 0; m < RS_M_N; m++)
-        row(&c, &n, 4, dup(rs_metric_label(m, d->nl)), metric_value(d, m, res->metrics[m]),
-            dup(metric_unit(d, m)), dup(rs_metric_meaning(m, d->nl)));
-    rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    if (res->mc) {
+        /* with draws the mean over the draws is the headline figure, the
+         * deterministic run (every ρ at its expected value) beside it */
+        char *p = rs_xasprintf(T("Kerncijfer is het gemiddelde over %ld trekkingen; de "
+                                 "deterministische waarde (elke realisatie op haar verwachting) "
+                                 "staat ernaast.",
+                                 "The headline figure is the mean over %ld draws; the "
+                                 "deterministic value (every realisation at its expectation) "
+                                 "is shown beside it."),
+                               res->mc->draws);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+        row(&c, &n, 5, dup(T("maatstaf", "metric")), dup(T("gemiddelde", "mean")),
+            dup(T("deterministisch", "deterministic")), dup(T("eenheid", "unit")),
+            dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 5, dup(rs_metric_label(m, d->nl)),
+                metric_value(d, m, res->mc->metric[m].mean), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_meaning(m, d->nl)));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 5);
+        char *note = rs_result_note(res, d->nl);
+        if (note)
+            rs_doc_text(d, RS_B_P, note);
+        free(note);
+    } else {
+        row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")),
+            dup(T("eenheid", "unit")), dup(T("betekenis", "meaning")));
+        for (int m = 0; m < RS_M_N; m++)
+            row(&c, &n, 4, dup(rs_metric_label(m, d->nl)), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_meaning(m, d->nl)));
+        rs_doc_cells(d, RS_B_TABLE, c, n, 4);
+    }
     free_cells(c, n);
 
     if (sc->n_tranches > 1) {
@@ -663,27 +689,27 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         char *p = rs_xasprintf(
             T("%ld trekkingen met seed %lu: per deal en jaar een realisatie uit een Beta-verdeling, "
               "in %ld trekkingen een schokjaar, en een spreiding van de uren voor "
-              "administratieve lasten. P5 en P95 begrenzen 90%% van de uitkomsten; de "
-              "deterministische waarden staan bij de kerncijfers.",
+              "administratieve lasten. P5 en P95 begrenzen 90%% van de uitkomsten; het "
+              "gemiddelde en de deterministische waarde staan bij de kerncijfers.",
               "%ld draws with seed %lu: a realisation per deal and year from a Beta "
               "distribution, a shock year in %ld draws, and a spread of the hours of the "
-              "administrative burden. P5 and P95 bound 90%% of the outcomes; the "
-              "deterministic values are with the headline numbers."),
+              "administrative burden. P5 and P95 bound 90%% of the outcomes; the mean "
+              "and the deterministic value are with the headline numbers."),
             mc->draws, mc->seed, mc->shocked);
         rs_doc_text(d, RS_B_P, p);
         free(p);
         c = NULL;
         n = 0;
-        row(&c, &n, 7, dup(T("maatstaf", "metric")), dup(T("gemiddelde", "mean")),
-            dup(T("standaardafwijking", "sd")), dup("P5"), dup("P50"), dup("P95"),
-            dup(T("eenheid", "unit")));
+        /* the mean and the deterministic value are in the headline table */
+        row(&c, &n, 6, dup(T("maatstaf", "metric")), dup(T("standaardafwijking", "sd")), dup("P5"),
+            dup("P50"), dup("P95"), dup(T("eenheid", "unit")));
         for (int m = 0; m < RS_M_N; m++) {
             const rs_stats *st = &mc->metric[m];
-            row(&c, &n, 7, dup(rs_metric_label(m, d->nl)), metric_value(d, m, st->mean),
-                metric_value(d, m, st->sd), metric_value(d, m, st->p5),
-                metric_value(d, m, st->p50), metric_value(d, m, st->p95), dup(metric_unit(d, m)));
+            row(&c, &n, 6, dup(rs_metric_label(m, d->nl)), metric_value(d, m, st->sd),
+                metric_value(d, m, st->p5), metric_value(d, m, st->p50),
+                metric_value(d, m, st->p95), dup(metric_unit(d, m)));
         }
-        rs_doc_cells(d, RS_B_TABLE, c, n, 7);
+        rs_doc_cells(d, RS_B_TABLE, c, n, 6);
         free_cells(c, n);
     }
 

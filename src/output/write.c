@@ -75,13 +75,10 @@ void rs_result_make(rs_result *res, const rs_run *run, const rs_diag *warnings)
     res->warnings = warnings;
     double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
     rs_metrics_compute(run, RS_SUB_ALL, 0, work, res->metrics);
-    res->tranche_metrics = rs_xcalloc(sc->n_tranches * RS_M_N, sizeof *res->tranche_metrics);
-    for (size_t k = 0; k < sc->n_tranches; k++)
-        rs_metrics_compute(run, RS_SUB_TRANCHE, k, work, res->tranche_metrics + k * RS_M_N);
-    res->region_metrics = rs_xcalloc(sc->n_regions * RS_M_N, sizeof *res->region_metrics);
-    for (size_t k = 0; k < sc->n_regions; k++)
-        rs_metrics_compute(run, RS_SUB_REGION, k, work, res->region_metrics + k * RS_M_N);
     free(work);
+    res->tranche_metrics = rs_xcalloc(sc->n_tranches * RS_M_N + 1, sizeof *res->tranche_metrics);
+    res->region_metrics = rs_xcalloc(sc->n_regions * RS_M_N + 1, sizeof *res->region_metrics);
+    rs_metrics_groups(run, res->tranche_metrics, res->region_metrics);
 }
 
 void rs_result_clear(rs_result *res)
@@ -224,6 +221,16 @@ void rs_write_summary_json(FILE *f, const rs_result *res)
         }
         fputs("\n  }},", f);
     }
+    /* which figure the report leads with: the mean when there are draws */
+    fprintf(f, "\n  \"headline\": \"%s\",", res->mc ? "uncertainty.metrics.*.mean" : "metrics");
+    if (res->mc) {
+        int out[RS_M_N];
+        int n = rs_result_outside(res, out);
+        fputs("\n  \"deterministic_outside_p5_p95\": [", f);
+        for (int i = 0; i < n; i++)
+            fprintf(f, "%s\"%s\"", i ? ", " : "", rs_metric_infos[out[i]].name);
+        fputs("],", f);
+    }
     fputs("\n  \"warnings\": [", f);
     for (size_t i = 0; res->warnings && i < res->warnings->n; i++) {
         fputs(i ? ",\n    " : "\n    ", f);
@@ -275,7 +282,7 @@ void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
         "deal",   "region",      "tranche",   "instrument", "status",  "cofin_share",
         "request", "award",      "cofinancing", "volume",   "last_year", "extended",
         "spent",  "rijk_paid",   "reclaimed", "retained",   "admin_region", "admin_rijk",
-        NULL};
+        "p_extended", "mean_reclaimed", NULL};
     const rs_scenario *sc = res->sc;
     rs_csv c;
     rs_csv_init(&c, f, dialect);
@@ -308,6 +315,15 @@ void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_num(&c, dr->retained);
         rs_csv_num(&c, dr->admin[0]);
         rs_csv_num(&c, dr->admin[1]);
+        /* with draws: the share of draws that extended the deal and its
+         * mean reclaim; empty for a deterministic run */
+        if (res->mc) {
+            rs_csv_num(&c, res->mc->p_extended[d]);
+            rs_csv_num(&c, res->mc->mean_reclaimed[d]);
+        } else {
+            rs_csv_str(&c, "");
+            rs_csv_str(&c, "");
+        }
         rs_csv_end(&c);
     }
 }
@@ -319,21 +335,17 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
     const rs_scenario *sc = res->sc;
     rs_csv c;
     rs_csv_init(&c, f, dialect);
-    static const char *const head[] = {"region",      "population", "fiscal_capacity",
-                                       "bw_pressure", "cofin_share", "award",
-                                       "award_per_capita", NULL};
+    static const char *const head[] = {
+        "region",       "population",   "fiscal_capacity", "bw_pressure", "cofin_share",
+        "award",        "award_per_capita", "name",        "deals",       "cofinancing",
+        "cofinancing_per_capita", "admin_region", "rijk_net", "reclaimed", "retained", NULL};
     for (int i = 0; head[i]; i++)
         rs_csv_str(&c, head[i]);
     rs_csv_end(&c);
     for (size_t i = 0; i < sc->n_regions; i++) {
         const rs_region *reg = &sc->regions[i];
-        double A = 0, C = 0, V = 0;
-        for (size_t d = 0; d < sc->n_deals; d++)
-            if (sc->deals[d].region == i) {
-                A += res->plan->aw[d].A;
-                C += res->plan->aw[d].C;
-                V += res->plan->aw[d].V;
-            }
+        const double *m = res->region_metrics + i * RS_M_N;
+        double A = m[RS_M_RIJK_AWARDED], C = m[RS_M_COFINANCING], V = m[RS_M_VOLUME];
         /* the share actually agreed over its deals; the scenario rule's
          * share for a region without an awarded deal */
         double cs = V > 0 ? C / V : rs_cofin_share(&sc->cofin, reg);
@@ -344,8 +356,80 @@ void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_num(&c, cs);
         rs_csv_num(&c, A);
         rs_csv_num(&c, A * 1e6 / reg->population);
+        rs_csv_str(&c, reg->name);
+        rs_csv_num(&c, m[RS_M_DEALS_AWARDED]);
+        rs_csv_num(&c, C);
+        rs_csv_num(&c, C * 1e6 / reg->population);
+        rs_csv_num(&c, m[RS_M_ADMIN_REGION]);
+        rs_csv_num(&c, m[RS_M_RIJK_NET]);
+        rs_csv_num(&c, m[RS_M_RIJK_RECLAIMED]);
+        rs_csv_num(&c, m[RS_M_RETAINED]);
         rs_csv_end(&c);
     }
+}
+
+/* ---- yearly_tranches.csv ------------------------------------------------ */
+
+/* The rows of one run; 'label' (when not NULL) starts each row. */
+static void tranche_rows(rs_csv *c, const rs_result *res, const char *label)
+{
+    const rs_plan *p = res->plan;
+    const rs_scenario *sc = res->sc;
+    const size_t ny = (size_t)p->ny, stride = (size_t)RS_Y_N_OUT * ny;
+    double *ty = rs_xcalloc(sc->n_tranches * stride + 1, sizeof *ty);
+    rs_metrics_tranche_yearly(res->run, ty);
+    int last_row = sc->end - p->y0;
+    for (size_t t = 0; t < sc->n_tranches; t++) {
+        const double *o = ty + t * stride;
+        for (int y = 0; y <= last_row + 1; y++) {
+            int after = y == last_row + 1;
+            if (!after && y >= (int)ny)
+                continue;
+            if (label)
+                rs_csv_str(c, label);
+            rs_csv_str(c, sc->tranches[t].id);
+            rs_csv_str(c, sc->instruments[sc->tranches[t].instrument].id);
+            if (after)
+                rs_csv_str(c, "after");
+            else
+                rs_csv_int(c, p->y0 + y);
+            for (int s = 0; s < RS_Y_N_OUT; s++) {
+                double v = 0;
+                if (!after)
+                    v = o[(size_t)s * ny + (size_t)y];
+                else if (s == RS_Y_BALANCE)
+                    v = o[(size_t)s * ny + ny - 1];
+                else
+                    for (size_t k = (size_t)last_row + 1; k < ny; k++)
+                        v += o[(size_t)s * ny + k];
+                rs_csv_num(c, v);
+            }
+            rs_csv_end(c);
+        }
+    }
+    free(ty);
+}
+
+void rs_write_tranches_yearly_many(FILE *f, const rs_result *const *res,
+                                   const char *const *labels, size_t n, const char *dialect)
+{
+    rs_csv c;
+    rs_csv_init(&c, f, dialect);
+    if (labels)
+        rs_csv_str(&c, "scenario");
+    rs_csv_str(&c, "tranche");
+    rs_csv_str(&c, "instrument");
+    rs_csv_str(&c, "year");
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        rs_csv_str(&c, rs_series_names[s]);
+    rs_csv_end(&c);
+    for (size_t i = 0; i < n; i++)
+        tranche_rows(&c, res[i], labels ? labels[i] : NULL);
+}
+
+void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect)
+{
+    rs_write_tranches_yearly_many(f, &res, NULL, 1, dialect);
 }
 
 /* ---- yearly_bands.csv --------------------------------------------------- */
@@ -407,6 +491,72 @@ void rs_collect_warnings(const rs_run *run, rs_diag *diag)
                     sc->end, after, after_spent);
 }
 
+/* ---- deterministic value against the draws --------------------------- */
+
+int rs_result_outside(const rs_result *res, int *out)
+{
+    int n = 0;
+    for (int m = 0; res->mc && m < RS_M_N; m++) {
+        const rs_stats *st = &res->mc->metric[m];
+        double x = res->metrics[m];
+        /* outside by more than rounding: a value the draws never move
+         * (an award) lies on P5 and P95 */
+        double tol = 1e-9 * fmax(1, fabs(x));
+        if (x < st->p5 - tol || x > st->p95 + tol)
+            out[n++] = m;
+    }
+    return n;
+}
+
+char *rs_result_note(const rs_result *res, int nl)
+{
+    int out[RS_M_N];
+    int n = rs_result_outside(res, out);
+    if (!n)
+        return NULL;
+    rs_buf b;
+    rs_buf_init(&b);
+    rs_buf_add(&b, nl ? "De deterministische waarde ligt buiten P5–P95 van de trekkingen voor "
+                      : "The deterministic value lies outside the draws' P5–P95 for ");
+    for (int i = 0; i < n; i++)
+        rs_buf_printf(&b, "%s%s", i ? (i + 1 == n ? (nl ? " en " : " and ") : ", ") : "",
+                      rs_metric_infos[out[i]].name);
+    rs_buf_add(&b, ". ");
+    /* the extension cliff: deals just above the threshold are extended
+     * and spend their backlog, deals just below are not and are reclaimed */
+    const rs_scenario *sc = res->sc;
+    long det_ext = 0, eligible = 0, majority = 0;
+    double mean_ext = 0;
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
+        if (!sc->instruments[t->instrument].has_deadline ||
+            res->plan->aw[d].status == RS_DROPPED)
+            continue;
+        eligible++;
+        det_ext += res->run->dr[d].extended;
+        mean_ext += res->mc->p_extended[d];
+        majority += res->mc->p_extended[d] > 0.5;
+    }
+    if (eligible)
+        rs_buf_printf(&b,
+                      nl ? "De verlengingsregel is een klif: een deal met een achterstand net "
+                           "boven de drempel wordt verlengd en besteedt die, een deal net "
+                           "eronder niet en die wordt teruggevorderd. De deterministische run "
+                           "verlengt %ld van de %ld deals met een einddatum; in de trekkingen "
+                           "worden gemiddeld %.1f deals verlengd (%ld deals in meer dan de "
+                           "helft van de trekkingen, zie p_extended in deals.csv). "
+                         : "The extension rule is a cliff: a deal whose backlog is just above "
+                           "the threshold is extended and spends it, one just below is not and "
+                           "is reclaimed. The deterministic run extends %ld of the %ld deals "
+                           "with a deadline; in the draws %.1f deals are extended on average "
+                           "(%ld deals in more than half of the draws, see p_extended in "
+                           "deals.csv). ",
+                      det_ext, eligible, mean_ext, majority);
+    rs_buf_add(&b, nl ? "Het gemiddelde over de trekkingen is het kerncijfer."
+                      : "The mean over the draws is the headline figure.");
+    return b.s;
+}
+
 /* ---- the table on stdout ------------------------------------------------ */
 
 /* 'text' padded with spaces to 'width' characters (not bytes). */
@@ -446,7 +596,7 @@ void rs_write_table(FILE *f, const rs_result *res, int nl)
     if (res->mc) {
         fprintf(f, "  %*s", W, "");
         pad(f, nl ? "deterministisch" : "deterministic", 16, 1);
-        fprintf(f, "        %12s %12s %12s\n", "P5", "P50", "P95");
+        fprintf(f, "         %12s %12s %12s %12s\n", nl ? "gemiddelde" : "mean", "P5", "P50", "P95");
     }
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
         int mi = shown[i];
@@ -461,8 +611,8 @@ void rs_write_table(FILE *f, const rs_result *res, int nl)
         pad(f, rs_metric_unit(mi, nl), 7, 0);
         if (res->mc) {
             const rs_stats *st = &res->mc->metric[mi];
-            const double q[3] = {st->p5, st->p50, st->p95};
-            for (int k = 0; k < 3; k++) {
+            const double q[4] = {st->mean, st->p5, st->p50, st->p95};
+            for (int k = 0; k < 4; k++) {
                 rs_fmt(v, sizeof v, rs_metric_scale(mi) * q[k], mi == RS_M_ADMIN_PCT ? 2 : 3, nl);
                 fputc(' ', f);
                 pad(f, v, 12, 1);
@@ -470,8 +620,30 @@ void rs_write_table(FILE *f, const rs_result *res, int nl)
         }
         fputc('\n', f);
     }
-    if (res->mc)
-        fprintf(f, nl ? "\n  Monte Carlo: %ld trekkingen, seed %lu (P5, P50, P95 over de trekkingen)\n"
-                      : "\n  Monte Carlo: %ld draws, seed %lu (P5, P50, P95 over the draws)\n",
+    if (res->mc) {
+        fprintf(f, nl ? "\n  Monte Carlo: %ld trekkingen, seed %lu (gemiddelde, P5, P50, P95 over de "
+                        "trekkingen)\n"
+                      : "\n  Monte Carlo: %ld draws, seed %lu (mean, P5, P50, P95 over the draws)\n",
                 res->mc->draws, res->mc->seed);
+        char *note = rs_result_note(res, nl);
+        if (note) {
+            /* wrapped at about 90 columns */
+            fputs("  ", f);
+            int col = 2;
+            for (char *w = strtok(note, " "); w; w = strtok(NULL, " ")) {
+                int len = (int)strlen(w);
+                if (col > 2 && col + 1 + len > 92) {
+                    fputs("\n  ", f);
+                    col = 2;
+                } else if (col > 2) {
+                    fputc(' ', f);
+                    col++;
+                }
+                fputs(w, f);
+                col += len;
+            }
+            fputc('\n', f);
+            free(note);
+        }
+    }
 }

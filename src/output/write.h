@@ -51,9 +51,24 @@ void rs_write_summary_json(FILE *f, const rs_result *res);
 void rs_write_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect);
 void rs_write_regions_csv(FILE *f, const rs_result *res, const char *dialect);
+/* yearly_tranches.csv: per tranche and year (and a row 'after', as in
+ * yearly.csv) the yearly series; summed over tranches they are yearly.csv. */
+void rs_write_tranches_yearly_csv(FILE *f, const rs_result *res, const char *dialect);
+/* The same for n runs, each row starting with its run's label (compare). */
+void rs_write_tranches_yearly_many(FILE *f, const rs_result *const *res,
+                                   const char *const *labels, size_t n, const char *dialect);
 /* yearly_bands.csv: per year and series the Monte Carlo mean, sd, p5, p50
  * and p95 (res->mc must be set). */
 void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect);
+/* The metrics whose deterministic value lies outside the draws' P5–P95
+ * (beyond rounding), into out[] (room for RS_M_N); their number (0
+ * without draws). */
+int rs_result_outside(const rs_result *res, int *out);
+/* A sentence for the analyst when rs_result_outside finds any: which
+ * metrics, and why (the extension cliff: deals extended in the
+ * deterministic run against the draws); NULL otherwise.  Newly
+ * allocated, in Dutch when 'nl'. */
+char *rs_result_note(const rs_result *res, int nl);
 /* The short table printed by 'run', in Dutch (nl) or English: the labels
  * and the number style of labels.h. */
 void rs_write_table(FILE *f, const rs_result *res, int nl);

@@ -53,9 +53,6 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
 void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
                      rs_diag *warn);
 
-/* Redraws every chart script (plots/NAME.gp) of a results folder
- * (regiosim plot). */
-int rs_charts_redraw(const char *dir, const rs_gp *g, rs_diag *diag);
 
 /* ---- layout.c: what every chart shares ---- */
 

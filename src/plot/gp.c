@@ -434,13 +434,26 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
         return RS_GP_FAILED;
     }
     fflush(NULL);
+    /* the child's pid is known to the signal handler before the child
+     * can write anything (the signals wait meanwhile) */
+    sigset_t mask;
+    rs_signals_block(&mask);
     pid_t pid = fork();
+    if (pid > 0)
+        rs_child_pid = pid;
+    if (pid != 0)
+        rs_signals_restore(&mask);
     if (pid < 0) {
         close(errfd);
         *err = rs_xasprintf("cannot start gnuplot: %s", strerror(errno));
         return RS_GP_FAILED;
     }
     if (pid == 0) {
+        /* its own process group: Ctrl-C goes to regiosim, whose handler
+         * ends gnuplot before it removes the temporary folder (gnuplot
+         * itself would take SIGINT as "stop this plot" and go on) */
+        setpgid(0, 0);
+        rs_signals_restore(&mask);
         close(in[1]);
         close(status_pipe[0]);
         int e = 0;
@@ -462,7 +475,10 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
     rs_gp_status st = RS_GP_OK;
     if (got == (ssize_t)sizeof e) {
         close(in[1]);
+        rs_signals_block(&mask);
+        rs_child_pid = 0;
         waitpid(pid, NULL, 0);
+        rs_signals_restore(&mask);
         close(errfd);
         if (e == ENOENT)
             return RS_GP_MISSING;
@@ -487,8 +503,16 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
     close(in[1]);
     sigaction(SIGPIPE, &old, NULL);
     int wst = 0;
+    /* wait without reaping, so the pid cannot be reused while the
+     * handler may still kill it; then forget and reap it, signals held */
+    siginfo_t info;
+    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+        ;
+    rs_signals_block(&mask);
+    rs_child_pid = 0;
     while (waitpid(pid, &wst, 0) < 0 && errno == EINTR)
         ;
+    rs_signals_restore(&mask);
     /* what gnuplot said, warnings included */
     rs_buf out;
     rs_buf_init(&out);

@@ -109,6 +109,8 @@ static int check_object(V *v, const cJSON *obj, const char *path, const char *wh
     for (const cJSON *c = obj->child; c; c = c->next) {
         if (in_list(c->string, allowed) || in_list(c->string, extra))
             continue;
+        if (strcmp(c->string, "ranges") == 0)
+            continue; /* checked by rs_ranges_collect() (ranges.c) */
         if (in_list(c->string, doc_keys)) {
             int is_bool = strcmp(c->string, "estimate") == 0;
             if (is_bool ? !cJSON_IsBool(c) : !cJSON_IsString(c)) {
@@ -197,17 +199,21 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
 {
     *out = def;
     const cJSON *n = get(obj, key);
+    /* the path and the allowed range are written only for a message: a
+     * sweep builds a scenario hundreds of times, and formatting them for
+     * every valid number was most of the time of a build */
     char p[512], allowed[128];
-    PATH(p, "%s.%s", path, key);
-    describe_range(allowed, sizeof allowed, r, meaning);
     if (!n) {
         if (req) {
+            describe_range(allowed, sizeof allowed, r, meaning);
             verr(v, obj, path, "missing required key '%s' (%s: %s)", key, meaning, allowed);
             return -1;
         }
         return 0;
     }
     if (!cJSON_IsNumber(n)) {
+        PATH(p, "%s.%s", path, key);
+        describe_range(allowed, sizeof allowed, r, meaning);
         verr(v, n, p, "is %s, must be %s (%s)", rs_json_type_name(n), allowed, meaning);
         return -1;
     }
@@ -215,6 +221,8 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
     int bad = x < r->lo || x > r->hi || (r->lo_open && x == r->lo) ||
               (r->integer && x != floor(x));
     if (bad) {
+        PATH(p, "%s.%s", path, key);
+        describe_range(allowed, sizeof allowed, r, meaning);
         char xs[40];
         rs_fmt_num(xs, sizeof xs, x, '.');
         verr(v, n, p, "is %s, must be %s (%s)", xs, allowed, meaning);
@@ -1282,6 +1290,37 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
 
     build_uncertainty(&v, get(t, "uncertainty"), &s->unc, s->real_mean);
     build_output(&v, get(t, "output"), s);
+    v.errors += rs_ranges_collect(m, t, s, diag);
+
+    if (!v.errors) {
+        /* The memory budget, checked before anything of the run is
+         * allocated: an upper bound of every deal's span of years (see
+         * deal_span() in engine.c) times the bytes a run keeps per deal
+         * year, plus what it keeps per deal and region. */
+        double dy = 0;
+        for (size_t d = 0; d < s->n_deals; d++) {
+            const rs_deal *de = &s->deals[d];
+            const rs_tranche *tr = &s->tranches[de->tranche];
+            const rs_instrument *in = &s->instruments[tr->instrument];
+            int last = de->duration - 1 + (in->has_deadline ? in->extension_years : 0);
+            if (!in->has_deadline && s->end - tr->year > last)
+                last = s->end - tr->year;
+            int lag = in->lag > in->settlement_lag ? in->lag : in->settlement_lag;
+            dy += last + lag + 1;
+        }
+        double bytes = dy * RS_MEM_PER_DEAL_YEAR + (double)s->n_deals * RS_MEM_PER_DEAL +
+                       (double)s->n_regions * RS_MEM_PER_REGION;
+        if (bytes > (double)RS_MEM_BUDGET_MB * 1048576.0)
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s: a run of this scenario needs about %.1f GB of memory (%zu deals "
+                        "with %.0f deal-years of flows, %zu regions), more than the %d MB "
+                        "regiosim allows one scenario (docs/format.md, 'Limits'); split it, or "
+                        "shorten durations, extension years and lags",
+                        file, bytes / 1073741824.0, s->n_deals, dy, s->n_regions,
+                        RS_MEM_BUDGET_MB);
+        if (bytes > (double)RS_MEM_BUDGET_MB * 1048576.0)
+            v.errors++;
+    }
 
     if (v.errors) {
         if (v.errors > RS_MAX_ERRORS)

@@ -16,6 +16,15 @@ cJSON *rs_regions_csv(rs_srcmap *m, const char *path, rs_diag *diag);
 cJSON *rs_regions_csv_text(rs_srcmap *m, const char *text, size_t len, const char *path,
                            rs_diag *diag);
 
+/* The merged tree of 'file' with its references inlined and the overrides
+ * applied, before it is checked (load.c).  NULL with 'diag' filled. */
+cJSON *rs_scenario_tree(const char *file, const rs_override *ov, size_t n_ov, rs_diag *diag);
+
+/* Collects the 'ranges' of every object of 'tree' into s->ranges
+ * (ranges.c).  Returns the number of errors reported to 'diag'. */
+int rs_ranges_collect(const rs_srcmap *m, const cJSON *tree, rs_scenario *s, rs_diag *diag);
+void rs_ranges_free(rs_range *r, size_t n);
+
 int rs_ends_with(const char *s, const char *suffix);
 
 #endif

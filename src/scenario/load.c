@@ -235,22 +235,48 @@ static int apply_overrides(rs_srcmap *m, cJSON *tree, const rs_override *ov, siz
     return 1;
 }
 
+/* The merged, inlined tree with overrides ('m' initialised by the caller). */
+static cJSON *merged_tree(rs_srcmap *m, const char *file, const char *text, size_t len,
+                          const rs_override *ov, size_t n_ov, rs_diag *diag)
+{
+    char *stack[RS_MAX_EXTENDS] = {0};
+    const char *shown[RS_MAX_EXTENDS] = {0};
+    cJSON *tree = load_chain(m, file, text, len, stack, shown, 0, diag);
+    if (tree && (!inline_refs(m, tree, diag) || !apply_scenario_set(m, tree, diag) ||
+                 !apply_overrides(m, tree, ov, n_ov, diag) || !inline_refs(m, tree, diag))) {
+        cJSON_Delete(tree);
+        tree = NULL;
+    }
+    return tree;
+}
+
+cJSON *rs_scenario_tree(const char *file, const rs_override *ov, size_t n_ov, rs_diag *diag)
+{
+    rs_srcmap m;
+    rs_srcmap_init(&m);
+    cJSON *tree = merged_tree(&m, file, NULL, 0, ov, n_ov, diag);
+    rs_srcmap_free(&m);
+    if (!tree && !diag->code)
+        diag->code = RS_EXIT_INVALID;
+    return tree;
+}
+
 /* The common path of rs_scenario_load() and rs_scenario_load_text(). */
 static rs_scenario *load(const char *file, const char *text, size_t len,
                          const rs_override *ov, size_t n_ov, rs_diag *diag)
 {
     rs_srcmap m;
     rs_srcmap_init(&m);
-    char *stack[RS_MAX_EXTENDS] = {0};
-    const char *shown[RS_MAX_EXTENDS] = {0};
     rs_scenario *s = NULL;
-    cJSON *tree = load_chain(&m, file, text, len, stack, shown, 0, diag);
+    cJSON *tree = merged_tree(&m, file, text, len, ov, n_ov, diag);
     if (!tree)
         goto out;
-    if (!inline_refs(&m, tree, diag) || !apply_scenario_set(&m, tree, diag) ||
-        !apply_overrides(&m, tree, ov, n_ov, diag) || !inline_refs(&m, tree, diag))
-        goto out;
     s = rs_scenario_build(&m, tree, file, diag);
+    if (s) {
+        char *t = cJSON_PrintUnformatted(tree);
+        s->resolved = t ? rs_xstrdup(t) : NULL;
+        cJSON_free(t);
+    }
 out:
     cJSON_Delete(tree);
     rs_srcmap_free(&m);

@@ -37,11 +37,19 @@ void rs_scenario_free(rs_scenario *s)
     free(s->name);
     free(s->description);
     free(s->out_dir);
+    free(s->resolved);
     free(s->terminal);
     free(s->font);
     free(s->source);
     free(s->cofin_source);
     free(s->label);
+    for (size_t i = 0; i < s->n_ranges; i++) {
+        free(s->ranges[i].path);
+        free(s->ranges[i].label);
+        free(s->ranges[i].group);
+        free(s->ranges[i].note);
+    }
+    free(s->ranges);
     free(s);
 }
 

@@ -82,6 +82,17 @@ typedef struct rs_uncertainty {
     double admin_spread;
 } rs_uncertainty;
 
+/* The plausible range of an estimate (docs/format.md, "Ranges"): where it
+ * was declared, next to the value, or in the scenario's own 'ranges'. */
+typedef struct rs_range {
+    char *path;   /* from the scenario's top, in --set syntax (list elements by id) */
+    char *label;  /* the same, obligations by name: for tables */
+    double value; /* the value in the loaded scenario */
+    double lo, hi;
+    char *group;  /* NULL, or the name of the factor it moves with */
+    char *note;   /* why this range, or NULL */
+} rs_range;
+
 typedef struct rs_scenario {
     char *file;               /* as named on the command line */
     char *name, *description;
@@ -101,6 +112,8 @@ typedef struct rs_scenario {
     rs_cofin cofin;
     rs_uncertainty unc;
     char *out_dir;            /* NULL: out/<file name> */
+    char *resolved;           /* the scenario as one JSON text: extends merged, files and
+                                 'set' applied (a result's scenario.json) */
     char lang[3], csv[3];
     char *terminal;
     char *font;               /* output.font, or NULL */
@@ -109,7 +122,19 @@ typedef struct rs_scenario {
     int real_estimate;        /* realisation.estimate */
     char *cofin_source;       /* cofinancing.source, or NULL */
     int cofin_estimate;
+    rs_range *ranges;         /* sorted by path; only 'sensitivity' reads them */
+    size_t n_ranges;
 } rs_scenario;
+
+/* The memory a scenario may need, checked by the loader before a run
+ * allocates anything (exit 3): an upper bound of its deal-years (each
+ * deal's span of flow years) times RS_MEM_PER_DEAL_YEAR (the engine keeps
+ * 8 doubles per deal-year; the Monte Carlo a copy per thread), plus
+ * RS_MEM_PER_DEAL per deal and RS_MEM_PER_REGION per region. */
+#define RS_MEM_BUDGET_MB 2048
+#define RS_MEM_PER_DEAL_YEAR 256
+#define RS_MEM_PER_DEAL 1024
+#define RS_MEM_PER_REGION 512
 
 /* One --set PATH=VALUE override. */
 typedef struct rs_override {
@@ -150,6 +175,14 @@ double rs_scenario_m(const rs_scenario *s, double mean, int year);
 /* Loads one instrument file on its own (for 'regiosim list instruments'). */
 int rs_instrument_load(const char *path, rs_instrument *in, rs_diag *diag);
 void rs_instrument_clear(rs_instrument *in);
+
+/* The number at 'path' (--set syntax) in the merged scenario 'file' with
+ * the overrides, before validation: *value and, when canon is not NULL,
+ * the path in canonical form (list elements by id where they have one;
+ * the caller frees it).  Returns 0, −1 when the path names no number
+ * there, or an exit code when the scenario cannot be read ('diag'). */
+int rs_scenario_number(const char *file, const rs_override *ov, size_t n_ov, const char *path,
+                       double *value, char **canon, rs_diag *diag);
 
 size_t rs_scenario_find_deal(const rs_scenario *s, const char *id);
 

@@ -1,5 +1,6 @@
 /* util.c — see util.h. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include "util.h"
 
 #include <errno.h>
@@ -380,3 +381,18 @@ const char *rs_read_error(int err)
         return strerror(err);
     }
 }
+
+const int rs_guarded_signals[RS_N_GUARDED_SIGNALS] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ};
+
+void rs_signals_block(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < RS_N_GUARDED_SIGNALS; i++)
+        sigaddset(&set, rs_guarded_signals[i]);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+void rs_signals_restore(const sigset_t *old) { pthread_sigmask(SIG_SETMASK, old, NULL); }
+
+volatile sig_atomic_t rs_child_pid;

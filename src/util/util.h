@@ -88,4 +88,18 @@ char *rs_read_file(const char *path, size_t *len);
  * words for the errors it sets itself. */
 const char *rs_read_error(int err);
 
+/* The signals that end a run while it writes (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT, SIGXFSZ; see output/outdir.c).  Only the main thread may take
+ * them: every other thread blocks them with rs_signals_block(NULL).
+ * rs_signals_block() saves the calling thread's mask in *old when not
+ * NULL; rs_signals_restore() sets it back. */
+#include <signal.h>
+extern const int rs_guarded_signals[];
+#define RS_N_GUARDED_SIGNALS 5
+void rs_signals_block(sigset_t *old);
+void rs_signals_restore(const sigset_t *old);
+/* The child process (gnuplot) that is running, 0 when none: the signal
+ * handler of outdir.c ends it before it removes the folder it writes to. */
+extern volatile sig_atomic_t rs_child_pid;
+
 #endif

@@ -460,6 +460,83 @@ done
 if [ -z "$bad" ]; then ok; else failed "compare writes its report and runs" "missing:$bad"; fi
 r compare scenarios/t4-spuk.json
 check_rc "compare needs two scenarios" 2
+r compare -q --no-plots -o "$TMP/cmp-det" scenarios/worked-example.json scenarios/worked-example-du.json
+if [ -e "$TMP/cmp-det/compare.json" ] || grep -q "_mean" "$TMP/cmp-det/compare.csv"; then
+    failed "compare without draws (no uncertainty block) is deterministic only"
+else
+    ok
+fi
+check_has "compare with an uncertainty block in A runs the draws" "$TMP/cmp/compare.json" "\"draws\": "
+
+# a run with draws: the mean beside the deterministic value, the reason
+# when the deterministic value lies outside P5–P95, per deal p_extended
+r run --no-plots --lang en --draws 400 -o "$TMP/det-mc" scenarios/programme-baseline.json
+check_rc "programme with draws runs" 0
+check_has "run shows the mean beside the deterministic value" "$OUT" "deterministic                 mean"
+check_has "run says why the deterministic value is outside P5–P95" "$OUT" "The extension rule is a cliff"
+check_has "summary.json names the headline" "$TMP/det-mc/summary.json" '"headline": "uncertainty.metrics.*.mean"'
+check_has "summary.json lists the metrics outside P5–P95" "$TMP/det-mc/summary.json" '"deterministic_outside_p5_p95": ["rijk_reclaimed"'
+bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "p_extended") pe = i; if ($i == "mean_reclaimed") mr = i } next }
+               { if (!pe || $pe == "" || $pe < 0 || $pe > 1 || $mr < 0) print NR }' "$TMP/det-mc/deals.csv")
+if [ -z "$bad" ]; then ok; else failed "deals.csv: p_extended in [0, 1] and mean_reclaimed >= 0" "rows:$bad"; fi
+r run -q --no-plots -o "$TMP/det-only" scenarios/worked-example.json
+check_has "summary.json of a deterministic run: the headline is the deterministic value" "$TMP/det-only/summary.json" '"headline": "metrics"'
+
+# region and tranche detail: regions.csv's new columns, and
+# yearly_tranches.csv summed over tranches equals yearly.csv to 1e-9
+r run -q --no-plots --exact -o "$TMP/detail" scenarios/programme-baseline.json
+check_has "regions.csv gains name, deals, co-financing, burden, Rijk net, reclaimed, retained" \
+    "$TMP/detail/regions.csv" \
+    "award_per_capita,name,deals,cofinancing,cofinancing_per_capita,admin_region,rijk_net,reclaimed,retained"
+bad=$(awk -F, 'FNR == 1 { next }
+    FILENAME ~ /yearly_tranches/ { for (i = 4; i <= NF; i++) sum[$3, i - 2] += $i; next }
+    { for (i = 2; i <= NF; i++) { d = sum[$1, i] - $i; if (d > 1e-9 || d < -1e-9) print $1 "/" i } }' \
+    "$TMP/detail/yearly_tranches.csv" "$TMP/detail/yearly.csv")
+rows=$(awk 'END { print NR }' "$TMP/detail/yearly_tranches.csv")
+if [ -z "$bad" ] && [ "$rows" -gt 60 ]; then ok; else failed "yearly_tranches.csv sums to yearly.csv" "rows $rows, off:$bad"; fi
+bad=$(awk -F, 'NR > 1 { s = $13 + $14 - 0; if ($13 == "" || $9 == "") print NR }' "$TMP/detail/regions.csv")
+if [ -z "$bad" ]; then ok; else failed "regions.csv: every region has its new values" "rows:$bad"; fi
+r compare -q --no-plots -o "$TMP/cmp-reg" scenarios/cofin-flat-50.json scenarios/cofin-draagkracht.json
+check_rc "compare of the co-financing rules runs" 0
+check_has "compare regions.csv: names and the co-financing change" "$TMP/cmp-reg/regions.csv" \
+    "region,name,population,deals_cofin-flat-50,"
+bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change_cofinancing_per_capita_cofin-draagkracht") k = i; next }
+               { v = $k < 0 ? -$k : $k; if (NR > 2 && v > prev + 1e-9) print NR; prev = v }' "$TMP/cmp-reg/regions.csv")
+first=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "change_cofinancing_per_capita_cofin-draagkracht") k = i; next }
+                 NR == 2 { print ($k < -1 ? "moves" : "flat") }' "$TMP/cmp-reg/regions.csv")
+if [ -z "$bad" ] && [ "$first" = moves ]; then ok; else failed "compare regions.csv: largest change first" "$first$bad"; fi
+check_has "compare yearly_tranches.csv per scenario" "$TMP/cmp-reg/yearly_tranches.csv" "cofin-draagkracht,T6,"
+
+# compare over the same draws: compare.json the same bytes for 1, 2 and 3
+# threads, every metric in it, and the mean difference the difference of
+# the means
+for t in 1 2 3; do
+    r compare -q --no-plots --exact --draws 600 --seed 9 --threads $t -o "$TMP/cmpmc$t" \
+        scenarios/t4-spuk.json scenarios/t4-du.json
+    check_rc "compare --draws runs on $t thread(s)" 0
+done
+if cmp -s "$TMP/cmpmc1/compare.json" "$TMP/cmpmc2/compare.json" &&
+    cmp -s "$TMP/cmpmc1/compare.json" "$TMP/cmpmc3/compare.json"; then
+    ok
+else
+    failed "compare.json is byte-identical for 1, 2 and 3 threads"
+fi
+bad=""
+for m in $("$BIN" list metrics | awk '{ print $1 }'); do
+    grep -q "^  \"$m\": {\"scenarios\": \[" "$TMP/cmpmc1/compare.json" || bad="$bad $m"
+done
+if [ -z "$bad" ]; then ok; else failed "compare.json holds every metric" "missing:$bad"; fi
+check_has "compare.json names the draws" "$TMP/cmpmc1/compare.json" '"uncertainty": {"draws": 600, "seed": 9,'
+check_has "compare.json has p_greater" "$TMP/cmpmc1/compare.json" '{"vs": 1, "mean": '
+bad=$(awk -F, 'NR > 1 { d = $9 - ($8 - $7); s = ($7 < 0 ? -$7 : $7); if (s < 1) s = 1;
+                       if (d > 1e-9 * s || d < -1e-9 * s) print $1 }' "$TMP/cmpmc1/compare.csv")
+if [ -z "$bad" ]; then ok; else failed "compare.csv: mean difference = difference of means" "$bad"; fi
+check_has "compare.csv has the paired columns" "$TMP/cmpmc1/compare.csv" \
+    "t4-du_minus_t4-spuk_mean,t4-du_minus_t4-spuk_p5,t4-du_minus_t4-spuk_p95,t4-du_minus_t4-spuk_p_greater"
+[ -s "$TMP/cmpmc1/yearly_net_difference.csv" ] && ok || failed "compare --draws writes yearly_net_difference.csv"
+r compare --no-plots --draws 300 --lang nl -o "$TMP/cmpnl" scenarios/t4-spuk.json scenarios/t4-du.json
+check_has "compare says how often one beats the other (nl)" "$OUT" \
+    "t4-du: minder doelbestedingen dan t4-spuk in"
 
 
 # ------------------------------------------- 5. Monte Carlo, sweep and solve
@@ -522,6 +599,122 @@ if close "$got" "$want"; then ok; else failed "solved off_goal_share gives the S
 r solve scenarios/worked-example.json --param realisation.mean --metric rijk_net --target 5 --lo 0.5 --hi 1
 check_rc_has "solve without a sign change reports both ends" 2 "$ERR" "does not cross the target 5" "at 0.5" "at 1"
 
+
+# ------------------------------------------------------- 6. sensitivity
+# jfield FILE PATH KEY: KEY of the factor whose first path is PATH in sensitivity.json
+jfield() {
+    sed -n "s/.*\"paths\": \[\"$2\"[],].*\"$3\": \([^,}]*\)[,}].*/\1/p" "$1" | head -n 1
+}
+# exact A B: |A - B| <= 1e-12 (1 + |B|)
+exact() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b;
+        exit !(a != "" && b != "" && d <= 1e-12 * (1 + m)) }'
+}
+mcmean() {
+    awk -v k="\"$2\":" '$1 == k && $2 == "{\"mean\":" { v = $3; sub(/,$/, "", v); print v; exit }' "$1"
+}
+
+# one scenario, deterministic: a point equals a plain run with the same --set
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null \
+    --factor instruments.du.off_goal_share=0.05,0.2 --factor 'instruments.du.admin.obligations[0].hours' \
+    -o "$TMP/sens1" --no-plots
+check_rc "sensitivity oat runs" 0
+for f in sensitivity.json sensitivity.csv report.md report.html; do
+    if [ -s "$TMP/sens1/$f" ]; then ok; else failed "sensitivity writes $f"; fi
+done
+check_has "sensitivity.json names the method" "$TMP/sens1/sensitivity.json" '"method": "oat"'
+check_has "sensitivity.json without --vs" "$TMP/sens1/sensitivity.json" '"vs": null'
+got=$(jfield "$TMP/sens1/sensitivity.json" instruments.du.off_goal_share at_hi)
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0.2 -o "$TMP/sens1-run" scenarios/t4-du.json
+want=$(metric "$TMP/sens1-run/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a sensitivity point equals a plain run (1e-12)" "at_hi $got, run $want"; fi
+# the declared range of an obligation (30 to 120 hours), its low end
+got=$(jfield "$TMP/sens1/sensitivity.json" 'instruments.du.admin.obligations\[0\].hours' at_lo)
+r run -q --no-plots --set uncertainty=null --set 'instruments.du.admin.obligations[0].hours=30' -o "$TMP/sens1-run2" scenarios/t4-du.json
+want=$(metric "$TMP/sens1-run2/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a declared range's low end equals a plain run" "at_lo $got, run $want"; fi
+if [ "$(wc -l <"$TMP/sens1/sensitivity.csv")" = 3 ]; then ok; else failed "sensitivity.csv has a header and a row per factor"; fi
+
+# with draws: the Monte Carlo mean of the same draws, and its standard error
+r sensitivity scenarios/t4-du.json --metric effectiveness --draws 40 --factor realisation.mean \
+    -o "$TMP/sens2" --no-plots
+check_rc "sensitivity with draws runs" 0
+check_has "a group moves both realisation means" "$TMP/sens2/sensitivity.json" '"paths": ["realisation.mean", "uncertainty.realisation.mean"]'
+got=$(jfield "$TMP/sens2/sensitivity.json" realisation.mean at_lo)
+r run -q --no-plots --draws 40 --set realisation.mean=0.7 --set uncertainty.realisation.mean=0.7 -o "$TMP/sens2-run" scenarios/t4-du.json
+want=$(mcmean "$TMP/sens2-run/summary.json" effectiveness)
+if exact "$got" "$want"; then ok; else failed "a Monte Carlo point equals a plain run's mean" "at_lo $got, run $want"; fi
+se=$(jfield "$TMP/sens2/sensitivity.json" realisation.mean swing_se)
+if awk -v s="$se" 'BEGIN { exit !(s != "" && s != "null" && s > 0) }'; then ok; else failed "the swing has a Monte Carlo standard error" "swing_se $se"; fi
+
+# --vs: the difference, each factor applied where its path exists, and the
+# switching value at which it turns
+r sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json --metric effectiveness \
+    --set uncertainty=null --factor instruments.du.off_goal_share -o "$TMP/sens3" --csv nl
+check_rc "sensitivity --vs runs" 0
+check_has "sensitivity.json names the other scenario" "$TMP/sens3/sensitivity.json" '"vs": "scenarios/t4-du.json"'
+check_has "the Dutch CSV dialect" "$TMP/sens3/sensitivity.csv" 'name;paths;value;lo;hi'
+sw=$(jfield "$TMP/sens3/sensitivity.json" instruments.du.off_goal_share switch)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens3-du" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens3-spuk" scenarios/t4-spuk.json
+a=$(metric "$TMP/sens3-spuk/summary.json" effectiveness)
+b=$(metric "$TMP/sens3-du/summary.json" effectiveness)
+if awk -v a="$a" -v b="$b" -v s="$sw" 'BEGIN { d = a - b; exit !(s > 0.01 && s < 0.03 && d < 1e-8 && d > -1e-8) }'; then ok
+else failed "at the switching value the SPUK and the DU are equally effective" "switch $sw: $a vs $b"; fi
+lo=$(jfield "$TMP/sens3/sensitivity.json" instruments.du.off_goal_share at_lo)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=0" -o "$TMP/sens3-du0" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=0" -o "$TMP/sens3-spuk0" scenarios/t4-spuk.json
+want=$(awk -v a="$(metric "$TMP/sens3-spuk0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens3-du0/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
+if exact "$lo" "$want"; then ok; else failed "a --vs point is the difference of two plain runs" "at_lo $lo, runs $want"; fi
+if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado chart script is written"; fi
+
+# --target: where one scenario's metric reaches a value
+r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
+    --factor instruments.du.off_goal_share -o "$TMP/sens6" --no-plots
+check_rc "sensitivity --target runs" 0
+sw=$(jfield "$TMP/sens6/sensitivity.json" instruments.du.off_goal_share switch)
+r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=$sw" -o "$TMP/sens6-run" scenarios/t4-du.json
+got=$(metric "$TMP/sens6-run/summary.json" effectiveness)
+if awk -v a="$got" 'BEGIN { d = a - 0.96; exit !(a != "" && d < 1e-8 && d > -1e-8) }'; then ok
+else failed "at the switching value the metric equals --target" "switch $sw: $got"; fi
+
+# morris and sobol: the number of runs follows the design
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method morris \
+    --samples 4 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens4" --no-plots
+check_rc "sensitivity morris runs" 0
+check_has "morris: 1 + 4 × 3 runs" "$TMP/sens4/sensitivity.json" '"runs": 13,'
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method morris \
+    --samples 4 --factor instruments.du.off_goal_share -o "$TMP/sens4b" --no-plots
+mu=$(jfield "$TMP/sens4b/sensitivity.json" instruments.du.off_goal_share mu_star)
+# effectiveness is linear in off_goal_share: alone, its mu* is the change over the whole range
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0 -o "$TMP/sens4-0" scenarios/t4-du.json
+r run -q --no-plots --set uncertainty=null --set instruments.du.off_goal_share=0.25 -o "$TMP/sens4-1" scenarios/t4-du.json
+want=$(awk -v a="$(metric "$TMP/sens4-0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens4-1/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
+if awk -v a="$mu" -v b="$want" 'BEGIN { d = a - b; exit !(d < 1e-9 && d > -1e-9) }'; then ok; else failed "morris mu* of a linear factor is its whole-range effect" "mu* $mu, want $want"; fi
+r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method sobol \
+    --samples 32 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens5" --no-plots
+check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" "129 runs" "the first 64 points took"
+check_has "sobol: 1 + 32 × 4 runs" "$TMP/sens5/sensitivity.json" '"runs": 129,'
+
+# usage errors
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.off_goal_share=0.3,0.1
+check_rc_has "sensitivity: LO must be below HI" 2 "$ERR" "must be below HI"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.off_goal_share=abc
+check_rc_has "sensitivity: a malformed --factor" 2 "$ERR" "--factor takes PATH=LO,HI"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor instruments.du.no_such_key=0,1
+check_rc_has "sensitivity: a path that names nothing" 2 "$ERR" "names no number"
+r sensitivity scenarios/t4-du.json --metric effectiveness --factor discount_rate
+check_rc_has "sensitivity: a factor without a declared range" 2 "$ERR" "no range is declared for 'discount_rate'"
+r sensitivity scenarios/t4-du.json --metric effectiveness --method sobol
+check_rc_has "sensitivity: sobol has at most 20 factors" 2 "$ERR" "sobol takes at most 20 factors"
+r sensitivity scenarios/t4-du.json
+check_rc_has "sensitivity needs a metric" 2 "$ERR" "needs one --metric"
+r sensitivity scenarios/t4-du.json --metric effectiveness --samples 10
+check_rc_has "sensitivity: --samples is not for oat" 2 "$ERR" "not for oat"
+r sensitivity scenarios/worked-example.json --metric effectiveness
+check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no ranges"
+r help sensitivity
+check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -168,7 +168,7 @@ def check_compare(d):
     if not ws:
         return
     formatted(ws, "Vergelijking")
-    nsc = sum(1 for h in head[2:] if not h.endswith("_relative") and "_minus_" not in h)
+    nsc = next(i for i, h in enumerate(head[2:]) if "_minus_" in h)  # the scenarios' own columns
     for i, r in enumerate(rows):
         for k in range(nsc):
             close(ws.cell(row=2 + i, column=3 + k).value, num(r[2 + k]), f"Vergelijking {r[0]} scenario {k + 1}")

@@ -17,7 +17,9 @@ static const rs_suite suites[] = {
     {"metrics", rs_tests_metrics}, {"output", rs_tests_output},
     {"programme", rs_tests_programme}, {"plot", rs_tests_plot}, {"labels", rs_tests_labels},
     {"mc", rs_tests_mc},           {"experiment", rs_tests_experiment},
+    {"sample", rs_tests_sample},
     {"edges", rs_tests_edges},
+    {"sensitivity", rs_tests_sensitivity}, {"ranges", rs_tests_ranges},
 };
 
 int main(void)

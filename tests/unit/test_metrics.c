@@ -1,4 +1,9 @@
 /* test_metrics.c — MODEL.md §5 on hand-worked numbers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "helpers.h"
 #include "scen.h"
 
@@ -95,7 +100,126 @@ static void subsets_add_up(void)
     rs_fixture_free(&f);
 }
 
+/* One pass for every tranche and region gives what rs_metrics_compute
+ * gives per subset: bit for bit, except a tranche's pressure correlation
+ * (another, two-pass, formula: to 1e-12).  The programme (82 deals, six
+ * tranches, many regions without a deal) and the demo. */
+static void groups_equal_subsets(void)
+{
+    const char *files[] = {"../../scenarios/programme-baseline.json", "../../scenarios/demo.json",
+                           "../../scenarios/cofin-draagkracht.json"};
+    for (int fi = 0; fi < 3; fi++) {
+        rs_fixture f;
+        CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, files[fi], NULL, 0));
+        const rs_scenario *sc = f.sc;
+        double *tm = rs_xcalloc(sc->n_tranches * RS_M_N, sizeof *tm);
+        double *rm = rs_xcalloc(sc->n_regions * RS_M_N, sizeof *rm);
+        double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work), one[RS_M_N];
+        rs_metrics_groups(f.run, tm, rm);
+        int bad = 0;
+        for (size_t k = 0; k < sc->n_tranches; k++) {
+            rs_metrics_compute(f.run, RS_SUB_TRANCHE, k, work, one);
+            for (int m = 0; m < RS_M_N; m++) {
+                double a = tm[k * RS_M_N + (size_t)m];
+                if (m == RS_M_PRESSURE_CORRELATION ? fabs(a - one[m]) > 1e-12 : a != one[m]) {
+                    fprintf(stderr, "\n%s tranche %zu %s: %.17g vs %.17g\n", files[fi], k,
+                            rs_metric_infos[m].name, a, one[m]);
+                    bad++;
+                }
+            }
+        }
+        for (size_t k = 0; k < sc->n_regions; k++) {
+            rs_metrics_compute(f.run, RS_SUB_REGION, k, work, one);
+            bad += memcmp(rm + k * RS_M_N, one, sizeof one) != 0;
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+        CU_ASSERT_TRUE(tm[RS_M_GINI_PER_CAPITA] > 0);
+        free(tm);
+        free(rm);
+        free(work);
+        rs_fixture_free(&f);
+    }
+}
+
+/* The yearly series per tranche add up to the scenario's, year by year,
+ * to 1e-9 (every series of yearly.csv, the programme). */
+static void tranche_years_add_up(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_file(&f, "../../scenarios/programme-baseline.json", NULL, 0));
+    size_t ny = (size_t)f.plan->ny, nt = f.sc->n_tranches;
+    double *ty = rs_xcalloc(nt * RS_Y_N_OUT * ny, sizeof *ty);
+    rs_metrics_tranche_yearly(f.run, ty);
+    double worst = 0;
+    for (int s = 0; s < RS_Y_N_OUT; s++)
+        for (size_t y = 0; y < ny; y++) {
+            double sum = 0;
+            for (size_t t = 0; t < nt; t++)
+                sum += ty[(t * RS_Y_N_OUT + (size_t)s) * ny + y];
+            worst = fmax(worst, fabs(sum - f.run->y[s][y]));
+        }
+    CU_ASSERT_TRUE(worst <= 1e-9);
+    CU_ASSERT_TRUE(nt == 6);
+    free(ty);
+    rs_fixture_free(&f);
+}
+
+/* 100,000 regions and 100,000 deals (one per region, two tranches): the
+ * per-tranche and per-region metrics of a run in one pass take well under
+ * a second (one subset at a time it was O((tranches + regions) × deals),
+ * 10^10 steps).  Checked against the sums over all deals. */
+static void groups_are_linear(void)
+{
+    const size_t n = 100000;
+    rs_buf b;
+    rs_buf_init(&b);
+    rs_buf_add(&b, "id,name,population,fiscal_capacity,bw_pressure\n");
+    for (size_t i = 0; i < n; i++)
+        rs_buf_printf(&b, "r%zu,R%zu,%zu,1,%.3f\n", i, i, 1000 + i, (double)(i % 1000) / 1000);
+    const char *csv = rs_test_file("many-regions.csv", b.s);
+    char *csvpath = rs_xstrdup(csv);
+    rs_buf_free(&b);
+    rs_buf_init(&b);
+    rs_buf_printf(&b, "{'horizon': {'start': 2023, 'end': 2030}, 'regions': '%s', "
+                      "'instruments': {'i': {'id': 'i', 'name': 'I', 'payment': {'schedule': 'plan'}}}, "
+                      "'tranches': [{'id': 'A', 'year': 2023, 'budget': 1e9, 'instrument': 'i'}, "
+                      "{'id': 'B', 'year': 2024, 'budget': 1e9, 'instrument': 'i'}], 'deals': [",
+                  csvpath);
+    for (size_t i = 0; i < n; i++)
+        rs_buf_printf(&b, "%s{'id': 'd%zu', 'region': 'r%zu', 'tranche': '%s', 'request': %d, "
+                          "'duration': 3}",
+                      i ? ", " : "", i, i, i % 2 ? "B" : "A", 5 + (int)(i % 7));
+    rs_buf_add(&b, "]}");
+    free(csvpath);
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&f, b.s));
+    rs_buf_free(&b);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double *tm = rs_xcalloc(2 * RS_M_N, sizeof *tm);
+    double *rm = rs_xcalloc(n * RS_M_N, sizeof *rm);
+    rs_metrics_groups(f.run, tm, rm);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    CU_ASSERT_TRUE(secs < 2);
+    double *work = rs_xcalloc(2 * n, sizeof *work), all[RS_M_N];
+    rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, all);
+    double sr = 0, st = tm[RS_M_SPENT] + tm[RS_M_N + RS_M_SPENT];
+    for (size_t i = 0; i < n; i++)
+        sr += rm[i * RS_M_N + RS_M_SPENT];
+    ASSERT_CLOSE(sr, all[RS_M_SPENT], 1e-12);
+    ASSERT_CLOSE(st, all[RS_M_SPENT], 1e-12);
+    CU_ASSERT_EQUAL(tm[RS_M_DEALS_AWARDED] + tm[RS_M_N + RS_M_DEALS_AWARDED], (double)n);
+    free(work);
+    free(tm);
+    free(rm);
+    rs_fixture_free(&f);
+}
+
 const rs_test rs_tests_metrics[] = {{"gini", gini},
+                                    {"groups in one pass equal each subset", groups_equal_subsets},
+                                    {"yearly series per tranche add up", tranche_years_add_up},
+                                    {"100,000 regions × 100,000 deals in one pass", groups_are_linear},
                                     {"correlation", correlation},
                                     {"fairness in a scenario", fairness_in_a_scenario},
                                     {"money metrics", money_metrics},
