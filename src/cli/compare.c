@@ -1087,7 +1087,7 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
         return;
     }
     double span = hi - lo;
-    rs_gp_tics(gp, g, "x", lo - (lo < 0 ? 0.2 * span : 0), hi + (hi > 0 ? 0.2 * span : 0));
+    rs_gp_tics(gp, g, "x", lo - (lo < 0 ? 0.05 * span : 0), hi + 0.22 * span); /* room for the values */
     double top = (double)shown + (cut ? 1 : 0);
     rs_buf_printf(gp, "set yrange [-0.7:%g-0.3]\nset ytics noenhanced scale 0", top);
     double fs = shown > 16 ? 0.62 : 0.8;
