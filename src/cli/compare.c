@@ -703,7 +703,7 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
     }
     rs_gp_header(gp, g, "compare-metrics");
     for (int k = 0; k < 6; k++) {
-        char var[8];
+        char var[16];
         snprintf(var, sizeof var, "V%d", k + 1);
         rs_gp_label_array(gp, var, (const char *const *)(vl + (size_t)k * n), n, 0);
     }
