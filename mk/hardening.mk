@@ -35,7 +35,7 @@ FUZZ_BUILD   = build/fuzz
 FUZZ_CC      = clang
 FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= scenario setpath csv
+FUZZ_TARGETS ?= scenario setpath csv text
 FUZZ_ENV     = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Seeds of each target (folders are read recursively), after its own
 # growing corpus in $(FUZZ_BUILD)/corpus/NAME.
@@ -44,10 +44,12 @@ FUZZ_SEEDS_scenario = scenarios models tests/cli/invalid tests/fuzz/files/scenar
 FUZZ_SEEDS_setpath  = tests/fuzz/seeds/setpath tests/fuzz/regressions/setpath
 # The shell code that sets $seeds to the seed folders of fuzz target $t.
 FUZZ_SEEDS_OF = case $$t in scenario) seeds="$(FUZZ_SEEDS_scenario)" ;; \
-  setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; csv) seeds="$(FUZZ_SEEDS_csv)" ;; esac
+  setpath) seeds="$(FUZZ_SEEDS_setpath)" ;; csv) seeds="$(FUZZ_SEEDS_csv)" ;; \
+  text) seeds="$(FUZZ_SEEDS_text)" ;; esac
 
 FUZZ_SEEDS_csv      = tests/fuzz/files/models/regions tests/fuzz/seeds/csv \
                       tests/fuzz/regressions/csv
+FUZZ_SEEDS_text     = tests/fuzz/seeds/text tests/fuzz/regressions/text
 
 FUZZ_SRC     = $(wildcard tests/fuzz/*.c)
 FUZZ_OBJ     = $(FUZZ_SRC:%.c=$(BUILD)/%.o)

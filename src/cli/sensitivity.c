@@ -41,6 +41,7 @@ enum { M_OAT, M_MORRIS, M_SOBOL };
 typedef struct factor {
     char *name;          /* what tables and charts show */
     char *group;         /* NULL for a single value */
+    char *note;          /* why this range (its first member's), or NULL */
     size_t n;            /* members */
     char **paths, **labels;
     double *lo, *hi, *value;
@@ -103,7 +104,7 @@ static void progress_end(study *st)
 /* The Monte Carlo settings of a point: its own 'uncertainty' block (so
  * that a factor in it, uncertainty.realisation.mean, moves the draws)
  * with the study's draws and seed (common random numbers); a file
- * without one (OTHER) takes SCENARIO's. */
+ * without one (OTHER) takes SCENARIO's, around its own realisation mean. */
 static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
 {
     const study *st = arg;
@@ -115,6 +116,8 @@ static int point_unc(const rs_scenario *sc, rs_uncertainty *u, void *arg)
         rs_diag_free(&w);
         u->draws = st->unc.draws;
         u->seed = st->unc.seed;
+    } else {
+        u->real_mean = sc->real_mean; /* SCENARIO's spread around its own pace */
     }
     return 1;
 }
@@ -331,6 +334,7 @@ static void factor_free(factor *f)
     free(f->in_b);
     free(f->name);
     free(f->group);
+    free(f->note);
 }
 
 static void factor_add_member(factor *f, const char *path, const char *label, double value,
@@ -376,6 +380,7 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
     if (!r->group) {
         factor_add_member(f, r->path, r->label, r->value, r->lo, r->hi);
         f->name = short_name(r->label);
+        f->note = r->note ? rs_xstrdup(r->note) : NULL;
         return;
     }
     f->group = rs_xstrdup(r->group);
@@ -392,6 +397,8 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
                 dup |= strcmp(f->paths[j], m->path) == 0;
             if (!dup)
                 factor_add_member(f, m->path, m->label, m->value, m->lo, m->hi);
+            if (!dup && !f->note && m->note)
+                f->note = rs_xstrdup(m->note);
         }
 }
 
@@ -954,6 +961,13 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_free(&lab);
     }
     rs_gp_header(gp, g, name);
+    /* a tornado always shows where the conclusion turns */
+    int has_t = st->method == M_OAT && (st->b != NULL || st->o->has_target);
+    double tx = st->b ? 0 : st->o->target;
+    if (has_t) {
+        lo = fmin(lo, tx);
+        hi = fmax(hi, tx);
+    }
     double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
     /* fixed margins: the labels take the left part, the title is centred
      * on the image */
@@ -996,6 +1010,17 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_printf(gp, "base = %.12g\nset arrow from base, graph 0 to base, graph 1 nohead "
                           "lw 2 lc rgb '#000000' dt 2 front\n",
                       base);
+        /* where the conclusion turns: 0 for a difference, or --target */
+        if (has_t) {
+            rs_buf_printf(gp, "set arrow from %.12g, graph 0 to %.12g, graph 1 nohead lw 2 lc rgb "
+                              "'#D52B1E' front\nset label 2 ",
+                          tx, tx);
+            rs_gp_quote(gp, st->b ? RS_L(g, "omslagpunt: geen verschil", "turning point: no difference")
+                                  : RS_L(g, "doel", "target"));
+            rs_buf_printf(gp, " at %.12g, graph 1.02 center textcolor rgb '#D52B1E'", tx);
+            rs_gp_font(gp, g, 0.8);
+            rs_buf_add(gp, " noenhanced\n");
+        }
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3+base)/2):1:(base<$3?base:$3):"
                        "(base<$3?$3:base):($1-0.35):($1+0.35):ytic(2) with boxxyerror lc rgb '");
         rs_buf_add(gp, rs_gp_colors[0]);
@@ -1135,6 +1160,24 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     if (img)
         rs_doc_image(d, img, nl ? "De sterkste factoren bovenaan" : "The strongest factors on top",
                      drawn);
+    /* the reasoning of every range, as the model files give it */
+    char **why = rs_xcalloc(st->k + 1, sizeof *why);
+    size_t nw = 0;
+    for (size_t i = 0; i < st->k; i++) {
+        const factor *f = &st->f[i];
+        rs_buf b;
+        rs_buf_init(&b);
+        rs_buf_printf(&b, "%s", f->name);
+        for (size_t j = 0; j < f->n; j++)
+            rs_buf_printf(&b, "%s%s", j ? ", " : " (", f->paths[j]);
+        rs_buf_printf(&b, "): %s", f->note ? f->note : (nl ? "bandbreedte van --factor" : "range from --factor"));
+        why[nw++] = b.s;
+    }
+    rs_doc_text(d, RS_B_H2, nl ? "Onderbouwing van de bandbreedtes" : "Why these ranges");
+    rs_doc_cells(d, RS_B_LIST, why, nw, 1);
+    for (size_t i = 0; i < nw; i++)
+        free(why[i]);
+    free(why);
     const char *how =
         st->method == M_OAT
             ? (nl ? "Elke schatting apart op de onder- en bovengrens van haar bandbreedte, de "

@@ -256,9 +256,10 @@ static void simulate_deal(rs_run *r, size_t d)
 
     memset(dr, 0, sizeof *dr);
     dr->settle = -1;
+    /* planned, spent and backlog are written below up to the last year of
+     * spending and zeroed after it; the rest are added to */
     for (int k = 0; k < len; k++)
-        planned[k] = spent[k] = backlog[k] = paid[k] = reclaimed[k] = adm[0][k] = adm[1][k] =
-            0;
+        paid[k] = reclaimed[k] = adm[0][k] = adm[1][k] = 0;
     if (a->status == RS_DROPPED)
         return;
 
@@ -283,6 +284,8 @@ static void simulate_deal(rs_run *r, size_t d)
             dr->extended = 1;
         }
     }
+    for (int k = last + 1; k < len; k++)
+        planned[k] = spent[k] = backlog[k] = 0;
     dr->planned = sum_planned;
     dr->spent = sum_spent;
     dr->last = last;
@@ -333,6 +336,25 @@ static void simulate_deal(rs_run *r, size_t d)
     }
     dr->admin[RS_SIDE_REGION] = tot_region;
     dr->admin[RS_SIDE_RIJK] = tot_rijk;
+
+    /* the deal's years into the yearly series, while they are in cache
+     * (deal by deal and year by year, as the series were always summed) */
+    double **y = r->y;
+    const double keep = 1 - in->off_goal_share;
+    const int y0 = t->year - p->y0;
+    for (int k = 0; k < len; k++) {
+        const int yy = y0 + k;
+        double sp = spent[k], rs = ratio * sp;
+        y[RS_Y_PAID][yy] += paid[k];
+        y[RS_Y_RECLAIMED][yy] += reclaimed[k];
+        y[RS_Y_SPENT][yy] += sp;
+        y[RS_Y_RIJK_SPENT][yy] += rs;
+        y[RS_Y_COFIN_SPENT][yy] += sp - rs;
+        y[RS_Y_GOAL][yy] += sp - rs + rs * keep;
+        y[RS_Y_ADMIN_REGION][yy] += adm[0][k];
+        y[RS_Y_ADMIN_RIJK][yy] += adm[1][k];
+        y[RS_Y_PLANNED][yy] += planned[k];
+    }
 }
 
 void rs_run_simulate(rs_run *r)
@@ -341,28 +363,8 @@ void rs_run_simulate(rs_run *r)
     const rs_scenario *sc = p->sc;
     for (int i = 0; i < RS_Y_N; i++)
         memset(r->y[i], 0, (size_t)p->ny * sizeof *r->y[i]);
-    for (size_t d = 0; d < sc->n_deals; d++) {
+    for (size_t d = 0; d < sc->n_deals; d++)
         simulate_deal(r, d);
-        const rs_award *a = &p->aw[d];
-        if (a->status == RS_DROPPED)
-            continue;
-        const rs_instrument *in = &sc->instruments[sc->tranches[sc->deals[d].tranche].instrument];
-        double ratio = a->V > 0 ? a->A / a->V : 0;
-        int y = sc->tranches[sc->deals[d].tranche].year - p->y0;
-        size_t o = p->off[d];
-        for (int k = 0; k < p->len[d]; k++, y++) {
-            double sp = r->spent[o + k], rs = ratio * sp;
-            r->y[RS_Y_PAID][y] += r->paid[o + k];
-            r->y[RS_Y_RECLAIMED][y] += r->reclaimed[o + k];
-            r->y[RS_Y_SPENT][y] += sp;
-            r->y[RS_Y_RIJK_SPENT][y] += rs;
-            r->y[RS_Y_COFIN_SPENT][y] += sp - rs;
-            r->y[RS_Y_GOAL][y] += sp - rs + rs * (1 - in->off_goal_share);
-            r->y[RS_Y_ADMIN_REGION][y] += r->admin[0][o + k];
-            r->y[RS_Y_ADMIN_RIJK][y] += r->admin[1][o + k];
-            r->y[RS_Y_PLANNED][y] += r->planned[o + k];
-        }
-    }
     double bal = 0;
     for (int y = 0; y < p->ny; y++) {
         r->y[RS_Y_NET][y] = r->y[RS_Y_PAID][y] - r->y[RS_Y_RECLAIMED][y];

@@ -432,9 +432,12 @@ static void share_tasks(job *J, long ntasks)
             bad |= rs_dist_share(s->cmean, RS_M_N * sizeof *s->cmean, st);
             bad |= rs_dist_share(s->cm2, RS_M_N * sizeof *s->cm2, st);
         }
+        /* from chunks to draws */
+        for (int r = 0; r <= K; r++)
+            st[r] = st[r] * s->chunk < s->draws ? st[r] * s->chunk : s->draws;
+        if (s->kept)
+            bad |= rs_dist_share(s->kept, sizeof *s->kept, st);
         if (s->samples) {
-            for (int r = 0; r <= K; r++)
-                st[r] = st[r] * s->chunk < s->draws ? st[r] * s->chunk : s->draws;
             bad |= rs_dist_share(s->samples, (size_t)J->nval * sizeof *s->samples, st);
             rs_dist_sum_long(s->ext, s->sc->n_deals);
             rs_dist_sum_i128(s->recl, s->sc->n_deals);

@@ -12,10 +12,10 @@
  *   - keep the pilot's values exactly; after the pilot, its extremes fix
  *     the linear range of each value's histograms (qhist.c) and its values
  *     are counted in them: the pilot is part of the one pass, not extra;
- *   - after the pilot, buffer the histogram indices of every value for
- *     FLUSH draws and then add them to the shared histograms under a lock:
- *     integer counts, the same in any order.  The lock is taken once per
- *     FLUSH draws, never per draw.
+ *   - after the pilot, count every value in the thread's own histograms
+ *     (with the pilot's ranges), and add those to the shared ones once, when
+ *     the thread is done: integer counts, the same in any order.  No lock
+ *     is taken in the draw loop, and no thread writes where another does.
  * Each thread owns an rs_run, a gsl_rng and its buffers, which it
  * allocates before the loop; a draw allocates nothing (an invariant
  * failure adds a message, and then the run stops). */
@@ -36,7 +36,6 @@
 #define PILOT 1024       /* draws whose values fix the linear ranges */
 #define PILOT_CHUNK 16
 #define MAX_CHUNKS 1024  /* chunks after the pilot */
-#define FLUSH 256
 #define PROGRESS_PERIOD 0.05 /* seconds: at most 20 reports a second */
 /* a deal's reclaim is summed in integer units of 1e-9 M€ (0.001 €), so
  * that the sum does not depend on which thread added which draw */
@@ -75,7 +74,8 @@ typedef struct mc_job {
     long mine;         /* draws of this rank's chunks (all of them in one process) */
     long fail;         /* atomic: lowest draw that failed, or draws */
     rs_diag fail_diag; /* under critical(rs_mc_fail): the messages of that draw */
-    long beyond;       /* atomic: values ≥ 2^32 in magnitude */
+    long beyond;       /* values ≥ 2^32 in magnitude (fix_ranges, then merge) */
+    double fixed[RS_M_N]; /* the metrics the awards fix (rs_metrics_fixed), made once */
     long *ext;         /* per deal: draws in which it was extended (under rs_mc_deal) */
     rs_i128 *recl;     /* per deal: Σ reclaim in RECLAIM_UNIT (under rs_mc_deal) */
 } mc_job;
@@ -84,10 +84,10 @@ typedef struct mc_job {
 typedef struct mc_thread {
     rs_run *run;
     rs_mc_rng *rng;
-    double *work; /* 2 × n_regions, for rs_metrics_compute */
     double *v;    /* nvar: the values of the current draw */
-    uint32_t *buf; /* FLUSH × nvar × 2 histogram indices (log, linear) */
-    int nbuf;
+    rs_qh *qh;     /* after the pilot: nvar histograms of this thread's draws */
+    uint32_t *log, *lin; /* their counts */
+    long beyond;   /* values ≥ 2^32 in magnitude among them */
     long *ext;     /* per deal, this thread's draws */
     rs_i128 *recl;
     rs_diag diag;
@@ -185,7 +185,7 @@ static int one_draw(mc_job *job, mc_thread *t, long i, int *shocked)
         record_failure(job, t, i, NULL);
         return -1;
     }
-    rs_metrics_compute(run, RS_SUB_ALL, 0, t->work, t->v);
+    rs_metrics_compute_draw(run, job->fixed, t->v);
     collect(run, job->ny, t->v);
     const size_t nd = job->p->sc->n_deals;
     for (size_t d = 0; d < nd; d++) {
@@ -211,26 +211,50 @@ static double *chunk_stats(const mc_job *job, long c)
     return job->cstat + (size_t)c * 4 * job->npad;
 }
 
-/* Adds the buffered histogram indices of thread t to the shared counts. */
-static void flush(mc_job *job, mc_thread *t)
+/* Makes thread t's histograms, with the ranges fix_ranges() gave the
+ * shared ones: before the thread's first draw after the pilot. */
+static void thread_hist(const mc_job *job, mc_thread *t)
 {
-    const int nvar = job->nvar;
-#pragma omp critical(rs_mc_hist)
-    for (int v = 0; v < nvar; v++) {
-        rs_qh *h = &job->qh[v];
-        const uint32_t *b = t->buf + 2 * (size_t)v;
-        for (int k = 0; k < t->nbuf; k++, b += 2 * (size_t)nvar) {
-            rs_qh_note(h, b[0]);
-            if (h->w > 0)
-                h->lin[b[1]]++;
-        }
+    const size_t nvar = (size_t)job->nvar;
+    t->qh = rs_xcalloc(nvar, sizeof *t->qh);
+    /* calloc: pages of buckets that no draw reaches are never touched */
+    t->log = rs_xcalloc(nvar * RS_QH_N, sizeof *t->log);
+    t->lin = rs_xcalloc(nvar * (RS_QH_LIN + 2), sizeof *t->lin);
+    for (size_t v = 0; v < nvar; v++) {
+        t->qh[v] = job->qh[v];
+        t->qh[v].log = t->log + v * RS_QH_N;
+        t->qh[v].lin = t->lin + v * (RS_QH_LIN + 2);
+        rs_qh_track(&t->qh[v]);
     }
-    t->nbuf = 0;
+}
+
+/* Adds thread t's histograms to the shared ones (once, at its end). */
+static void merge(mc_job *job, mc_thread *t)
+{
+    if (!t->qh)
+        return;
+#pragma omp critical(rs_mc_hist)
+    {
+        for (int v = 0; v < job->nvar; v++) {
+            rs_qh *h = &job->qh[v];
+            const rs_qh *m = &t->qh[v];
+            for (uint32_t b = m->b_lo; b < m->b_end; b++)
+                h->log[b] += m->log[b];
+            if (m->b_lo < m->b_end) {
+                h->b_lo = m->b_lo < h->b_lo ? m->b_lo : h->b_lo;
+                h->b_end = m->b_end > h->b_end ? m->b_end : h->b_end;
+            }
+            if (h->w > 0)
+                for (uint32_t b = 0; b < RS_QH_LIN + 2; b++)
+                    h->lin[b] += m->lin[b];
+        }
+        job->beyond += t->beyond;
+    }
 }
 
 /* Adds draw values t->v to the running statistics of chunk c (the draw is
  * the n-th of its chunk).  Pilot draws are kept whole (draw i); later ones
- * go to the thread's histogram buffer. */
+ * are counted in the thread's histograms. */
 static void accumulate(mc_job *job, mc_thread *t, long c, long n, long i)
 {
     const int nvar = job->nvar;
@@ -250,21 +274,14 @@ static void accumulate(mc_job *job, mc_thread *t, long c, long n, long i)
         memcpy(job->pilot_v + (size_t)i * (size_t)nvar, t->v, (size_t)nvar * sizeof *t->v);
         return;
     }
-    uint32_t *b = t->buf + 2 * (size_t)t->nbuf * (size_t)nvar;
-    long beyond = 0;
-    for (int v = 0; v < nvar; v++, b += 2) {
-        const rs_qh *h = &job->qh[v];
+    for (int v = 0; v < nvar; v++) {
+        rs_qh *h = &t->qh[v];
         double x = t->v[v];
-        b[0] = rs_qh_bucket(x);
-        b[1] = h->w > 0 ? rs_qh_lin_bin(h, x) : 0;
-        beyond += rs_qh_beyond(x);
+        rs_qh_note(h, rs_qh_bucket(x));
+        if (h->w > 0)
+            h->lin[rs_qh_lin_bin(h, x)]++;
+        t->beyond += rs_qh_beyond(x);
     }
-    if (beyond) {
-#pragma omp atomic update
-        job->beyond += beyond;
-    }
-    if (++t->nbuf == FLUSH)
-        flush(job, t);
 }
 
 /* After the pilot: each value's linear range from the pilot's extremes,
@@ -382,9 +399,10 @@ static void thread_free(mc_thread *t)
         return;
     rs_run_free(t->run);
     rs_mc_rng_free(t->rng);
-    free(t->work);
     free(t->v);
-    free(t->buf);
+    free(t->qh);
+    free(t->log);
+    free(t->lin);
     free(t->ext);
     free(t->recl);
     rs_diag_free(&t->diag);
@@ -405,9 +423,7 @@ static mc_thread *thread_new(const mc_job *job)
         return NULL;
     }
     t->run = rs_run_alloc(job->p);
-    t->work = rs_xcalloc(2 * job->p->sc->n_regions, sizeof *t->work);
     t->v = rs_xcalloc((size_t)job->nvar, sizeof *t->v);
-    t->buf = rs_xcalloc(2 * (size_t)FLUSH * (size_t)job->nvar, sizeof *t->buf);
     t->ext = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->ext);
     t->recl = rs_xcalloc(job->p->sc->n_deals + 1, sizeof *t->recl);
     t->last_report = now();
@@ -474,6 +490,9 @@ static void job_init(mc_job *job, const rs_plan *p, const rs_uncertainty *u, con
         job->samples = rs_xmalloc((size_t)u->draws * nvar * sizeof *job->samples);
     job->fail = u->draws;
     rs_diag_init(&job->fail_diag);
+    double *work = rs_xcalloc(2 * p->sc->n_regions + 1, sizeof *work);
+    rs_metrics_fixed(p, work, job->fixed);
+    free(work);
     job->ext = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->ext);
     job->recl = rs_xcalloc(p->sc->n_deals + 1, sizeof *job->recl);
 }
@@ -681,10 +700,12 @@ static int loop(mc_job *job, int T)
                 fix_ranges(job);
             }
 #pragma omp barrier
+            if (r1 > r0)
+                thread_hist(job, t);
 #pragma omp for schedule(dynamic, 1)
             for (long c = r0; c < r1; c++)
                 run_chunk(job, t, c);
-            flush(job, t);
+            merge(job, t);
             /* integer sums: the same totals in any order */
 #pragma omp critical(rs_mc_deal)
             for (size_t d = 0; d < job->p->sc->n_deals; d++) {

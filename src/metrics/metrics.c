@@ -138,13 +138,43 @@ static void finish(double *out, const double *ys)
     out[RS_M_GOAL_PER_RIJK_NET] = ratio(out[RS_M_GOAL_SPENDING], out[RS_M_RIJK_NET]);
 }
 
-void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work, double *out)
+/* Award per inhabitant x and bw_pressure pr of every region (both in
+ * 'work') into the fairness metrics of out.  x holds the awards summed in
+ * deal order. */
+static void fairness(const rs_scenario *sc, double *x, const double *pr, double *out)
+{
+    for (size_t i = 0; i < sc->n_regions; i++)
+        x[i] /= sc->regions[i].population;
+    out[RS_M_PRESSURE_CORRELATION] = rs_correlation(x, pr, sc->n_regions);
+    out[RS_M_GINI_PER_CAPITA] = rs_gini(x, sc->n_regions);
+}
+
+void rs_metrics_fixed(const rs_plan *p, double *work, double *fixed)
+{
+    const rs_scenario *sc = p->sc;
+    memset(fixed, 0, RS_M_N * sizeof *fixed);
+    double *x = work, *pr = work + sc->n_regions;
+    for (size_t i = 0; i < sc->n_regions; i++) {
+        x[i] = 0;
+        pr[i] = sc->regions[i].bw_pressure;
+    }
+    /* the same sums in the same order as add_deal's, so the same bits */
+    for (size_t d = 0; d < sc->n_deals; d++)
+        if (p->aw[d].status != RS_DROPPED)
+            x[sc->deals[d].region] += p->aw[d].A;
+    fairness(sc, x, pr, fixed);
+}
+
+/* rs_metrics_compute; with 'fixed' (all deals only, 'work' unused) the
+ * fairness metrics are copied from it instead of computed again. */
+static void compute(const rs_run *r, rs_subset sub, size_t index, double *work,
+                    const double *fixed, double *out)
 {
     const rs_plan *p = r->plan;
     const rs_scenario *sc = p->sc;
     memset(out, 0, RS_M_N * sizeof *out);
-    double *x = work, *pr = work + sc->n_regions;
-    for (size_t i = 0; i < sc->n_regions; i++) {
+    double *x = fixed ? NULL : work, *pr = fixed ? NULL : work + sc->n_regions;
+    for (size_t i = 0; x && i < sc->n_regions; i++) {
         x[i] = 0;
         pr[i] = sc->regions[i].bw_pressure;
     }
@@ -184,10 +214,22 @@ void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *wo
     }
     if (sub == RS_SUB_REGION)
         return; /* fairness across regions is not a property of one region */
-    for (size_t i = 0; i < sc->n_regions; i++)
-        x[i] /= sc->regions[i].population;
-    out[RS_M_PRESSURE_CORRELATION] = rs_correlation(x, pr, sc->n_regions);
-    out[RS_M_GINI_PER_CAPITA] = rs_gini(x, sc->n_regions);
+    if (fixed) {
+        out[RS_M_PRESSURE_CORRELATION] = fixed[RS_M_PRESSURE_CORRELATION];
+        out[RS_M_GINI_PER_CAPITA] = fixed[RS_M_GINI_PER_CAPITA];
+        return;
+    }
+    fairness(sc, x, pr, out);
+}
+
+void rs_metrics_compute(const rs_run *r, rs_subset sub, size_t index, double *work, double *out)
+{
+    compute(r, sub, index, work, NULL, out);
+}
+
+void rs_metrics_compute_draw(const rs_run *r, const double *fixed, double *out)
+{
+    compute(r, RS_SUB_ALL, 0, NULL, fixed, out);
 }
 
 /* ---- every tranche and every region in one pass ------------------------- */

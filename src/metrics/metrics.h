@@ -65,6 +65,15 @@ void rs_metrics_groups(const rs_run *r, double *tranche_out, double *region_out)
  * index y (plan->ny years).  Summed over tranches they are run->y[s]. */
 void rs_metrics_tranche_yearly(const rs_run *r, double *out);
 
+/* The metrics that depend only on the awards, fixed for every run of plan
+ * 'p' (gini_per_capita and pressure_correlation; the other entries 0), for
+ * rs_metrics_compute_draw.  'work' holds 2 × n_regions doubles. */
+void rs_metrics_fixed(const rs_plan *p, double *work, double *fixed);
+/* rs_metrics_compute over all deals, with the metrics of rs_metrics_fixed
+ * copied from 'fixed' rather than computed again (they are the same bits):
+ * for the draws of a Monte Carlo, whose awards do not change. */
+void rs_metrics_compute_draw(const rs_run *r, const double *fixed, double *out);
+
 /* Gini coefficient of x[0..n-1] as in §5 (0 when the mean is 0); sorts x. */
 double rs_gini(double *x, size_t n);
 /* Pearson correlation, 0 when either side has no variance. */

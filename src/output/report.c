@@ -100,27 +100,26 @@ static int numeric_column(const rs_block *b, size_t col)
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-static void md_cell(FILE *f, const char *s)
+/* Text that comes from a scenario: no Markdown or HTML of its own.  Every
+ * character Markdown gives a meaning (CommonMark lets any ASCII
+ * punctuation be escaped with a backslash), '<' and '&' included, so no
+ * tag or entity of a name reaches a Markdown renderer; control
+ * characters become spaces. */
+static void md_text(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '|')
-            fputs("\\|", f);
-        else if (*s == '\n' || *s == '\r')
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
             fputc(' ', f);
-        else
-            fputc(*s, f);
+            continue;
+        }
+        if (strchr("\\`*_[]<>#|!~&", *p))
+            fputc('\\', f);
+        fputc(*p, f);
     }
 }
 
-/* Text that comes from a scenario: no Markdown of its own. */
-static void md_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>#|", *s))
-            fputc('\\', f);
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
-    }
-}
+/* A table cell: the same (a '|' would end the cell). */
+static void md_cell(FILE *f, const char *s) { md_text(f, s); }
 
 void rs_doc_markdown(FILE *f, const rs_doc *d)
 {

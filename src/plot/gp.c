@@ -130,9 +130,19 @@ static void each_char(void *ctx, const char *text, size_t max, put_fn put)
     size_t keep = max && count_chars(p) > max ? max - 1 : (size_t)-1;
     for (size_t chars = 0; *p; chars++) {
         size_t n = rs_utf8_len(p);
-        if (chars == keep) {
+        if (chars >= keep) {
             put(ctx, "\xe2\x80\xa6", 3); /* … */
             return;
+        }
+        /* "]]>" would end the CDATA section gnuplot's SVG puts text in:
+         * a zero-width space after "]]" */
+        if (p[0] == ']' && p[1] == ']' && p[2] == '>' && chars + 2 <= keep) {
+            put(ctx, "]", 1);
+            put(ctx, "]", 1);
+            put(ctx, "\xe2\x80\x8b", 3);
+            p += 2;
+            chars++; /* two characters read (the loop counts the other) */
+            continue;
         }
         if (n == 0) {
             put(ctx, "\xef\xbf\xbd", 3); /* U+FFFD */
@@ -420,6 +430,8 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
 rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err)
 {
     *err = NULL;
+    if (!g->gnuplot || !*g->gnuplot)
+        return RS_GP_MISSING; /* scripts and data only (the fuzz target) */
     int in[2], status_pipe[2];
     char errpath[] = "/tmp/regiosim-gnuplot-XXXXXX";
     int errfd = mkstemp(errpath);

@@ -26,7 +26,7 @@ typedef struct rs_gp {
     const char *terminal; /* pngcairo, svg or pdfcairo */
     int nl;               /* Dutch labels, decimal comma, thousands with a dot */
     const char *footer;   /* the source line at the bottom ("Bron: regiosim ...") */
-    const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot" */
+    const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot"; "" draws nothing */
     const char *font;     /* font family (default RS_GP_FONT) */
     int width, height;    /* pixels (png, svg) or cm (pdf); 0: the default */
     const char *style;    /* text of the style file (plots/rijkshuisstijl.gp);

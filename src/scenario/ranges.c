@@ -214,9 +214,12 @@ static void walk(collect *c, const cJSON *node, rs_buf *path, rs_buf *label, int
 {
     if (cJSON_IsObject(node)) {
         const cJSON *rg = cJSON_GetObjectItemCaseSensitive(node, "ranges");
-        char *jp = rs_xasprintf("$%s%s.ranges", path->s && path->s[0] != '[' && path->s[0] ? "."
-                                                                                            : "",
-                                path->s ? path->s : "");
+        /* the JSON path for messages, made only where there are ranges
+         * (a scenario may have 100,000 deal objects and none) */
+        char *jp = rg ? rs_xasprintf("$%s%s.ranges",
+                                     path->s && path->s[0] != '[' && path->s[0] ? "." : "",
+                                     path->s ? path->s : "")
+                      : NULL;
         if (rg && !cJSON_IsObject(rg)) {
             rerr(c, rg, jp, "is %s, must be an object {\"KEY\": {\"lo\": LO, \"hi\": HI}}",
                  rs_json_type_name(rg));

@@ -667,6 +667,9 @@ r run -q --no-plots --set uncertainty=null --set "instruments.du.off_goal_share=
 want=$(awk -v a="$(metric "$TMP/sens3-spuk0/summary.json" effectiveness)" -v b="$(metric "$TMP/sens3-du0/summary.json" effectiveness)" 'BEGIN { printf "%.17g", a - b }')
 if exact "$lo" "$want"; then ok; else failed "a --vs point is the difference of two plain runs" "at_lo $lo, runs $want"; fi
 if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado chart script is written"; fi
+check_has "the report gives the reasoning of each range" "$TMP/sens3/report.md" "Onderbouwing van de bandbreedtes"
+check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" "Algemene Rekenkamer (15 May 2024)"
+check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
 
 # --target: where one scenario's metric reaches a value
 r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \

@@ -2,7 +2,7 @@
 # tests/mpi/run.sh PLAIN MPI — the MPI build against the plain one.
 #
 #   1. byte identity: run (Monte Carlo), compare, sweep (a Monte Carlo mean
-#      per point) and solve give the same files and the same standard
+#      per point), solve and sensitivity (one at a time, Sobol) give the same files and the same standard
 #      output with the plain build (one process) and with mpirun -np K,
 #      K = 1, 2, 3, 4 (--oversubscribe: more ranks than this machine's
 #      cores; --allow-run-as-root when run as root);
@@ -41,6 +41,17 @@ same() {
     if diff -r "$2" "$3" >"$TMP/diff" 2>&1; then ok; else bad "$1: results differ" "$TMP/diff"; fi
 }
 
+# untimed FILE...: sensitivity writes its wall time ("runs in 0.2 s",
+# "seconds": 0.213) into its files and output, which differs between any
+# two runs; it is blanked, and the marker (which hashes the files) dropped
+untimed() {
+    for f in "$@"; do
+        [ -f "$f" ] || continue
+        case $f in *.png | *.svg | *.pdf) continue ;; esac
+        sed -i -E 's/runs in [0-9.,]+ s/runs in T s/g; s/"seconds": [0-9.]+/"seconds": T/' "$f"
+    done
+}
+
 # ---------------------------------------------------------- 1. identity
 # NAME "K..." then the command's arguments; "@OUT" stands for the output
 # folder
@@ -63,6 +74,10 @@ identity() {
         rc=$?
         [ -d "out/$name" ] && mv "out/$name" "res/$name-k$k"
         [ $rc = 0 ] || { bad "$name: -np $k exit $rc" "$name-k$k.stderr"; continue; }
+        case $name in sens-*)
+            rm -f "res/$name-plain/.regiosim-result" "res/$name-k$k/.regiosim-result"
+            untimed "$name-plain.stdout" "$name-k$k.stdout" res/"$name"-plain/* res/"$name-k$k"/*
+        esac
         if cmp -s "$name-plain.stdout" "$name-k$k.stdout"; then ok; else
             diff "$name-plain.stdout" "$name-k$k.stdout" >"$TMP/diff"
             bad "$name: -np $k standard output differs" "$TMP/diff"
@@ -89,6 +104,13 @@ identity sweep "1 2 3 4" sweep -q --no-plots scenarios/demo.json --param cofinan
 # Brent's iterations, each a distributed evaluation: the same path
 identity solve "1 2 3 4" solve scenarios/demo.json --param cofinancing.share --metric rijk_net \
     --target 150 --lo 0.2 --hi 0.8 --set uncertainty.draws=200
+# sensitivity: one at a time with switching values (Brent, like solve), and
+# Sobol indices with bootstrap intervals, each point a Monte Carlo mean
+identity sens-oat "1 2 3 4" sensitivity --no-plots scenarios/t4-spuk.json \
+    --vs scenarios/t4-du.json --metric effectiveness --draws 200 -o @OUT
+identity sens-sobol "1 2 3 4" sensitivity --no-plots scenarios/demo.json --metric rijk_net \
+    --factor cofinancing.share=0.3,0.7 --factor uncertainty.realisation.mean=0.7,0.95 \
+    --method sobol --samples 16 --draws 100 -o @OUT
 
 # the Monte Carlo must really have been shared: summary.json says 3,000 draws
 grep -q '"draws": 3000' res/run-k3/summary.json && ok || bad "run: summary.json has no 3000 draws"
@@ -148,7 +170,7 @@ fi
 # a rank killed with SIGKILL mid-run: mpirun ends the job with a non-zero
 # code and rank 0 never starts writing
 $MPIRUN -np 3 "$MPIBIN" run -q --no-plots scenarios/demo.json -o out/fail \
-    --set uncertainty.draws=2000000 >/dev/null 2>err &
+    --draws 2000000 >/dev/null 2>err &
 mpid=$!
 victim=""
 for _ in $(seq 1 100); do
@@ -164,6 +186,7 @@ if [ -n "$victim" ]; then
     wait $mpid
     rc=$?
     if [ $rc = 0 ]; then bad "killed rank: mpirun exited 0" err
+    elif ! grep -q "signal 9" err; then bad "killed rank: the job ended for another reason" err
     elif [ -e out/fail ] || ls -d out/fail.tmp-* >/dev/null 2>&1; then bad "killed rank: a folder was left"
     else ok; fi
 else
