@@ -159,7 +159,7 @@ void rs_doc_markdown(FILE *f, const rs_doc *d)
                 fputc('\n', f);
                 if (r == 0) {
                     fputc('|', f);
-                    for (size_t c = 0; c < b->cols; c++)
+                    for (size_t c = 0; c < b->cols; c++) /* once per table */
                         fputs(numeric_column(b, c) ? "---:|" : ":---|", f);
                     fputc('\n', f);
                 }
@@ -291,10 +291,14 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
             break;
         case RS_B_TABLE:
             fputs("<table>", f);
+            /* which columns hold numbers: once per table, not per cell */
+            int *numcol = rs_xcalloc(b->cols ? b->cols : 1, sizeof *numcol);
+            for (size_t c = 0; c < b->cols; c++)
+                numcol[c] = numeric_column(b, c);
             for (size_t r = 0; r * b->cols < b->n; r++) {
                 fputs("<tr>", f);
                 for (size_t c = 0; c < b->cols; c++) {
-                    int numeric = numeric_column(b, c);
+                    int numeric = numcol[c];
                     fputs(r ? (numeric ? "<td class=\"n\">" : "<td>")
                             : (numeric ? "<th class=\"n\">" : "<th>"),
                           f);
@@ -304,6 +308,7 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
                 fputs("</tr>\n", f);
             }
             fputs("</table>\n", f);
+            free(numcol);
             break;
         case RS_B_IMAGE:
             html_image(f, d, b, plots);
@@ -317,11 +322,24 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
 
 #define T(nl_text, en_text) (d->nl ? (nl_text) : (en_text))
 
+/* Rows of a region or deal table in the report (the CSVs and the workbook
+ * hold them all). */
+#define RS_REPORT_ROWS 500
+
 static void row(char ***cells, size_t *n, size_t cols, ...)
 {
     va_list ap;
     va_start(ap, cols);
-    *cells = rs_xrealloc(*cells, (*n + cols) * sizeof **cells);
+    /* capacity doubles at each power of two: a table of 100,000 deals is
+     * not copied 100,000 times */
+    size_t need = *n + cols, cap = 16;
+    while (cap < need)
+        cap *= 2;
+    size_t had = 16;
+    while (had < *n)
+        had *= 2;
+    if (!*cells || cap != had || *n == 0)
+        *cells = rs_xrealloc(*cells, cap * sizeof **cells);
     for (size_t i = 0; i < cols; i++)
         (*cells)[(*n)++] = va_arg(ap, char *);
     va_end(ap);
@@ -565,21 +583,34 @@ static void region_table(rs_doc *d, const rs_result *res)
         dup(T("draagkracht", "fiscal capacity")), dup(T("druk op brede welvaart", "pressure on brede welvaart")),
         dup(T("Rijksbijdrage (€ mln)", "Rijk award (M€)")), dup(T("per inwoner (€)", "per inhabitant (€)")),
         dup(T("cofinanciering (%)", "co-financing (%)")));
-    for (size_t i = 0; i < sc->n_regions; i++) {
+    /* A, C and V of each region in one pass over the deals */
+    double *sum = rs_xcalloc(3 * (sc->n_regions ? sc->n_regions : 1), sizeof *sum);
+    for (size_t k = 0; k < sc->n_deals; k++) {
+        double *q = sum + 3 * sc->deals[k].region;
+        q[0] += res->plan->aw[k].A;
+        q[1] += res->plan->aw[k].C;
+        q[2] += res->plan->aw[k].V;
+    }
+    size_t shown = sc->n_regions < RS_REPORT_ROWS ? sc->n_regions : RS_REPORT_ROWS;
+    for (size_t i = 0; i < shown; i++) {
         const rs_region *reg = &sc->regions[i];
-        double A = 0, C = 0, V = 0;
-        for (size_t k = 0; k < sc->n_deals; k++)
-            if (sc->deals[k].region == i) {
-                A += res->plan->aw[k].A;
-                C += res->plan->aw[k].C;
-                V += res->plan->aw[k].V;
-            }
+        double A = sum[3 * i], C = sum[3 * i + 1], V = sum[3 * i + 2];
         row(&c, &n, 7, dup(reg->name), num(d, reg->population, 0), num(d, reg->fiscal_capacity, 2),
             num(d, reg->bw_pressure, 2), num(d, A, 1), num(d, A * 1e6 / reg->population, 0),
             V > 0 ? num(d, 100 * C / V, 0) : dup("–"));
     }
+    free(sum);
     rs_doc_cells(d, RS_B_TABLE, c, n, 7);
     free_cells(c, n);
+    if (shown < sc->n_regions) {
+        char *p = rs_xasprintf(T("De eerste %zu van %zu regio's; alle staan in regions.csv en "
+                                 "results.xlsx.",
+                                 "The first %zu of %zu regions; all are in regions.csv and "
+                                 "results.xlsx."),
+                               shown, sc->n_regions);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+    }
 }
 
 static void deal_table(rs_doc *d, const rs_result *res)
@@ -596,7 +627,10 @@ static void deal_table(rs_doc *d, const rs_result *res)
         dup(T("status", "status")), dup(T("aanvraag", "request")), dup(T("toegekend", "awarded")),
         dup(T("cofinanciering (%)", "co-financing (%)")), dup(T("besteed", "spent")),
         dup(T("teruggevorderd", "reclaimed")), dup(T("laatste jaar", "last year")));
-    for (size_t k = 0; k < sc->n_deals; k++) {
+    /* a report is read: beyond RS_REPORT_ROWS deals the table stops and
+     * says where the rest is */
+    size_t shown = sc->n_deals < RS_REPORT_ROWS ? sc->n_deals : RS_REPORT_ROWS;
+    for (size_t k = 0; k < shown; k++) {
         const rs_deal *deal = &sc->deals[k];
         const rs_award *a = &res->plan->aw[k];
         const rs_dealres *dr = &res->run->dr[k];
@@ -612,6 +646,15 @@ static void deal_table(rs_doc *d, const rs_result *res)
     }
     rs_doc_cells(d, RS_B_TABLE, c, n, 10);
     free_cells(c, n);
+    if (shown < sc->n_deals) {
+        char *p = rs_xasprintf(T("De eerste %zu van %zu deals; alle deals staan in deals.csv en in "
+                                 "het blad Deals van results.xlsx.",
+                                 "The first %zu of %zu deals; every deal is in deals.csv and in "
+                                 "the sheet Deals of results.xlsx."),
+                               shown, sc->n_deals);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+    }
 }
 
 void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)

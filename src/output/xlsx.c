@@ -312,16 +312,17 @@ static void regions_sheet(xw *x, const rs_result *res)
                            T("Rijksbijdrage per inwoner (€)", "Rijk award per inhabitant (€)")};
     const double w[] = {34, 12, 16, 16, 15, 14, 16};
     lxw_worksheet *ws = sheet(x, "Regio's", heads, 7, w);
+    double *sum = rs_xcalloc(3 * (sc->n_regions ? sc->n_regions : 1), sizeof *sum);
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        double *q = sum + 3 * sc->deals[d].region;
+        q[0] += res->plan->aw[d].A;
+        q[1] += res->plan->aw[d].C;
+        q[2] += res->plan->aw[d].V;
+    }
     for (size_t i = 0; i < sc->n_regions; i++) {
         lxw_row_t r = (lxw_row_t)(i + 1);
         const rs_region *reg = &sc->regions[i];
-        double A = 0, C = 0, V = 0;
-        for (size_t d = 0; d < sc->n_deals; d++)
-            if (sc->deals[d].region == i) {
-                A += res->plan->aw[d].A;
-                C += res->plan->aw[d].C;
-                V += res->plan->aw[d].V;
-            }
+        double A = sum[3 * i], C = sum[3 * i + 1], V = sum[3 * i + 2];
         double cs = V > 0 ? C / V : rs_cofin_share(&sc->cofin, reg);
         str(ws, r, 0, reg->name, x->text);
         num(ws, r, 1, reg->population, x->eur);
@@ -331,6 +332,7 @@ static void regions_sheet(xw *x, const rs_result *res)
         num(ws, r, 5, A, x->meur);
         num(ws, r, 6, A * 1e6 / reg->population, x->eur);
     }
+    free(sum);
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)sc->n_regions, 6);
 }
 
@@ -540,7 +542,19 @@ static void assumptions(arow *a, const rs_scenario *sc, const char *prefix)
         assume(a, part, rs_label_of(RS_LK_PARAM, "bw_pressure", x->nl), reg->bw_pressure, x->ratio,
                "0–1", reg->source, reg->estimate);
     }
-    for (size_t d = 0; d < sc->n_deals; d++) {
+    /* every deal's request and duration are on the sheet Deals too; here
+     * up to 2,000 of them */
+    size_t nd = sc->n_deals < 2000 ? sc->n_deals : 2000;
+    if (nd < sc->n_deals) {
+        char *t = rs_xasprintf(T("%s: de aanvraag en looptijd van alle %zu deals staan in het blad "
+                                 "Deals",
+                                 "%s: the request and duration of all %zu deals are on the sheet "
+                                 "Deals"),
+                               prefix[0] ? prefix : "Deals", sc->n_deals);
+        str(a->ws, a->r++, 0, t, x->note);
+        free(t);
+    }
+    for (size_t d = 0; d < nd; d++) {
         const rs_deal *deal = &sc->deals[d];
         PART("%sDeal %s", prefix, deal->id);
         assume(a, part, T("aanvraag", "request"), deal->request, x->meur, T("€ mln", "M€"), NULL, 0);
@@ -569,6 +583,9 @@ static int open_book(xw *x, const char *path, int nl, const char *title)
     x->nl = nl;
     lxw_workbook_options opt = {0};
     opt.tmpdir = NULL;
+    /* rows go to disk as they are written (every sheet is written top to
+     * bottom): a workbook of 100,000 deals in seconds, not minutes */
+    opt.constant_memory = LXW_TRUE;
     x->wb = workbook_new_opt(path, &opt);
     if (!x->wb)
         return -1;

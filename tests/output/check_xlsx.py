@@ -156,6 +156,8 @@ def check_run(d):
         if n < 10:
             bad(f"Aannames en bronnen: only {n} parameters")
         for r in ws.iter_rows(min_row=2, values_only=True):
+            if r[0] and r[1] is None and r[2] is None:
+                continue  # a note ("the other deals are on the sheet Deals")
             if r[0] and (not isinstance(r[2], (int, float)) or r[5] not in ("ja", "nee", "yes", "no")):
                 bad(f"Aannames en bronnen: row {r}: value or estimate missing")
                 break
