@@ -10,6 +10,11 @@
 
 #define T(nl_text, en_text) (x->nl ? (nl_text) : (en_text))
 
+/* Rows of the sheets Deals and Regio's: a workbook is for reading and
+ * exchanging; beyond this a sheet stops with a note and the CSV holds every
+ * row (compressing 300,000 rows would take most of a run's time). */
+#define RS_XLSX_ROWS 50000
+
 typedef struct xw {
     lxw_workbook *wb;
     lxw_format *head, *text, *wrap, *meur, *pct, *ratio, *count, *eur, *year, *note, *num;
@@ -269,7 +274,8 @@ static void deals_sheet(xw *x, const rs_result *res)
                            T("Uitvoeringslasten Rijk (€ mln)", "Burden, Rijk (M€)")};
     const double w[] = {26, 28, 9, 26, 11, 14, 12, 12, 14, 12, 10, 9, 12, 14, 14, 14, 15, 15};
     lxw_worksheet *ws = sheet(x, "Deals", heads, 18, w);
-    for (size_t d = 0; d < sc->n_deals; d++) {
+    size_t nd = sc->n_deals < RS_XLSX_ROWS ? sc->n_deals : RS_XLSX_ROWS;
+    for (size_t d = 0; d < nd; d++) {
         lxw_row_t r = (lxw_row_t)(d + 1);
         const rs_deal *deal = &sc->deals[d];
         const rs_tranche *t = &sc->tranches[deal->tranche];
@@ -297,7 +303,14 @@ static void deals_sheet(xw *x, const rs_result *res)
         num(ws, r, 16, dr->admin[0], x->meur);
         num(ws, r, 17, dr->admin[1], x->meur);
     }
-    worksheet_autofilter(ws, 0, 0, (lxw_row_t)sc->n_deals, 17);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)nd, 17);
+    if (nd < sc->n_deals) {
+        char *t = rs_xasprintf(T("De eerste %zu van %zu deals; alle staan in deals.csv.",
+                                 "The first %zu of %zu deals; all are in deals.csv."),
+                               nd, sc->n_deals);
+        str(ws, (lxw_row_t)nd + 2, 0, t, x->note);
+        free(t);
+    }
 }
 
 static void regions_sheet(xw *x, const rs_result *res)
@@ -319,7 +332,8 @@ static void regions_sheet(xw *x, const rs_result *res)
         q[1] += res->plan->aw[d].C;
         q[2] += res->plan->aw[d].V;
     }
-    for (size_t i = 0; i < sc->n_regions; i++) {
+    size_t nr = sc->n_regions < RS_XLSX_ROWS ? sc->n_regions : RS_XLSX_ROWS;
+    for (size_t i = 0; i < nr; i++) {
         lxw_row_t r = (lxw_row_t)(i + 1);
         const rs_region *reg = &sc->regions[i];
         double A = sum[3 * i], C = sum[3 * i + 1], V = sum[3 * i + 2];
@@ -333,7 +347,14 @@ static void regions_sheet(xw *x, const rs_result *res)
         num(ws, r, 6, A * 1e6 / reg->population, x->eur);
     }
     free(sum);
-    worksheet_autofilter(ws, 0, 0, (lxw_row_t)sc->n_regions, 6);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)nr, 6);
+    if (nr < sc->n_regions) {
+        char *t = rs_xasprintf(T("De eerste %zu van %zu regio's; alle staan in regions.csv.",
+                                 "The first %zu of %zu regions; all are in regions.csv."),
+                               nr, sc->n_regions);
+        str(ws, (lxw_row_t)nr + 2, 0, t, x->note);
+        free(t);
+    }
 }
 
 static void uncertainty_sheet(xw *x, const rs_result *res)

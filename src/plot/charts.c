@@ -413,6 +413,7 @@ static void chart_cumulative(const rs_result *res, const rs_gp *g, rs_buf *dat, 
 
 typedef struct burden_row {
     char label[260];
+    const char *full; /* the whole obligation name, for the data file */
     double keur, pct;
     int side;
 } burden_row;
@@ -470,6 +471,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
             rs_chart_cut(name, sizeof name, in->obl[o].name, 30);
             snprintf(b->label, sizeof b->label, "%s%s%s (%s)", multi ? ins : "", multi ? ": " : "",
                      name, in->obl[o].side ? "Rijk" : RS_L(g, "regio", "region"));
+            b->full = in->obl[o].name;
             b->keur = c * 1000;
             b->pct = award[i] > 0 ? 100 * c / award[i] : 0;
             b->side = in->obl[o].side;
@@ -488,7 +490,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
         rs_buf_printf(dat, "%zu\t", i);
         dat_num(dat, rw[i].keur);
         rs_buf_printf(dat, "\t%d\t%s\t", rw[i].side, bv[i]);
-        dat_str(dat, rw[i].label);
+        dat_str(dat, rw[i].full);
         rs_buf_add(dat, "\n");
     }
     free(rw);
