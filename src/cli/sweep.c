@@ -125,7 +125,7 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
     rs_gp_header(gp, g, "sweep");
     if (two)
         for (size_t k = 0; k < nm; k++) {
-            char var[16];
+            char var[32];
             snprintf(var, sizeof var, "V%zu", k + 1);
             rs_gp_label_array(gp, var, (const char *const *)(vl + k * (size_t)(n1 * n2)),
                               (size_t)(n1 * n2), 0);
