@@ -12,6 +12,8 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/regiosim
+DOCDIR   = $(PREFIX)/share/doc/regiosim
+MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -33,7 +35,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
 OPENMP    ?= -fopenmp
 RS_CFLAGS  = $(OPENMP) -std=c11 -D_POSIX_C_SOURCE=200809L -MMD -MP $(WARN) $(PKG_CFLAGS) \
-             -DRS_DATADIR='"$(DATADIR)"'
+             -DRS_DATADIR='"$(DATADIR)"' -DRS_DOCDIR='"$(DOCDIR)"' -DRS_MANDIR='"$(MANDIR)"'
 LDLIBS     = $(OPENMP) $(PKG_LIBS) -lm
 
 # make MPI=1: the same program built with Open MPI (mpicc, -DRS_MPI) into
@@ -156,10 +158,14 @@ install: regiosim
 	install -m 755 regiosim $(DESTDIR)$(BINDIR)/regiosim
 	cp -R models scenarios plots $(DESTDIR)$(DATADIR)/
 	chmod -R u+rwX,go+rX $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)
+	install -m 644 README.md docs/model.md docs/sources.md docs/format.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/regiosim.1 $(DESTDIR)$(MANDIR)/regiosim.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/regiosim
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(MANDIR)/regiosim.1
 
 clean:
 	rm -rf $(BUILD) regiosim out

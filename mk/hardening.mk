@@ -2,7 +2,8 @@
 #
 #   make check-asan        unit + CLI tests and the fuzz regressions, built with
 #                          AddressSanitizer and UBSan in build/asan/
-#   make check-valgrind    unit tests and a demo run under valgrind
+#   make check-valgrind    unit tests and a demo run under valgrind (the
+#                          samplers' tests with 20,000 samples per pair)
 #   make check-hardening   hostile and broken input, interrupted and full-disk
 #                          writes (tests/hardening/run.sh)
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="scenario setpath csv"]
@@ -115,7 +116,7 @@ check-valgrind: hardening-deps
 	@$(MAKE) --no-print-directory regiosim $(BUILD)/unit-tests
 	@status=0; tmp=$$(mktemp -d); \
 	echo "== unit tests under valgrind"; \
-	(cd tests/unit && $(VALGRIND) ../../$(BUILD)/unit-tests) >$$tmp/unit.log 2>&1 \
+	(cd tests/unit && SAMPLE_N=20000 $(VALGRIND) ../../$(BUILD)/unit-tests) >$$tmp/unit.log 2>&1 \
 	  || { status=1; cat $$tmp/unit.log; }; \
 	tail -n 1 $$tmp/unit.log; \
 	echo "== demo run under valgrind"; \

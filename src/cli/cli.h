@@ -99,9 +99,6 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
 int rs_cli_mc(const struct rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               struct rs_mc_result *out, rs_diag *diag);
 
-/* Runs a loaded scenario (deterministic, or the Monte Carlo mean when the
- * scenario or the options ask for draws) and fills m[RS_M_N]. */
-int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag);
 
 /* Loads a scenario with the options' overrides; prints diagnostics.
  * NULL with *code set on failure. */

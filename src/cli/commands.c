@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../dist/dist.h"
 #include "../output/explain.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -263,7 +264,13 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         }
         if (rc)
             goto out;
-        rs_charts_flush(&charts, od.tmp, dir, &g, warn);
+        rc = rs_charts_flush(&charts, od.tmp, dir, &g, warn);
+        if (rc) {
+            for (size_t i = 0; i < warn->n; i++) /* the reason of the failure */
+                if (strstr(warn->msg[i], "/plots/"))
+                    rs_diag_add(diag, RS_EXIT_IO, "%s", warn->msg[i]);
+            goto out;
+        }
         if (gmem.builtin)
             rs_diag_add(warn, 0, "no chart style file found (plots/rijkshuisstijl.gp next to "
                                  "regiosim, $REGIOSIM_PLOTS or " RS_DATADIR "/plots): the "
@@ -315,7 +322,8 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     if (!rc)
         rc = rs_outdir_commit(&od, diag);
     if (!rc && !o->quiet && !o->no_plots && charts.n && !charts.missing)
-        fprintf(stderr, "regiosim: %zu charts drawn in %.2f s\n", charts.n, charts.seconds);
+        fprintf(stderr, "regiosim: %zu %s drawn in %.2f s\n", charts.n,
+                rs_plural((long)charts.n, "chart", "charts"), charts.seconds);
 out:
     rs_outdir_abort(&od);
     rs_charts_free(&charts);
@@ -442,41 +450,9 @@ static void show_progress(long done, long total, void *arg)
 int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               rs_mc_result *out, rs_diag *diag)
 {
-    progress p = {mono(), 0, 0, !o->quiet && isatty(2)};
+    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty()};
     return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
                      diag);
-}
-
-int rs_cli_metrics(const rs_scenario *sc, const rs_opts *o, double *m, rs_diag *diag)
-{
-    rs_plan *plan;
-    rs_run *run;
-    int rc = rs_cli_simulate(sc, &plan, &run, diag);
-    double *work = rs_xcalloc(2 * sc->n_regions, sizeof *work);
-    rs_metrics_compute(run, RS_SUB_ALL, 0, work, m);
-    free(work);
-    rs_uncertainty u;
-    rs_diag warn;
-    rs_diag_init(&warn);
-    if (!rc)
-        rc = rs_cli_draws_check(sc, o, diag);
-    if (!rc && rs_cli_uncertainty(sc, o, &u, &warn)) {
-        /* the Monte Carlo mean: the same seed at every point, so a sweep
-         * or a solver sees a smooth function of the parameter */
-        rs_mc_result mc;
-        rs_opts quiet = *o;
-        quiet.quiet = 1;
-        rc = rs_cli_mc(plan, &u, &quiet, &mc, diag);
-        if (!rc) {
-            for (int i = 0; i < RS_M_N; i++)
-                m[i] = mc.metric[i].mean;
-            rs_mc_result_free(&mc);
-        }
-    }
-    rs_diag_free(&warn);
-    rs_run_free(run);
-    rs_plan_free(plan);
-    return rc;
 }
 
 int rs_cmd_run(const rs_opts *o)
@@ -529,7 +505,12 @@ int rs_cmd_run(const rs_opts *o)
     rs_diag_init(&io);
     rc = write_results(&res, dir, csv, o, &warn, &io);
     if (rc) {
+        /* every failure prints its cause: a chart that could not be
+         * written is in the warnings (they go into the report), and they
+         * are said here too */
         rs_diag_print(&io, stderr);
+        for (size_t i = 0; i < warn.n && warn.code; i++)
+            fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
@@ -561,7 +542,11 @@ int rs_cmd_explain(const rs_opts *o)
     }
     size_t d = rs_scenario_find_deal(l.sc, o->pos[1]);
     if (d == (size_t)-1) {
-        fprintf(stderr, "regiosim: %s: no deal '%s'; deals:", o->pos[0], o->pos[1]);
+        fputs("regiosim: ", stderr);
+        rs_fputs_shown(o->pos[0], stderr);
+        fputs(": no deal '", stderr);
+        rs_fputs_shown(o->pos[1], stderr);
+        fputs("'; deals:", stderr);
         for (size_t i = 0; i < l.sc->n_deals; i++)
             fprintf(stderr, " %s", l.sc->deals[i].id);
         fputc('\n', stderr);
@@ -580,11 +565,42 @@ int rs_cmd_validate(const rs_opts *o)
     int worst = RS_EXIT_OK;
     for (size_t i = 0; i < o->n_pos; i++) {
         int code;
+        /* an instrument, region, tranche or deal file is checked on its own
+         * (--set applies to scenarios only) */
+        rs_file_kind kind = RS_FILE_SCENARIO;
+        size_t n = 0;
+        if (!o->n_ov) {
+            rs_diag d;
+            rs_diag_init(&d);
+            code = rs_file_check(o->pos[i], &kind, &n, &d);
+            if (kind != RS_FILE_SCENARIO || code) {
+                rs_diag_print(&d, stderr);
+                rs_diag_free(&d);
+                if (!code && !o->quiet) {
+                    if (kind == RS_FILE_INSTRUMENT)
+                        printf("ok: %s (an instrument, checked on its own)\n", o->pos[i]);
+                    else
+                        printf("ok: %s (a %s of %zu %s, checked on its own: references to "
+                               "other files are checked when a scenario uses it)\n",
+                               o->pos[i], rs_file_kind_names[kind], n,
+                               kind == RS_FILE_REGIONS    ? rs_plural((long)n, "region", "regions")
+                               : kind == RS_FILE_TRANCHES ? rs_plural((long)n, "tranche", "tranches")
+                                                          : rs_plural((long)n, "deal", "deals"));
+                }
+                if (code && worst != RS_EXIT_IO)
+                    worst = code;
+                continue;
+            }
+            rs_diag_free(&d);
+        }
         rs_scenario *s = rs_cli_load(o->pos[i], o, &code);
         if (s) {
             if (!o->quiet)
-                printf("ok: %s (%zu regions, %zu instruments, %zu tranches, %zu deals)\n",
-                       o->pos[i], s->n_regions, s->n_instruments, s->n_tranches, s->n_deals);
+                printf("ok: %s (%zu %s, %zu %s, %zu %s, %zu %s)\n", o->pos[i], s->n_regions,
+                       rs_plural((long)s->n_regions, "region", "regions"), s->n_instruments,
+                       rs_plural((long)s->n_instruments, "instrument", "instruments"),
+                       s->n_tranches, rs_plural((long)s->n_tranches, "tranche", "tranches"),
+                       s->n_deals, rs_plural((long)s->n_deals, "deal", "deals"));
         } else if (worst != RS_EXIT_IO) {
             worst = code;
         }
@@ -630,22 +646,26 @@ static int list_instruments(void)
             printf("%-18s %s\n", in.id, in.name);
             printf("  %-16s %s\n", "file", path);
             printf("  %-16s %s\n", "legal basis", in.legal_basis[0] ? in.legal_basis : "-");
-            printf("  %-16s %s, lag %d year(s)\n", "payment", in.schedule->name, in.lag);
+            printf("  %-16s %s, lag %d %s\n", "payment", in.schedule->name, in.lag,
+                   rs_plural(in.lag, "year", "years"));
             if (in.has_deadline)
-                printf("  %-16s extended once by %d year(s) if the backlog > %g·V\n",
-                       "deadline", in.extension_years, in.extension_threshold);
+                printf("  %-16s extended once by %d %s if the backlog > %g·V\n", "deadline",
+                       in.extension_years, rs_plural(in.extension_years, "year", "years"),
+                       in.extension_threshold);
             else
                 printf("  %-16s none: spending goes on until the horizon ends\n", "deadline");
             if (in.has_settlement)
-                printf("  %-16s %d year(s) after the last year, reclaims %g of the unspent "
+                printf("  %-16s %d %s after the last year, reclaims %g of the unspent "
                        "Rijk money\n",
-                       "settlement", in.settlement_lag, in.reclaim_share);
+                       "settlement", in.settlement_lag,
+                       rs_plural(in.settlement_lag, "year", "years"), in.reclaim_share);
             else
                 printf("  %-16s none: unspent money stays with the region\n", "settlement");
             printf("  %-16s off_goal_share %g, realisation_shift %+g, recipients %s, %zu "
-                   "obligation(s)\n\n",
+                   "%s\n\n",
                    "other", in.off_goal_share, in.realisation_shift,
-                   in.recipients_public ? "public" : "any", in.n_obl);
+                   in.recipients_public ? "public" : "any", in.n_obl,
+                   rs_plural((long)in.n_obl, "obligation", "obligations"));
         } else {
             rs_diag_print(&d, stderr);
             rc = RS_EXIT_INVALID;

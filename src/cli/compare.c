@@ -1285,7 +1285,7 @@ int rs_cmd_compare(const rs_opts *o)
             rs_buf_free(&gp);
         }
         if (!rc)
-            rs_charts_flush(&charts, od.tmp, dir, &g, &warn);
+            rc = rs_charts_flush(&charts, od.tmp, dir, &g, &warn);
     }
     if (!rc) {
         FILE *f = rs_outdir_open(&od, "compare.csv", &diag);
@@ -1456,6 +1456,10 @@ int rs_cmd_compare(const rs_opts *o)
         rc = rs_outdir_commit(&od, &diag);
     rs_outdir_abort(&od);
     rs_diag_print(&diag, stderr);
+    if (rc && warn.code)
+        /* a chart that could not be written: its cause is in the warnings */
+        for (size_t i = 0; i < warn.n; i++)
+            fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     if (!rc) {
         for (size_t i = 0; i < warn.n; i++)
             fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);

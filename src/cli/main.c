@@ -17,12 +17,21 @@ int rs_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("regiosim: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("regiosim: ", stderr);
+    rs_fputs_shown(msg, stderr); /* arguments are echoed: no control characters */
     fprintf(stderr, "\nTry 'regiosim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
     return RS_EXIT_USAGE;
 }
+
+#ifndef RS_DOCDIR
+#define RS_DOCDIR "/usr/local/share/doc/regiosim"
+#endif
+#ifndef RS_MANDIR
+#define RS_MANDIR "/usr/local/share/man/man1"
+#endif
 
 static const char overview[] =
     "regiosim " RS_VERSION " — simulates Regio Deals paid as a decentralisatie-uitkering (DU)\n"
@@ -50,7 +59,11 @@ static const char overview[] =
     "Options: --help (also after a command), --version.\n"
     "\n"
     "Money is in M€ (million euro), time in whole years, shares from 0 to 1.\n"
-    "The model: README.md and docs/ next to the program; scenario format: MODEL.md §7.\n"
+    "\n"
+    "Documentation (docs/ in the source tree; 'make install' puts it here):\n"
+    "  the model, every key and formula    " RS_DOCDIR "/model.md\n"
+    "  the source of every published fact  " RS_DOCDIR "/sources.md\n"
+    "  the command-line reference          man regiosim  (" RS_MANDIR "/regiosim.1)\n"
     "\n"
     "Exit codes:\n"
     "  0  ok\n"
@@ -72,7 +85,9 @@ static const char help_run[] =
     "                region_balance; a last row 'after' sums the flows past the horizon\n"
     "  deals.csv     per deal: status, co-financing share, award, volume, last year,\n"
     "                spending, payments, reclaim, retained money and burden\n"
-    "  regions.csv   per region: award and award per inhabitant (€)\n"
+    "  regions.csv   per region: name, deals, award and co-financing (M€ and € per\n"
+    "                inhabitant), burden on the region, Rijk net, reclaimed, retained\n"
+    "  yearly_tranches.csv  the series of yearly.csv per tranche (they add up to it)\n"
     "An existing DIR is replaced only when it holds an earlier result.\n"
     "\n"
     "Options:\n"
@@ -102,10 +117,13 @@ static const char help_run[] =
     "\n"
     "Monte Carlo (MODEL.md §6), when the scenario has an 'uncertainty' block or\n"
     "--draws is given: every deal-year's realisation from a Beta distribution, a shock\n"
-    "year, a spread of the burden's hours.  Adds P5/P50/P95 to the table, an\n"
-    "'uncertainty' block to summary.json, yearly_bands.csv (per year and series: mean,\n"
-    "sd, p5, p50, p95), fan charts and a histogram.  The same seed gives the same\n"
-    "bytes for any number of threads.\n"
+    "year, a spread of the burden's hours.  Adds the mean and P5/P50/P95 beside the\n"
+    "deterministic value (and says why when that lies outside P5-P95: the extension\n"
+    "cliff), an 'uncertainty' block to summary.json (the mean is then the headline),\n"
+    "p_extended and mean_reclaimed to deals.csv, yearly_bands.csv (per year and\n"
+    "series: mean, sd, p5, p50, p95), fan charts and a histogram.  A deal-year's\n"
+    "draw depends only on (seed, draw, deal id, year): the same seed gives the same\n"
+    "bytes for any number of threads, and the same luck to a deal in every scenario.\n"
     "  --draws N            number of draws (overrides the scenario's)\n"
     "  --seed S             random seed (overrides the scenario's)\n"
     "  --threads N          threads (default: all cores)\n"
@@ -126,6 +144,11 @@ static const char help_validate[] =
     "Loads each scenario with its 'extends' chain and the files it names, and checks\n"
     "everything the model requires, without running it.  Prints 'ok: FILE' for a valid\n"
     "scenario; for an invalid one, every problem as FILE: JSON-PATH: what is wrong.\n"
+    "An instrument file, or a region, tranche or deal list (bare, or {\"regions\": [...]}\n"
+    "with documentation keys; a .csv file is a region table), is recognised from its\n"
+    "content and checked on its own, except for references to other files (a deal's\n"
+    "region, a tranche's instrument), which are checked when a scenario uses it.\n"
+    "With --set every FILE is read as a scenario.\n"
     "Exit code 3 when any file is invalid, 4 when one cannot be read.\n";
 
 static const char help_list[] =
@@ -474,6 +497,28 @@ static void opts_free(rs_opts *o)
     free(o->factors);
 }
 
+/* Every command, for messages about a mistyped one. */
+static const char *const all_commands[] = {"run",  "compare",  "explain", "sweep", "solve",
+                                           "sensitivity", "plot", "validate", "list", "help",
+                                           NULL};
+static const char all_commands_text[] =
+    "run, compare, explain, sweep, solve, sensitivity, plot, validate, list, help";
+
+/* The command nearest to 'cmd' (at most 2 edits away), or NULL. */
+static const char *nearest_command(const char *cmd)
+{
+    const char *best = NULL;
+    int bd = 3;
+    for (size_t i = 0; all_commands[i]; i++) {
+        int d = rs_edit_distance(cmd, all_commands[i], 2);
+        if (d < bd) {
+            bd = d;
+            best = all_commands[i];
+        }
+    }
+    return best;
+}
+
 static int command(int argc, char **argv)
 {
     if (argc < 2) {
@@ -495,10 +540,12 @@ static int command(int argc, char **argv)
         int ok = argc <= 2;
         for (int i = 0; !ok && known[i]; i++)
             ok = strcmp(argv[2], known[i]) == 0;
-        if (!ok)
-            return rs_usage_error(NULL, "no help for '%s' (commands: run, explain, validate, "
-                                        "list)",
-                                  argv[2]);
+        if (!ok) {
+            const char *near = nearest_command(argv[2]);
+            return rs_usage_error(NULL, "no help for '%s'%s%s%s (commands: %s)", argv[2],
+                                  near ? ": did you mean '" : "", near ? near : "",
+                                  near ? "'?" : "", all_commands_text);
+        }
         rs_help(argc > 2 ? argv[2] : NULL);
         return RS_EXIT_OK;
     }
@@ -538,9 +585,10 @@ static int command(int argc, char **argv)
         return rs_usage_error(NULL, "unknown option '%s' (options before a command: --help, "
                                     "--version)",
                               cmd);
-    return rs_usage_error(NULL, "unknown command '%s' (commands: run, explain, validate, list, "
-                                "help)",
-                          cmd);
+    const char *near = nearest_command(cmd);
+    return rs_usage_error(NULL, "unknown command '%s'%s%s%s (commands: %s)", cmd,
+                          near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "",
+                          all_commands_text);
 }
 
 /* Under mpirun every rank runs the same command on its share of the draws

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../dist/dist.h"
 #include "../experiment/experiment.h"
 #include "../mc/mc.h"
 #include "../output/outdir.h"
@@ -1256,6 +1257,16 @@ int rs_cmd_sensitivity(const rs_opts *o)
     int rc = 0;
     rs_diag warn;
     rs_diag_init(&warn);
+    /* a file's draws above the limit need --draws */
+    rc = rs_cli_draws_check(a, o, &warn);
+    if (!rc && b)
+        rc = rs_cli_draws_check(b, o, &warn);
+    if (rc) {
+        rs_diag_print(&warn, stderr);
+        rs_diag_free(&warn);
+        rs_study_free(st.ex);
+        return rc;
+    }
     /* the draws of every point: SCENARIO's, or OTHER's when only it has them */
     st.mc = rs_cli_uncertainty(a, o, &st.unc, &warn);
     if (!st.mc && b)
@@ -1320,7 +1331,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rs_study_free(st.ex);
         return rc;
     }
-    st.bar = !o->quiet && isatty(2);
+    st.bar = !o->quiet && rs_dist_stderr_tty();
     st.start = now();
     st.total = planned * per;
     rs_diag diag;
@@ -1344,7 +1355,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         fprintf(stderr, "regiosim: %s: %zu factors, %ld points × %ld run%s%s: %ld runs%s\n",
                 st.method == M_SOBOL ? "sobol" : st.method == M_MORRIS ? "morris" : "oat", st.k,
                 planned, per, per > 1 ? "s" : "", draws, planned * per,
-                st.method == M_OAT ? "" : "; the time they take follows the first batch");
+                st.method == M_OAT ? "" : "; a time estimate follows after the first 64 points");
     }
     double sobol_se = 0;
     int has_target = st.b != NULL || o->has_target;
@@ -1402,7 +1413,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         chart(&st, &g, base, &dat, &gp, "sensitivity");
         rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sensitivity", "", gp.s, dat.s, &w2);
         if (!rc)
-            rs_charts_flush(&ch, od.tmp, dir, &g, &w2);
+            rc = rs_charts_flush(&ch, od.tmp, dir, &g, &w2);
         rs_buf_free(&dat);
         rs_buf_free(&gp);
     }

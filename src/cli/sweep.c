@@ -371,7 +371,7 @@ int rs_cmd_sweep(const rs_opts *o)
             rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
         }
         if (!rc)
-            rs_charts_flush(&ch, od.tmp, dir, &g, &warn);
+            rc = rs_charts_flush(&ch, od.tmp, dir, &g, &warn);
         rs_buf_free(&dat);
         rs_buf_free(&gp);
         rs_charts_free(&ch);

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void rs_dist_block_of(int r, long first, long n, long *lo, long *hi)
 {
@@ -47,16 +48,6 @@ int rs_dist_share_blocks(void *base, size_t item, long first, long n)
 
 int rs_dist_root(void) { return rs_dist_rank() == 0; }
 
-long rs_dist_progress(long done, long mine, long total)
-{
-    if (rs_dist_size() == 1 || mine <= 0)
-        return done;
-    /* rank 0's share scaled; the caller reports total itself at the end */
-    double f = (double)done / (double)mine * (double)total;
-    long g = (long)f;
-    return g < total ? g : total - 1;
-}
-
 #ifndef RS_MPI
 
 void rs_dist_init(int *argc, char ***argv)
@@ -66,6 +57,13 @@ void rs_dist_init(int *argc, char ***argv)
 }
 
 int rs_dist_finish(int code) { return code; }
+void rs_dist_progress_begin(void) {}
+int rs_dist_stderr_tty(void) { return isatty(2); }
+long rs_dist_progress(long done, long total)
+{
+    (void)total;
+    return done;
+}
 int rs_dist_rank(void) { return 0; }
 int rs_dist_size(void) { return 1; }
 
@@ -129,6 +127,13 @@ static MPI_Comm d_work = MPI_COMM_NULL, d_end = MPI_COMM_NULL;
 static int d_err = -1;     /* non-zero ranks: the real standard error */
 static FILE *d_errfile;    /* non-zero ranks: where stderr goes meanwhile */
 static double d_bytes;     /* what this rank contributed to the exchanges */
+/* progress (rs_dist_progress): ranks other than 0 send (epoch, done) to
+ * rank 0 at most 10 times a second, one message in flight at a time */
+#define TAG_PROGRESS 1
+static MPI_Comm d_prog = MPI_COMM_NULL;
+static long d_epoch, d_seen_epoch = -1, *d_seen, d_pbuf[2];
+static MPI_Request d_preq = MPI_REQUEST_NULL;
+static double d_plast;
 static long d_calls;       /* and in how many */
 
 void rs_dist_init(int *argc, char ***argv)
@@ -143,6 +148,8 @@ void rs_dist_init(int *argc, char ***argv)
     MPI_Comm_size(MPI_COMM_WORLD, &d_size);
     MPI_Comm_dup(MPI_COMM_WORLD, &d_work);
     MPI_Comm_dup(MPI_COMM_WORLD, &d_end);
+    MPI_Comm_dup(MPI_COMM_WORLD, &d_prog);
+    d_seen = rs_xcalloc((size_t)d_size, sizeof *d_seen);
     /* errors end the job through rs_dist_finish, with regiosim's codes */
     MPI_Comm_set_errhandler(d_work, MPI_ERRORS_ARE_FATAL);
     if (d_rank != 0) {
@@ -217,6 +224,19 @@ int rs_dist_finish(int code)
             }
             nanosleep(&nap, NULL);
         }
+        /* every progress message is received: each rank's last one is an
+         * end mark (messages between two ranks arrive in order) */
+        long m[2] = {-1, 0};
+        if (d_rank) {
+            if (d_preq != MPI_REQUEST_NULL)
+                MPI_Wait(&d_preq, MPI_STATUS_IGNORE);
+            MPI_Send(m, 2, MPI_LONG, 0, TAG_PROGRESS, d_prog);
+        } else {
+            for (int left = d_size - 1; left > 0;) {
+                MPI_Recv(m, 2, MPI_LONG, MPI_ANY_SOURCE, TAG_PROGRESS, d_prog, MPI_STATUS_IGNORE);
+                left -= m[0] == -1;
+            }
+        }
         int *codes = rs_xmalloc((size_t)d_size * sizeof *codes);
         MPI_Allgather(&code, 1, MPI_INT, codes, 1, MPI_INT, d_end);
         int final = codes[0], first = 0;
@@ -237,11 +257,62 @@ int rs_dist_finish(int code)
                 d_bytes, d_calls);
     MPI_Comm_free(&d_work);
     MPI_Comm_free(&d_end);
+    MPI_Comm_free(&d_prog);
+    free(d_seen);
     MPI_Finalize();
     d_up = 0;
     if (d_errfile)
         fclose(d_errfile);
     return code;
+}
+
+void rs_dist_progress_begin(void) { d_epoch++; }
+
+int rs_dist_stderr_tty(void)
+{
+    return isatty(2) || (d_size > 1 && d_rank == 0 && isatty(1)) ||
+           (d_size == 1 && getenv("OMPI_COMM_WORLD_SIZE") && isatty(1));
+}
+
+long rs_dist_progress(long done, long total)
+{
+    if (d_size == 1)
+        return done;
+    if (d_rank) {
+        double t = now();
+        if (t - d_plast < 0.1)
+            return done;
+        int free_ = 1;
+        if (d_preq != MPI_REQUEST_NULL)
+            MPI_Test(&d_preq, &free_, MPI_STATUS_IGNORE);
+        if (free_) {
+            d_pbuf[0] = d_epoch;
+            d_pbuf[1] = done;
+            MPI_Isend(d_pbuf, 2, MPI_LONG, 0, TAG_PROGRESS, d_prog, &d_preq);
+            d_plast = t;
+        }
+        return done;
+    }
+    if (d_seen_epoch != d_epoch) {
+        memset(d_seen, 0, (size_t)d_size * sizeof *d_seen);
+        d_seen_epoch = d_epoch;
+    }
+    int flag;
+    MPI_Status st;
+    for (;;) {
+        MPI_Iprobe(MPI_ANY_SOURCE, TAG_PROGRESS, d_prog, &flag, &st);
+        if (!flag)
+            break;
+        long m[2];
+        MPI_Recv(m, 2, MPI_LONG, st.MPI_SOURCE, TAG_PROGRESS, d_prog, MPI_STATUS_IGNORE);
+        if (m[0] == d_epoch && m[1] > d_seen[st.MPI_SOURCE])
+            d_seen[st.MPI_SOURCE] = m[1];
+    }
+    long g = done;
+    for (int r = 1; r < d_size; r++)
+        g += d_seen[r];
+    /* the caller reports total itself, after the exchange at the end */
+    return g < total ? g : total - 1;
 }
 
 int rs_dist_rank(void) { return d_rank; }

@@ -23,7 +23,8 @@
  *     standard error is kept aside, see rs_dist_finish).
  *
  * Threads: MPI is called only from the thread that called rs_dist_init
- * (MPI_THREAD_FUNNELED), outside OpenMP parallel regions. */
+ * (MPI_THREAD_FUNNELED): outside OpenMP parallel regions, or inside them
+ * from the master thread. */
 #ifndef RS_DIST_H
 #define RS_DIST_H
 
@@ -77,8 +78,18 @@ int rs_dist_any(int flag);
  * rank. */
 void rs_dist_bcast_diag(rs_diag *d, int root);
 
-/* Progress of this rank's share (done of mine), as the job's total:
- * rank 0's share scaled to 'total'. */
-long rs_dist_progress(long done, long mine, long total);
+/* Progress over all ranks.  Every rank calls rs_dist_progress_begin() at
+ * the start of each distributed loop (the same loops in the same order on
+ * every rank), then rs_dist_progress(its own units done, the job's total)
+ * from the main thread as it goes.  Ranks other than 0 pass their count on
+ * to rank 0 (at most 10 times a second, without waiting); on rank 0 it
+ * returns the units done by all ranks as far as it has heard (less than
+ * total: the caller reports total itself at the end). */
+void rs_dist_progress_begin(void);
+/* Whether standard error reaches a terminal, for a progress bar: under
+ * mpirun rank 0's standard error is a pipe to mpirun even when mpirun's is
+ * a terminal, so there its standard output (a terminal then) stands in. */
+int rs_dist_stderr_tty(void);
+long rs_dist_progress(long done, long total);
 
 #endif

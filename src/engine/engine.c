@@ -29,7 +29,32 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         a->c = rs_cofin_share(t->cofin, reg);
         double R = deal->request < t->deal_cap ? deal->request : t->deal_cap;
         double C = a->c > 0 ? R * a->c / (1 - a->c) : 0;
-        if (C > reg->cofin_capacity) {
+        int bind;
+        double cap_c = rs_cofin_source_capacity(reg->cofin_capacity, reg->src_capacity,
+                                                t->counts, deal->src_share, &bind);
+        if (C > cap_c && bind >= 0) {
+            char *cs = money(C), *cap = money(cap_c);
+            char *what = bind == RS_SRC_N
+                             ? rs_xasprintf("none of its cofin_sources counts in tranche %s",
+                                            t->id)
+                             : rs_xasprintf("at most %s counts, as the region's "
+                                            "cofin_capacity_%s binds",
+                                            cap, rs_cofin_source_names[bind]);
+            if (t->cofin->shortfall_drop || !(cap_c > 0)) {
+                a->status = RS_DROPPED;
+                a->why = rs_xasprintf("co-financing %s: %s (shortfall: %s)", cs, what,
+                                      t->cofin->shortfall_drop ? "drop" : "scale to 0");
+                free(cs);
+                free(cap);
+                free(what);
+                continue;
+            }
+            R = cap_c * (1 - a->c) / a->c;
+            a->why = rs_xasprintf("co-financing %s: %s: request scaled to %.3f M€", cs, what, R);
+            free(cs);
+            free(cap);
+            free(what);
+        } else if (C > reg->cofin_capacity) {
             char *cs = money(C), *cap = money(reg->cofin_capacity);
             if (t->cofin->shortfall_drop) {
                 a->status = RS_DROPPED;
@@ -76,6 +101,9 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         a->A = cand[i].A;
         a->C = a->c > 0 ? a->A * a->c / (1 - a->c) : 0;
         a->V = a->A + a->C;
+        double q = rs_cofin_counted_share(t->counts, deal->src_share);
+        for (int s = 0; s < RS_SRC_N; s++)
+            a->Cs[s] = q > 0 && t->counts[s] ? a->C * deal->src_share[s] / q : 0;
         a->status = a->A < deal->request ? RS_SCALED : RS_AWARDED;
         if (a->status == RS_SCALED && !a->why) {
             if (deal->request > t->deal_cap && a->A == t->deal_cap)
@@ -91,7 +119,7 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
 static int deal_span(const rs_scenario *sc, const rs_deal *d)
 {
     const rs_tranche *t = &sc->tranches[d->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[d->instrument];
     int D = d->duration;
     int last = in->has_deadline ? D - 1 + in->extension_years
                                 : (sc->end - t->year > D - 1 ? sc->end - t->year : D - 1);
@@ -191,7 +219,7 @@ void rs_run_set_rho(rs_run *r)
     const rs_scenario *sc = p->sc;
     for (size_t d = 0; d < sc->n_deals; d++) {
         const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
-        double shift = sc->instruments[t->instrument].realisation_shift;
+        double shift = sc->instruments[sc->deals[d].instrument].realisation_shift;
         for (int k = 0; k < p->len[d]; k++)
             r->rho[p->off[d] + (size_t)k] =
                 clamp01(rs_scenario_m(sc, sc->real_mean, t->year + k) + shift);
@@ -202,7 +230,7 @@ rs_occ_ctx rs_run_occ(const rs_run *r, size_t d)
 {
     const rs_scenario *sc = r->plan->sc;
     const rs_deal *deal = &sc->deals[d];
-    const rs_instrument *in = &sc->instruments[sc->tranches[deal->tranche].instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_dealres *dr = &r->dr[d];
     rs_occ_ctx o;
     o.last_active = dr->last_active;
@@ -244,7 +272,7 @@ static void simulate_deal(rs_run *r, size_t d)
     const rs_scenario *sc = p->sc;
     const rs_deal *deal = &sc->deals[d];
     const rs_tranche *t = &sc->tranches[deal->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_award *a = &p->aw[d];
     rs_dealres *dr = &r->dr[d];
     size_t o = p->off[d];
@@ -403,7 +431,7 @@ int rs_run_check(const rs_run *r, rs_diag *diag)
         const char *id = sc->deals[d].id;
         if (a->status == RS_DROPPED)
             continue;
-        const rs_instrument *in = &sc->instruments[sc->tranches[sc->deals[d].tranche].instrument];
+        const rs_instrument *in = &sc->instruments[sc->deals[d].instrument];
         if (differs(dr->spent + dr->backlog, a->V)) {
             rs_diag_add(diag, RS_EXIT_INTERNAL,
                         "internal error: deal '%s': spent + backlog = %.17g, volume V = %.17g "

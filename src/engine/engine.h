@@ -21,6 +21,7 @@ typedef struct rs_award {
     double c;        /* co-financing share */
     double R;        /* capped request after the co-financing check */
     double A, C, V;  /* award, co-financing, volume (0 when dropped) */
+    double Cs[RS_SRC_N]; /* C by source (docs/model.md §4.3) */
 } rs_award;
 
 typedef struct rs_plan {

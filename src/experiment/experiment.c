@@ -258,6 +258,7 @@ static void record_failure(job *J, size_t v, long i, worker *w)
     {
         vstate *s = &J->vs[v];
         if (i < s->fail) {
+#pragma omp atomic write
             s->fail = i;
             rs_vresult *r = &J->res[v];
             rs_diag_free(&r->diag);
@@ -544,6 +545,24 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
         J.y0 = y0;
         J.ny = any ? y1 - y0 + 1 : 0;
         J.nval = RS_M_N + (J.mode == RS_EVAL_FULL ? J.ny : 0);
+        if (J.mode == RS_EVAL_FULL) {
+            /* exact paired quantiles keep every draw: refuse what would
+             * not fit rather than fail half-way */
+            double bytes = (double)J.draws * (double)J.nval * 8.0 * (double)n;
+            if (bytes > RS_EVAL_FULL_MAX_BYTES) {
+                rs_diag_add(diag, RS_EXIT_USAGE,
+                            "%ld draws of %zu scenarios need %.1f GB to keep every draw for "
+                            "the paired differences; at most %.0f GB: use at most %.0f draws",
+                            J.draws, n, bytes / 1e9, RS_EVAL_FULL_MAX_BYTES / 1e9,
+                            floor(RS_EVAL_FULL_MAX_BYTES / ((double)J.nval * 8.0 * (double)n)));
+                free(tv);
+                free(tc);
+                for (size_t v = 0; v < n; v++)
+                    vstate_free(&J.vs[v], &J.res[v], 0);
+                free(J.vs);
+                return RS_EXIT_USAGE;
+            }
+        }
         if (J.mode == RS_EVAL_FULL)
             for (size_t v = 0; v < n; v++) {
                 if (J.res[v].code)
@@ -555,6 +574,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
             }
         long t0, t1; /* this rank's block of the tasks (all of them in one process) */
         rs_dist_block(0, ntasks, &t0, &t1);
+        rs_dist_progress_begin();
         int TT = threads_for(o->threads, t1 - t0), nomem = 0;
         (void)TT;
 #pragma omp parallel num_threads(TT)
@@ -577,7 +597,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
 #pragma omp atomic capture
                     done = ++J.done;
                     if (o->progress && thread_id() == 0)
-                        o->progress(rs_dist_progress(done, t1 - t0, ntasks), ntasks, o->arg);
+                        o->progress(rs_dist_progress(done, ntasks), ntasks, o->arg);
                 }
             }
             rs_run_free(w.run);

@@ -102,6 +102,11 @@ typedef struct rs_eval_opts {
 } rs_eval_opts;
 
 /* What rs_eval gives for one variant.  Arrays are owned by the result. */
+/* The most memory a FULL evaluation may keep for its draws (draws ×
+ * (RS_M_N + years) doubles per variant); more is refused (RS_EXIT_USAGE)
+ * before anything runs. */
+#define RS_EVAL_FULL_MAX_BYTES 2e9
+
 /* p_greater and p_less count a draw's difference as 0 when it is within
  * RS_EVAL_EQUAL_REL·max(1, |a|, |b|) of 0: two scenarios that differ
  * only in something a metric does not depend on may still give values
@@ -151,9 +156,9 @@ typedef struct rs_eval_result {
 /* Evaluates the n variants.  Returns the first failing variant's code
  * (RS_EXIT_OK when all succeeded; an unusable 'o->unc' fails every
  * variant with RS_EXIT_INVALID); 'out' is filled either way and must be
- * freed with rs_eval_result_free.  RS_EXIT_USAGE when o->base ≥ n and
- * RS_EXIT_INVALID for more than 2^32 − 1 draws, with the message in
- * 'diag' and no variants in 'out'. */
+ * freed with rs_eval_result_free.  RS_EXIT_USAGE when o->base ≥ n or a
+ * FULL evaluation would keep more than RS_EVAL_FULL_MAX_BYTES, with the
+ * message in 'diag' (and, for the first, no variants in 'out'). */
 int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_opts *o,
             rs_eval_result *out, rs_diag *diag);
 void rs_eval_result_free(rs_eval_result *r);

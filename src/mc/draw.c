@@ -37,7 +37,7 @@ static int last_spend(const rs_scenario *sc, size_t d)
 {
     const rs_deal *deal = &sc->deals[d];
     const rs_tranche *t = &sc->tranches[deal->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     int D = deal->duration;
     if (in->has_deadline)
         return D - 1 + in->extension_years;
@@ -106,7 +106,7 @@ rs_mc_layout *rs_mc_layout_make(const rs_plan *p, const rs_uncertainty *u, rs_di
         if (p->aw[d].status == RS_DROPPED)
             continue;
         const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
-        double shift = sc->instruments[t->instrument].realisation_shift;
+        double shift = sc->instruments[sc->deals[d].instrument].realisation_shift;
         uint64_t h = rs_cstream_hash(sc->deals[d].id);
         for (int k = 0; k <= last_spend(sc, d); k++, j++) {
             double mu = clamp(rs_scenario_m(sc, u->real_mean, t->year + k) + shift, 0.001, 0.999);

@@ -30,9 +30,13 @@ const rs_metric_info rs_metric_infos[RS_M_N] = {
     {"deals_scaled", "deals", "awarded with A < request", 0},
     {"deals_dropped", "deals", "deals not made (co-financing shortfall, deal_min, budget)", 0},
     {"budget_overrun", "M€", "Σ over as_requested tranches of max(0, ΣA − budget)", 1},
-    {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1)", 1},
+    {"gini_per_capita", "ratio", "Gini of the Rijk award per inhabitant over all regions (0 equal … 1); overlapping regions count apart (docs/model.md §8.3)", 1},
     {"pressure_correlation", "ratio", "Pearson correlation of award per inhabitant with bw_pressure", 1},
     {"goal_per_rijk_net", "ratio", "goal_spending / rijk_net: goal euros per net Rijk euro (added to MODEL.md §5)", 0},
+    {"cofinancing_public", "M€", "the part of ΣC that is public money (cofin_sources)", 0},
+    {"cofinancing_private", "M€", "the part of ΣC that is private money (cofin_sources)", 0},
+    {"cofinancing_in_kind", "M€", "the part of ΣC contributed in kind: spending without a cash flow", 0},
+    {"in_kind_spent", "M€", "the part of spent delivered in kind (no money changes hands)", 0},
 };
 
 double rs_gini(double *x, size_t n)
@@ -95,6 +99,10 @@ static void add_deal(const rs_run *r, size_t d, int years, double disc, double *
     out[RS_M_DEALS_SCALED] += a->status == RS_SCALED;
     out[RS_M_RIJK_AWARDED] += a->A;
     out[RS_M_COFINANCING] += a->C;
+    out[RS_M_COFIN_PUBLIC] += a->Cs[RS_SRC_PUBLIC];
+    out[RS_M_COFIN_PRIVATE] += a->Cs[RS_SRC_PRIVATE];
+    out[RS_M_COFIN_IN_KIND] += a->Cs[RS_SRC_IN_KIND];
+    out[RS_M_IN_KIND_SPENT] += a->V > 0 ? dr->spent * a->Cs[RS_SRC_IN_KIND] / a->V : 0;
     out[RS_M_VOLUME] += a->V;
     out[RS_M_RIJK_PAID] += dr->paid;
     out[RS_M_RIJK_RECLAIMED] += dr->reclaimed;

@@ -31,6 +31,10 @@ typedef enum {
     RS_M_GINI_PER_CAPITA,
     RS_M_PRESSURE_CORRELATION,
     RS_M_GOAL_PER_RIJK_NET, /* added by regiosim (docs/format.md) */
+    RS_M_COFIN_PUBLIC,      /* co-financing by source, docs/model.md §4.3 */
+    RS_M_COFIN_PRIVATE,
+    RS_M_COFIN_IN_KIND,
+    RS_M_IN_KIND_SPENT,
     RS_M_N
 } rs_metric;
 

@@ -3,6 +3,7 @@
 #include "model.h"
 #include "../scenario/scenario.h"
 
+#include <math.h>
 #include <string.h>
 
 static double clamp(double x, double lo, double hi)
@@ -57,4 +58,36 @@ const rs_cofin_rule *rs_cofin_rule_find(const char *name)
 double rs_cofin_share(const rs_cofin *c, const rs_region *r)
 {
     return c->rule->share(c, r);
+}
+
+const char *const rs_cofin_source_names[] = {"public", "private", "in_kind", NULL};
+
+double rs_cofin_counted_share(const int counts[RS_SRC_N], const double share[RS_SRC_N])
+{
+    double q = 0;
+    for (int s = 0; s < RS_SRC_N; s++)
+        q += counts[s] ? share[s] : 0;
+    return q;
+}
+
+double rs_cofin_source_capacity(double cap_all, const double cap[RS_SRC_N],
+                                const int counts[RS_SRC_N], const double share[RS_SRC_N],
+                                int *binding)
+{
+    double q = rs_cofin_counted_share(counts, share), best = cap_all;
+    *binding = -1;
+    if (!(q > 0)) {
+        *binding = RS_SRC_N; /* nothing the deal brings counts */
+        return 0;
+    }
+    for (int s = 0; s < RS_SRC_N; s++) {
+        if (!counts[s] || !(share[s] > 0) || cap[s] == HUGE_VAL)
+            continue;
+        double x = cap[s] * q / share[s];
+        if (x < best) {
+            best = x;
+            *binding = s;
+        }
+    }
+    return best;
 }

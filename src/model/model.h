@@ -64,6 +64,22 @@ extern const rs_cofin_rule *const rs_cofin_rules[];
 const rs_cofin_rule *rs_cofin_rule_find(const char *name);
 double rs_cofin_share(const rs_cofin *c, const struct rs_region *r);
 
+/* Where a region's co-financing comes from (docs/model.md §4.3): public
+ * money, private money, or contributions in kind (from either). */
+enum { RS_SRC_PUBLIC = 0, RS_SRC_PRIVATE = 1, RS_SRC_IN_KIND = 2, RS_SRC_N = 3 };
+extern const char *const rs_cofin_source_names[]; /* RS_SRC_N names, NULL-terminated */
+/* The most co-financing C that counts for a deal whose contribution is
+ * split by share[] over the sources, in a tranche where counts[s] says
+ * whether source s counts, from a region that can raise cap_all in all and
+ * cap[s] from source s: min(cap_all, cap[s]·q/share[s] over counted sources
+ * with share[s] > 0), q = Σ share[s] over counted sources; 0 when q = 0.
+ * *binding is -1 when cap_all binds (or nothing does), else the source. */
+double rs_cofin_source_capacity(double cap_all, const double cap[RS_SRC_N],
+                                const int counts[RS_SRC_N], const double share[RS_SRC_N],
+                                int *binding);
+/* q above: the part of the contribution that counts. */
+double rs_cofin_counted_share(const int counts[RS_SRC_N], const double share[RS_SRC_N]);
+
 /* ---- allocation rules (model/alloc.c) -------------------------------- */
 
 /* One candidate deal of a tranche, after the deal_cap, co-financing and

@@ -13,7 +13,7 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
     const rs_scenario *sc = p->sc;
     const rs_deal *deal = &sc->deals[d];
     const rs_tranche *t = &sc->tranches[deal->tranche];
-    const rs_instrument *in = &sc->instruments[t->instrument];
+    const rs_instrument *in = &sc->instruments[deal->instrument];
     const rs_region *reg = &sc->regions[deal->region];
     const rs_award *a = &p->aw[d];
     const rs_dealres *dr = &run->dr[d];
@@ -39,9 +39,9 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
                "\n   payment schedule %s, lag %d; ",
             in->schedule->name, in->lag);
     if (in->has_deadline)
-        fprintf(f, "deadline: extended by %d year(s) if the backlog after %d exceeds %.4f "
+        fprintf(f, "deadline: extended by %d %s if the backlog after %d exceeds %.4f "
                    "(= %.4g·V)\n",
-                in->extension_years, t->year + deal->duration - 1,
+                in->extension_years, rs_plural(in->extension_years, "year", "years"), t->year + deal->duration - 1,
                 in->extension_threshold * a->V, in->extension_threshold);
     else
         fprintf(f, "no deadline: spending goes on until %d\n",

@@ -112,6 +112,14 @@ static void md_text(FILE *f, const char *s)
             fputc(' ', f);
             continue;
         }
+        if (*p >= 0x80) {
+            size_t n = rs_utf8_len(p);
+            if (n)
+                fwrite(p, 1, n, f), p += n - 1;
+            else
+                fputs("\xef\xbf\xbd", f); /* not UTF-8 (a file name): U+FFFD */
+            continue;
+        }
         if (strchr("\\`*_[]<>#|!~&", *p))
             fputc('\\', f);
         fputc(*p, f);
@@ -193,7 +201,16 @@ static void html_text(FILE *f, const char *s)
         case '&': fputs("&amp;", f); break;
         case '"': fputs("&quot;", f); break;
         case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
+        default:
+            if ((unsigned char)*s >= 0x80) {
+                size_t n = rs_utf8_len((const unsigned char *)s);
+                if (n)
+                    fwrite(s, 1, n, f), s += n - 1;
+                else
+                    fputs("\xef\xbf\xbd", f); /* not UTF-8 (a file name): U+FFFD */
+            } else {
+                fputc(*s, f);
+            }
         }
     }
 }
@@ -456,8 +473,10 @@ static void simulated(rs_doc *d, const rs_scenario *sc)
     if (by.s)
         row(&c, &n, 1, rs_xasprintf("%s: %s", T("Afwijkende realisatie", "Realisation by year"), by.s));
     rs_buf_free(&by);
-    row(&c, &n, 1, rs_xasprintf("%s: %zu %s, %zu deals", T("Regio's en deals", "Regions and deals"),
-                                sc->n_regions, T("regio's", "regions"), sc->n_deals));
+    row(&c, &n, 1, rs_xasprintf("%s: %zu %s, %zu %s", T("Regio's en deals", "Regions and deals"),
+                                sc->n_regions,
+                                sc->n_regions == 1 ? T("regio", "region") : T("regio's", "regions"),
+                                sc->n_deals, sc->n_deals == 1 ? "deal" : "deals"));
     rs_doc_cells(d, RS_B_LIST, c, n, 1);
     free_cells(c, n);
 

@@ -30,11 +30,18 @@ static void sep(rs_csv *c)
 void rs_csv_str(rs_csv *c, const char *s)
 {
     sep(c);
-    if (!strpbrk(s, "\",;\n\r") && s[0] != ' ') {
+    /* A text that starts like a formula (= + - @, or tab or CR before
+     * one) is run by a spreadsheet that opens the file: as OWASP
+     * recommends, it gets a leading apostrophe, inside quotes, so Excel
+     * and LibreOffice show it as text ("'=1+1" shows =1+1). */
+    int formula = s[0] && strchr("=+-@\t\r", s[0]);
+    if (!formula && !strpbrk(s, "\",;\n\r") && s[0] != ' ') {
         fputs(s, c->f);
         return;
     }
     fputc('"', c->f);
+    if (formula)
+        fputc('\'', c->f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', c->f);
@@ -129,10 +136,21 @@ void rs_json_string(FILE *f, const char *s)
         case '\r': fputs("\\r", f); break;
         case '\t': fputs("\\t", f); break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20 || *p == 0x7f) {
                 fprintf(f, "\\u%04x", *p);
-            else
+            } else if (*p >= 0x80) {
+                /* a file name need not be UTF-8, JSON must be: a byte
+                 * that is not part of a UTF-8 character becomes U+FFFD */
+                size_t n = rs_utf8_len(p);
+                if (n == 0) {
+                    fputs("\\ufffd", f);
+                } else {
+                    fwrite(p, 1, n, f);
+                    p += n - 1;
+                }
+            } else {
                 fputc(*p, f);
+            }
         }
     }
     fputc('"', f);
@@ -297,7 +315,7 @@ void rs_write_deals_csv(FILE *f, const rs_result *res, const char *dialect)
         rs_csv_str(&c, deal->id);
         rs_csv_str(&c, sc->regions[deal->region].id);
         rs_csv_str(&c, t->id);
-        rs_csv_str(&c, sc->instruments[t->instrument].id);
+        rs_csv_str(&c, sc->instruments[deal->instrument].id);
         rs_csv_str(&c, rs_status_names[a->status]);
         rs_csv_num(&c, a->c);
         rs_csv_num(&c, deal->request);

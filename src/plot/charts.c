@@ -74,9 +74,11 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
     mkdir(pdir, 0777);
     char *gpname = rs_xasprintf("%s.gp", name), *datname = rs_xasprintf("%s.dat", name);
     int rc = RS_EXIT_OK;
-    if ((data && rs_write_text(pdir, datname, data) < 0) ||
-        rs_write_text(pdir, gpname, script) < 0) {
-        rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s: cannot write: %s", shown_dir, gpname,
+    const char *failed = data && rs_write_text(pdir, datname, data) < 0 ? datname
+                         : rs_write_text(pdir, gpname, script) < 0    ? gpname
+                                                                        : NULL;
+    if (failed) {
+        rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s: cannot write: %s", shown_dir, failed,
                     strerror(errno));
         rc = RS_EXIT_IO;
     } else {
@@ -96,9 +98,10 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
 /* The marker a chart prints when its image is complete. */
 #define DRAWN_MARK "regiosim-drawn "
 
-void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
-                     rs_diag *warn)
+int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
+                    rs_diag *warn)
 {
+    int rc = RS_EXIT_OK;
     char *pdir = rs_xasprintf("%s/plots", dir);
     size_t from = 0;
     while (from < out->n && !out->c[from].script)
@@ -138,7 +141,20 @@ void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, con
             char mark[64];
             snprintf(mark, sizeof mark, DRAWN_MARK "%zu\n", i);
             if (err && strstr(err, mark)) {
-                out->c[i].drawn = 1;
+                /* gnuplot exits 0 with a cut image when the disk is full or a
+                 * file size limit is reached: an incomplete image fails the run */
+                const char *ext = rs_gp_ext(g->terminal);
+                char *img = rs_xasprintf("%s/%s.%s", pdir, out->c[i].name, ext);
+                char *why = rs_gp_image_check(img, g->terminal);
+                free(img);
+                if (why) {
+                    rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s.%s: %s", shown_dir,
+                                out->c[i].name, ext, why);
+                    free(why);
+                    rc = RS_EXIT_IO;
+                } else {
+                    out->c[i].drawn = 1;
+                }
                 free(out->c[i].script);
                 out->c[i].script = NULL;
             } else if (next == out->n) {
@@ -164,6 +180,7 @@ void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, con
         out->c[i].script = NULL;
     }
     free(pdir);
+    return rc;
 }
 
 /* ---- shared helpers ---------------------------------------------------- */
@@ -442,7 +459,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
     for (size_t d = 0; d < sc->n_deals; d++) {
         if (p->aw[d].status == RS_DROPPED)
             continue;
-        size_t ii = sc->tranches[sc->deals[d].tranche].instrument;
+        size_t ii = sc->deals[d].instrument;
         const rs_instrument *in = &sc->instruments[ii];
         award[ii] += p->aw[d].A;
         rs_occ_ctx occ = rs_run_occ(r, d);

@@ -49,9 +49,10 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
 /* Draws every chart added since the last flush in one gnuplot process
  * (gnuplot's start dominates the time of a chart).  When gnuplot stops at
  * a chart, that chart gets a warning and the charts after it are drawn by
- * a new process. */
-void rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
-                     rs_diag *warn);
+ * a new process.  RS_EXIT_IO when an image gnuplot reported done is
+ * incomplete (a full disk), with the reason in 'warn'. */
+int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
+                    rs_diag *warn);
 
 
 /* ---- layout.c: what every chart shares ---- */

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -75,35 +76,6 @@ const char *rs_gp_ext(const char *terminal)
     if (strcmp(terminal, "pdfcairo") == 0)
         return "pdf";
     return "png";
-}
-
-/* Length of the well-formed UTF-8 character at p (1-4), or 0 when the
- * bytes there are not one (a stray continuation byte, an overlong or
- * surrogate form, a cut sequence). */
-size_t rs_utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, min = 0x10000;
-    else
-        return 0;
-    unsigned cp = c & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
 }
 
 /* The characters of 'text' as they may appear in a chart: control
@@ -541,4 +513,47 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
     }
     *err = out.s ? out.s : rs_xstrdup("");
     return st;
+}
+
+char *rs_gp_image_check(const char *path, const char *terminal)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return rs_xasprintf("gnuplot wrote no image: %s", strerror(errno));
+    struct stat st;
+    char tail[4096];
+    ssize_t n = 0;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+        off_t from = st.st_size > (off_t)sizeof tail ? st.st_size - (off_t)sizeof tail : 0;
+        n = pread(fd, tail, sizeof tail, from);
+    }
+    close(fd);
+    if (n <= 0)
+        return rs_xstrdup("the image is empty: the disk may be full, or a file size limit "
+                          "(ulimit -f) was reached");
+    const char *ext = rs_gp_ext(terminal), *what = NULL;
+    if (strcmp(ext, "png") == 0) {
+        /* the last chunk: length 0, "IEND", its CRC */
+        static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D',
+                                               0xAE, 0x42, 0x60, 0x82};
+        if (n < 12 || memcmp(tail + n - 12, iend, 12) != 0)
+            what = "a PNG without its end chunk (IEND)";
+    } else if (strcmp(ext, "pdf") == 0) {
+        ssize_t e = n;
+        while (e > 0 && (tail[e - 1] == '\n' || tail[e - 1] == '\r' || tail[e - 1] == ' '))
+            e--;
+        if (e < 5 || memcmp(tail + e - 5, "%%EOF", 5) != 0)
+            what = "a PDF without its end marker (%%EOF)";
+    } else {
+        ssize_t e = n;
+        while (e > 0 && (tail[e - 1] == '\n' || tail[e - 1] == '\r' || tail[e - 1] == ' '))
+            e--;
+        if (e < 6 || memcmp(tail + e - 6, "</svg>", 6) != 0)
+            what = "an SVG without its closing </svg>";
+    }
+    if (!what)
+        return NULL;
+    return rs_xasprintf("the image is incomplete (%s, %lld bytes): the disk may be full, or a "
+                        "file size limit (ulimit -f) was reached; nothing was kept",
+                        what, (long long)st.st_size);
 }

@@ -78,9 +78,6 @@ void rs_gp_text(rs_buf *b, const char *text, size_t max);
  * from a data file. */
 void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
                        size_t max);
-/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
- * 0 when the bytes there are not one. */
-size_t rs_utf8_len(const unsigned char *p);
 
 /* Appends the common preamble: reset, terminal with size and font, output
  * file <name>.<ext>, decimal sign, the house style and the source line. */
@@ -114,6 +111,10 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
 /* The same, and *err holds everything gnuplot printed in every case (also
  * on RS_GP_OK; NULL only for RS_GP_MISSING). */
 rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err);
+/* NULL when the image at 'path' (made by the terminal 'terminal') is
+ * complete: a PNG ends with its IEND chunk, a PDF with %%EOF, an SVG with
+ * </svg>.  Else why not (newly allocated). */
+char *rs_gp_image_check(const char *path, const char *terminal);
 
 /* Writes 'text' to dir/name; 0 or -1 with errno set. */
 int rs_write_text(const char *dir, const char *name, const char *text);

@@ -223,9 +223,16 @@ static int num(V *v, const cJSON *obj, const char *path, const char *key, int re
     if (bad) {
         PATH(p, "%s.%s", path, key);
         describe_range(allowed, sizeof allowed, r, meaning);
-        char xs[40];
+        char xs[40], hint[96] = "";
         rs_fmt_num(xs, sizeof xs, x, '.');
-        verr(v, n, p, "is %s, must be %s (%s)", xs, allowed, meaning);
+        /* a share written as a percentage: 50 for 0.5 */
+        if (r->lo == 0 && r->hi <= 1 && !r->integer && x > 1 && x <= 100) {
+            char hs[40];
+            rs_fmt_num(hs, sizeof hs, x / 100, '.');
+            snprintf(hint, sizeof hint, "; shares are written from 0 to 1: for %s%% write %s", xs,
+                     hs);
+        }
+        verr(v, n, p, "is %s, must be %s (%s)%s", xs, allowed, meaning, hint);
         return -1;
     }
     *out = x;
@@ -645,10 +652,14 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
 static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
 {
     static const char *const keys[] = {"id", "name", "population", "fiscal_capacity",
-                                       "bw_pressure", "cofin_capacity", NULL};
+                                       "bw_pressure", "cofin_capacity", "overlaps",
+                                       "cofin_capacity_public", "cofin_capacity_private",
+                                       "cofin_capacity_in_kind", NULL};
     const char *id, *name;
     memset(r, 0, sizeof *r);
     r->cofin_capacity = HUGE_VAL;
+    for (int s = 0; s < RS_SRC_N; s++)
+        r->src_capacity[s] = HUGE_VAL;
     if (!check_object(v, o, path, "a region", keys, NULL)) {
         r->id = rs_xstrdup("");
         r->name = rs_xstrdup("");
@@ -668,6 +679,26 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
         "pressure on brede welvaart, 0 none … 1 most", &r->bw_pressure);
     num(v, o, path, "cofin_capacity", OPT, HUGE_VAL, &R_MONEY,
         "the most co-financing the region can raise for one deal", &r->cofin_capacity);
+    for (int s = 0; s < RS_SRC_N; s++) {
+        char key[48], meaning[96];
+        snprintf(key, sizeof key, "cofin_capacity_%s", rs_cofin_source_names[s]);
+        snprintf(meaning, sizeof meaning, "the most %s co-financing the region can raise for one deal",
+                 s == RS_SRC_IN_KIND ? "in-kind" : rs_cofin_source_names[s]);
+        num(v, o, path, key, OPT, HUGE_VAL, &R_MONEY, meaning, &r->src_capacity[s]);
+    }
+    const cJSON *ov = get(o, "overlaps");
+    if (ov) {
+        char p[512];
+        PATH(p, "%s.overlaps", path);
+        int ok = cJSON_IsArray(ov);
+        for (const cJSON *e = ok ? ov->child : NULL; e; e = e->next)
+            ok = ok && cJSON_IsString(e);
+        if (!ok)
+            verr(v, ov, p, "is %s, must be a list of region ids (\"overlaps\": [\"zuid-limburg\"])",
+                 cJSON_IsArray(ov) ? "a list with a non-text element" : rs_json_type_name(ov));
+        else
+            r->n_overlaps = (size_t)cJSON_GetArraySize(ov);
+    }
 }
 
 static const char *const alloc_names[] = {"pro_rata", "priority", "as_requested", NULL};
@@ -737,14 +768,98 @@ static size_t find_id(const idindex *x, const char *id)
     return lo < x->n && strcmp(x->sorted[lo].id, id) == 0 ? x->sorted[lo].i : (size_t)-1;
 }
 
+/* The ids in each region's 'overlaps' must name another region of the
+ * scenario; resolves them into r->overlaps. */
+static void resolve_overlaps(V *v, const cJSON *rl, rs_scenario *s, const idindex *regions)
+{
+    size_t i = 0;
+    for (const cJSON *e = rl->child; e && i < s->n_regions; e = e->next, i++) {
+        rs_region *r = &s->regions[i];
+        const cJSON *ov = get(e, "overlaps");
+        if (!r->n_overlaps || !ov)
+            continue;
+        r->overlaps = rs_xcalloc(r->n_overlaps, sizeof *r->overlaps);
+        size_t k = 0;
+        for (const cJSON *x = ov->child; x && k < r->n_overlaps; x = x->next, k++) {
+            char p[600], b[CLIP];
+            PATH(p, "$.regions[%zu].overlaps[%zu]", i, k);
+            size_t j = find_id(regions, x->valuestring);
+            if (j == (size_t)-1)
+                verr(v, x, p, "no region '%s' in $.regions", clip(x->valuestring, b));
+            else if (j == i)
+                verr(v, x, p, "names the region itself; list the other regions it overlaps");
+            r->overlaps[k] = j == (size_t)-1 ? i : j;
+        }
+    }
+}
+
+/* 'cofin_counts': the co-financing sources that count in a tranche, a
+ * list of distinct names of rs_cofin_source_names (docs/model.md §4.3). */
+static void build_counts(V *v, const cJSON *cc, const char *path, int counts[RS_SRC_N])
+{
+    if (!cc)
+        return;
+    char p[512];
+    PATH(p, "%s.cofin_counts", path);
+    if (!cJSON_IsArray(cc) || !cc->child) {
+        verr(v, cc, p, "is %s, must be a non-empty list of 'public', 'private', 'in_kind'",
+             cJSON_IsArray(cc) ? "an empty list" : rs_json_type_name(cc));
+        return;
+    }
+    for (int s = 0; s < RS_SRC_N; s++)
+        counts[s] = 0;
+    int k = 0;
+    for (const cJSON *e = cc->child; e; e = e->next, k++) {
+        char q[560], b[CLIP];
+        PATH(q, "%s[%d]", p, k);
+        int s = 0;
+        while (s < RS_SRC_N && !(cJSON_IsString(e) && strcmp(e->valuestring, rs_cofin_source_names[s]) == 0))
+            s++;
+        if (s == RS_SRC_N)
+            verr(v, e, q, "is %s%s%s, must be 'public', 'private' or 'in_kind'",
+                 cJSON_IsString(e) ? "'" : "",
+                 cJSON_IsString(e) ? clip(e->valuestring, b) : rs_json_type_name(e),
+                 cJSON_IsString(e) ? "'" : "");
+        else if (counts[s])
+            verr(v, e, q, "'%s' is listed twice", rs_cofin_source_names[s]);
+        else
+            counts[s] = 1;
+    }
+}
+
+/* 'cofin_sources': shares of a deal's co-financing by source, summing to 1. */
+static void build_sources(V *v, const cJSON *o, const char *path, double share[RS_SRC_N])
+{
+    share[RS_SRC_PUBLIC] = 1;
+    share[RS_SRC_PRIVATE] = share[RS_SRC_IN_KIND] = 0;
+    const cJSON *cs = get(o, "cofin_sources");
+    if (!cs)
+        return;
+    char p[512];
+    PATH(p, "%s.cofin_sources", path);
+    if (!check_object(v, cs, p, "the co-financing shares by source", rs_cofin_source_names,
+                      NULL))
+        return;
+    double sum = 0;
+    for (int s = 0; s < RS_SRC_N; s++) {
+        num(v, cs, p, rs_cofin_source_names[s], OPT, 0, &R_SHARE,
+            "share of the region's co-financing from this source", &share[s]);
+        sum += share[s];
+    }
+    if (fabs(sum - 1) > 1e-9)
+        verr(v, cs, p, "shares sum to %.10g, must sum to 1 (public + private + in_kind)", sum);
+}
+
 static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scenario *s,
                           const idindex *instruments, rs_tranche *t)
 {
     static const char *const keys[] = {"id",      "year",     "budget",   "instrument",
                                        "allocation", "deal_min", "deal_cap", "cofinancing",
-                                       NULL};
+                                       "cofin_counts", NULL};
     const char *id, *ins;
     memset(t, 0, sizeof *t);
+    for (int j = 0; j < RS_SRC_N; j++)
+        t->counts[j] = 1;
     t->alloc = rs_alloc_rules[0];
     t->cofin = &s->cofin;
     if (!check_object(v, o, path, "a tranche", keys, NULL)) {
@@ -755,6 +870,7 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
         check_id(v, o, path, id, 0);
     t->id = dup_or(id, "");
     doc_of(o, &t->source, &t->estimate);
+    build_counts(v, get(o, "cofin_counts"), path, t->counts);
     static const range R_YEAR = {1900, 2200, 0, 1, NULL};
     if (integer(v, o, path, "year", REQ, s->start, &R_YEAR, "start year of its deals",
                 &t->year) > 0 &&
@@ -766,15 +882,15 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     }
     num(v, o, path, "budget", REQ, 0, &R_MONEY, "the Rijk envelope", &t->budget);
     if (str(v, o, path, "instrument", REQ, NULL, "an instrument id of $.instruments", &ins) >
-        0) {
+        0 && instruments) {
         size_t k = find_id(instruments, ins);
         if (k == (size_t)-1) {
             char p[512];
             PATH(p, "%s.instrument", path);
             char *l = id_list(instruments->ids, instruments->n);
             char nb[CLIP];
-            verr(v, get(o, "instrument"), p, "no instrument '%s' in $.instruments (there are %s)",
-                 clip(ins, nb), l);
+            verr(v, get(o, "instrument"), p, "no instrument '%s' in $.instruments (%s %s)",
+                 clip(ins, nb), instruments->n == 1 ? "there is" : "there are", l);
             free(l);
             k = 0;
         }
@@ -803,8 +919,8 @@ static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
 {
     const char *id;
     char meaning[64];
-    snprintf(meaning, sizeof meaning, "a %s id", key);
-    if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0)
+    snprintf(meaning, sizeof meaning, "%s %s id", strchr("aeiou", key[0]) ? "an" : "a", key);
+    if (str(v, o, path, key, REQ, NULL, meaning, &id) <= 0 || !index)
         return 0;
     size_t k = find_id(index, id);
     if (k != (size_t)-1)
@@ -812,17 +928,19 @@ static size_t reference(V *v, const cJSON *o, const char *path, const char *key,
     char p[512], b[CLIP];
     PATH(p, "%s.%s", path, key);
     char *l = id_list(index->ids, index->n);
-    verr(v, get(o, key), p, "no %s '%s' in %s (there are %s)", key, clip(id, b), list, l);
+    verr(v, get(o, key), p, "no %s '%s' in %s (%s %s)", key, clip(id, b), list,
+         index->n == 1 ? "there is" : "there are", l);
     free(l);
     return 0;
 }
 
 static void build_deal(V *v, const cJSON *o, const char *path, const idindex *regions,
-                       const idindex *tranches, rs_deal *d)
+                       const idindex *tranches, const rs_scenario *s,
+                       const idindex *instruments, rs_deal *d)
 {
     static const char *const keys[] = {"id",      "region",   "tranche",  "request",
                                        "duration", "profile", "projects", "private_partners",
-                                       NULL};
+                                       "instrument", "cofin_sources", NULL};
     const char *id;
     memset(d, 0, sizeof *d);
     d->duration = 1;
@@ -837,6 +955,9 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     d->id = dup_or(id, "");
     d->region = reference(v, o, path, "region", "$.regions", regions);
     d->tranche = reference(v, o, path, "tranche", "$.tranches", tranches);
+    d->instrument = d->tranche < s->n_tranches ? s->tranches[d->tranche].instrument : 0;
+    if (get(o, "instrument"))
+        d->instrument = reference(v, o, path, "instrument", "$.instruments", instruments);
     num(v, o, path, "request", REQ, 0, &R_MONEY, "Rijk money asked for", &d->request);
     static const range R_DUR = {1, 100, 0, 1, "years"};
     integer(v, o, path, "duration", REQ, 1, &R_DUR, "planned years D", &d->duration);
@@ -846,6 +967,7 @@ static void build_deal(V *v, const cJSON *o, const char *path, const idindex *re
     integer(v, o, path, "projects", OPT, 0, &R_CNT, "number of projects", &d->projects);
     integer(v, o, path, "private_partners", OPT, 0, &R_CNT, "number of private partners",
             &d->private_partners);
+    build_sources(v, o, path, d->src_share);
     d->profile = rs_xcalloc((size_t)d->duration, sizeof *d->profile);
     for (int k = 0; k < d->duration; k++)
         d->profile[k] = 1.0 / d->duration;
@@ -1195,6 +1317,10 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
             region_ids[i] = s->regions[i].id;
         }
         check_unique(&v, rl, "$.regions", region_ids, s->n_regions, "region");
+        idindex rx;
+        idindex_make(&rx, region_ids, s->n_regions);
+        resolve_overlaps(&v, rl, s, &rx);
+        idindex_free(&rx);
     }
 
     /* instruments */
@@ -1252,8 +1378,6 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         }
         check_unique(&v, tl, "$.tranches", tranche_ids, s->n_tranches, "tranche");
     }
-    idindex_free(&instruments);
-    free(instrument_ids);
     free(rec.i);
 
     /* deals */
@@ -1269,7 +1393,7 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         for (const cJSON *e = dl->child; e; e = e->next, i++) {
             char p[64];
             PATH(p, "$.deals[%zu]", i);
-            build_deal(&v, e, p, &regions, &tranches, &s->deals[i]);
+            build_deal(&v, e, p, &regions, &tranches, s, &instruments, &s->deals[i]);
             deal_ids[i] = s->deals[i].id;
         }
         idindex_free(&regions);
@@ -1285,6 +1409,8 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
                 rs_diag_add(diag, 0, "%s: tranche '%s' has no deals", file, s->tranches[k].id);
         free(per_tranche);
     }
+    idindex_free(&instruments);
+    free(instrument_ids);
     free(region_ids);
     free(tranche_ids);
 
@@ -1324,8 +1450,9 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
 
     if (v.errors) {
         if (v.errors > RS_MAX_ERRORS)
-            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more errors not shown", file,
-                        v.errors - RS_MAX_ERRORS);
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more %s not shown", file,
+                        v.errors - RS_MAX_ERRORS,
+                        rs_plural(v.errors - RS_MAX_ERRORS, "error", "errors"));
         rs_scenario_free(s);
         return NULL;
     }
@@ -1364,4 +1491,120 @@ void rs_instrument_clear(rs_instrument *in)
     free(in->obl);
     free(in->source);
     memset(in, 0, sizeof *in);
+}
+
+/* ---- one file on its own ('validate FILE') ----------------------------- */
+
+const char *const rs_file_kind_names[] = {"scenario", "instrument", "region file",
+                                          "tranche file", "deal file"};
+
+/* What a list holds, from the keys of its first element. */
+static rs_file_kind list_kind(const cJSON *l)
+{
+    const cJSON *e = l ? l->child : NULL;
+    if (!cJSON_IsObject(e))
+        return RS_FILE_SCENARIO;
+    if (get(e, "population") || get(e, "fiscal_capacity") || get(e, "bw_pressure"))
+        return RS_FILE_REGIONS;
+    if (get(e, "request") || get(e, "tranche") || get(e, "duration"))
+        return RS_FILE_DEALS;
+    if (get(e, "budget") || get(e, "allocation") || get(e, "instrument"))
+        return RS_FILE_TRANCHES;
+    return RS_FILE_SCENARIO;
+}
+
+static rs_file_kind tree_kind(const cJSON *t)
+{
+    if (cJSON_IsArray(t))
+        return list_kind(t);
+    if (!cJSON_IsObject(t) || get(t, "horizon") || get(t, "extends"))
+        return RS_FILE_SCENARIO;
+    if (get(t, "payment") || get(t, "admin") || get(t, "settlement") || get(t, "deadline"))
+        return RS_FILE_INSTRUMENT;
+    static const char *const lists[] = {"regions", "tranches", "deals"};
+    static const rs_file_kind kinds[] = {RS_FILE_REGIONS, RS_FILE_TRANCHES, RS_FILE_DEALS};
+    int n = 0, which = -1;
+    for (const cJSON *c = t->child; c; c = c->next) {
+        if (in_list(c->string, doc_keys) || strcmp(c->string, "description") == 0)
+            continue;
+        n++;
+        for (int i = 0; i < 3; i++)
+            if (strcmp(c->string, lists[i]) == 0 && cJSON_IsArray(c))
+                which = i;
+    }
+    return n == 1 && which >= 0 ? kinds[which] : RS_FILE_SCENARIO;
+}
+
+int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *diag)
+{
+    rs_srcmap m;
+    rs_srcmap_init(&m);
+    *kind = RS_FILE_SCENARIO;
+    *count = 0;
+    int csv = rs_ends_with(path, ".csv");
+    cJSON *t = csv ? rs_regions_csv(&m, path, diag) : rs_json_parse_file(&m, path, "$", diag);
+    int rc = diag->code ? diag->code : RS_EXIT_INVALID;
+    if (!t) {
+        rs_srcmap_free(&m);
+        return rc;
+    }
+    *kind = csv ? RS_FILE_REGIONS : tree_kind(t);
+    if (*kind == RS_FILE_SCENARIO) {
+        cJSON_Delete(t);
+        rs_srcmap_free(&m);
+        return 0;
+    }
+    static const char *const keys[] = {NULL, NULL, "regions", "tranches", "deals"};
+    V v = {&m, diag, 0};
+    int bare = 0;
+    if (*kind == RS_FILE_INSTRUMENT) {
+        rs_instrument in;
+        memset(&in, 0, sizeof in);
+        const cJSON *id = get(t, "id");
+        char *bn = base_name(path);
+        build_instrument(&v, t, "$", cJSON_IsString(id) ? id->valuestring : bn, &in);
+        free(bn);
+        rs_instrument_clear(&in);
+    } else if (bare = cJSON_IsArray(t), rs_list_unwrap(&m, &t, keys[*kind], path, diag)) {
+        rs_scenario s;
+        memset(&s, 0, sizeof s);
+        s.start = 1900;
+        s.end = 2200;
+        s.cofin.rule = rs_cofin_rule_find("flat");
+        s.cofin.share = 0.5;
+        size_t i = 0;
+        for (const cJSON *e = t->child; e; e = e->next, i++) {
+            char p[64];
+            /* paths as in the file: "$[i]" in a bare list, else "$.<key>[i]" */
+            if (bare)
+                PATH(p, "$[%zu]", i);
+            else
+                PATH(p, "$.%s[%zu]", keys[*kind], i);
+            if (*kind == RS_FILE_REGIONS) {
+                rs_region r;
+                build_region(&v, e, p, &r);
+                free(r.id);
+                free(r.name);
+            } else if (*kind == RS_FILE_TRANCHES) {
+                rs_tranche tr;
+                build_tranche(&v, e, p, &s, NULL, &tr);
+                free(tr.id);
+                free(tr.own_cofin.tiers);
+            } else {
+                rs_deal d;
+                build_deal(&v, e, p, NULL, NULL, &s, NULL, &d);
+                free(d.id);
+                free(d.profile);
+            }
+        }
+        *count = i;
+    } else {
+        v.errors++;
+    }
+    cJSON_Delete(t);
+    rs_srcmap_free(&m);
+    if (v.errors > RS_MAX_ERRORS)
+        rs_diag_add(diag, RS_EXIT_INVALID, "%s: %d more %s not shown", path,
+                    v.errors - RS_MAX_ERRORS, rs_plural(v.errors - RS_MAX_ERRORS, "error", "errors"));
+    return v.errors ? RS_EXIT_INVALID : 0;
 }

@@ -168,12 +168,53 @@ cJSON *rs_regions_csv_text(rs_srcmap *m, const char *text, size_t len, const cha
         for (size_t i = 0; i < ncol; i++) {
             char *f = trim(fields[i].s);
             int k = colidx[i];
+            size_t at;
+            long cc = rs_text_control(f, &at);
+            if (cc >= 0) {
+                rs_diag_add(diag, RS_EXIT_INVALID,
+                            "%s:%d: column '%s' holds the control character U+%04lX (character "
+                            "%zu); control characters (U+0000 to U+001F, U+007F to U+009F) are "
+                            "refused in every text, as they could rewrite what a terminal shows",
+                            path, line, columns[k], cc, at);
+                goto fail;
+            }
             if (k <= 1 || k >= 6) {
                 cJSON_AddStringToObject(o, columns[k], f);
                 continue;
             }
             if (!*f && k == 5)
                 continue; /* empty cofin_capacity: unlimited */
+            /* The Dutch dialect: decimal comma, and '.' only as a thousands
+             * separator in well-formed groups (100.000, 1.234.567,5), read
+             * as such; any other '.' is refused, never guessed at
+             * ('100.000' was read as 100). */
+            if (sep == ';' && strchr(f, '.')) {
+                char *c = f + (*f == '-' || *f == '+');
+                size_t lead = strspn(c, "0123456789");
+                int ok = lead >= 1 && lead <= 3 && !(lead > 1 && c[0] == '0');
+                char *q = c + lead;
+                while (ok && *q == '.') {
+                    ok = strspn(q + 1, "0123456789") >= 3 &&
+                         (q[4] == '.' || q[4] == ',' || q[4] == '\0');
+                    q += 4;
+                }
+                ok = ok && (*q == '\0' || (*q == ',' && strspn(q + 1, "0123456789") ==
+                                                          strlen(q + 1) && q[1]));
+                if (!ok) {
+                    rs_diag_add(diag, RS_EXIT_INVALID,
+                                "%s:%d: column '%s': '%s' is not a number as the ';' dialect "
+                                "writes it: a decimal comma (0,85), and a '.' only between "
+                                "groups of three digits (100.000 or 1.234.567,5)",
+                                path, line, columns[k], fields[i].s);
+                    goto fail;
+                }
+                /* drop the group separators */
+                char *w = c;
+                for (char *r = c; *r; r++)
+                    if (*r != '.')
+                        *w++ = *r;
+                *w = '\0';
+            }
             if (sep == ';')
                 for (char *c = f; *c; c++)
                     if (*c == ',')

@@ -27,4 +27,12 @@ void rs_ranges_free(rs_range *r, size_t n);
 
 int rs_ends_with(const char *s, const char *suffix);
 
+/* A region, tranche or deal file is a bare list or an object
+ * {"<key>": [...]} with documentation keys beside it ('note', 'source',
+ * 'estimate', 'description').  Replaces *tree by the list in the second
+ * case (file 'path', parsed into m) and then reports paths inside the file
+ * as "$.<key>[i]".  Returns 0 with a message when *tree is neither. */
+int rs_list_unwrap(rs_srcmap *m, cJSON **tree, const char *key, const char *path,
+                   rs_diag *diag);
+
 #endif

@@ -170,6 +170,27 @@ static int valid_utf8(const unsigned char *s)
     return 1;
 }
 
+/* The first control character of a valid UTF-8 text (C0 U+0000–U+001F,
+ * DEL U+007F, C1 U+0080–U+009F): its code point and, in *at, its place
+ * in characters (from 1); -1 when there is none. */
+long rs_text_control(const char *text, size_t *at)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if ((*p & 0xC0) != 0x80)
+            chars++;
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)) {
+            *at = chars;
+            return *p == 0xC2 ? p[1] : *p;
+        }
+    }
+    return -1;
+}
+
+#define CONTROL_WHY                                                                          \
+    "control characters (U+0000 to U+001F, U+007F to U+009F: line breaks, tabs, escape "     \
+    "sequences) are refused in every text, as they could rewrite what a terminal shows"
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -202,6 +223,15 @@ static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: text is not valid UTF-8", name, path->s);
         return 0;
     }
+    size_t at;
+    long cc;
+    if (cJSON_IsString(node) && (cc = rs_text_control(node->valuestring, &at)) >= 0) {
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: %s: text holds the control character U+%04lX (character %zu); "
+                    CONTROL_WHY,
+                    name, path->s, cc, at);
+        return 0;
+    }
     if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
         return 1;
     size_t n = 0;
@@ -228,6 +258,13 @@ static int check_tree(const cJSON *node, rs_buf *path, const char *name, rs_diag
             if (!valid_utf8((const unsigned char *)c->string)) {
                 rs_diag_add(diag, RS_EXIT_INVALID, "%s: %s: a key is not valid UTF-8", name,
                             path->s);
+                return 0;
+            }
+            if ((cc = rs_text_control(c->string, &at)) >= 0) {
+                rs_diag_add(diag, RS_EXIT_INVALID,
+                            "%s: %s: a key holds the control character U+%04lX (character "
+                            "%zu); " CONTROL_WHY,
+                            name, path->s, cc, at);
                 return 0;
             }
             rs_buf_printf(path, ".%s", c->string);
@@ -308,6 +345,31 @@ static size_t lex_check(const char *t, size_t len, const char **what, size_t *va
                     i++;
             }
         } else {
+            if (c == ',') {
+                /* cJSON reports these at the next token or at the end of
+                 * the file: name the comma itself */
+                size_t j = i + 1;
+                while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n'))
+                    j++;
+                if (j < len && (t[j] == '}' || t[j] == ']')) {
+                    *what = t[j] == '}' ? "trailing comma: a ',' before '}' (remove it)"
+                                        : "trailing comma: a ',' before ']' (remove it)";
+                    return i;
+                }
+                if (j < len && t[j] == ',') {
+                    *what = "two commas in a row: this ',' follows another with no value "
+                            "between them (remove one)";
+                    return j;
+                }
+                size_t k = i;
+                while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t' || t[k - 1] == '\r' ||
+                                 t[k - 1] == '\n'))
+                    k--;
+                if (k > 0 && (t[k - 1] == '[' || t[k - 1] == '{')) {
+                    *what = "a ',' with no value before it (remove it)";
+                    return i;
+                }
+            }
             if (c == ',' || c == '[' || c == '{')
                 (*values)++;
             i++;

@@ -74,4 +74,8 @@ void rs_json_merge(cJSON **target, cJSON *patch);
 
 const char *rs_json_type_name(const cJSON *node);
 
+/* The first control character (C0, DEL, C1) of a valid UTF-8 text: its
+ * code point, its place in characters (from 1) in *at; -1 when none. */
+long rs_text_control(const char *text, size_t *at);
+
 #endif

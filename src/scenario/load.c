@@ -14,6 +14,30 @@
 /* A chain deeper than this is surely a mistake (and bounds the stack). */
 #define RS_MAX_EXTENDS 256
 
+/* A child that changes instruments or rules but not its 'description'
+ * would show its parent's text for a different question: say so
+ * (docs/model.md §2.3). */
+static void warn_description(const cJSON *child, const cJSON *parent, const char *path,
+                             rs_diag *diag)
+{
+    static const char *const changes[] = {"instruments", "cofinancing", "tranches", "deals",
+                                          "regions",     "set",         "realisation", NULL};
+    if (cJSON_GetObjectItemCaseSensitive(child, "description") ||
+        !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(parent, "description")))
+        return;
+    rs_buf keys;
+    rs_buf_init(&keys);
+    for (size_t i = 0; changes[i]; i++)
+        if (cJSON_GetObjectItemCaseSensitive(child, changes[i]))
+            rs_buf_printf(&keys, "%s'%s'", keys.s ? ", " : "", changes[i]);
+    if (keys.s)
+        rs_diag_add(diag, 0,
+                    "%s: changes %s but keeps the 'description' of the scenario it extends: "
+                    "give it a \"description\" of its own (the report shows it)",
+                    path, keys.s);
+    rs_buf_free(&keys);
+}
+
 /* Loads 'path' and its parents.  'text' (NUL-terminated, 'len' bytes),
  * when not NULL, is the content of 'path' itself (rs_scenario_load_text);
  * the parents are always read from files. */
@@ -84,12 +108,142 @@ static cJSON *load_chain(rs_srcmap *m, const char *path, const char *text, size_
         cJSON_Delete(tree);
         goto out;
     }
+    warn_description(tree, parent, path, diag);
     rs_json_merge(&parent, tree);
     result = parent;
 out:
     free(stack[depth]);
     stack[depth] = NULL;
     return result;
+}
+
+int rs_list_unwrap(rs_srcmap *m, cJSON **tree, const char *key, const char *path,
+                   rs_diag *diag)
+{
+    static const char *const doc[] = {"note", "source", "estimate", "description", NULL};
+    cJSON *t = *tree;
+    if (cJSON_IsArray(t))
+        return 1;
+    if (!cJSON_IsObject(t)) {
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: $: is %s, must be a list or an object {\"%s\": [...]}", path,
+                    rs_json_type_name(t), key);
+        return 0;
+    }
+    int ok = 1;
+    cJSON *list = NULL;
+    for (cJSON *c = t->child; c; c = c->next) {
+        int d = 0;
+        for (size_t i = 0; doc[i]; i++)
+            d |= strcmp(c->string, doc[i]) == 0;
+        if (strcmp(c->string, key) == 0) {
+            list = c;
+            if (!cJSON_IsArray(c)) {
+                rs_diag_add(diag, RS_EXIT_INVALID, "%s: $.%s: is %s, must be a list", path,
+                            key, rs_json_type_name(c));
+                ok = 0;
+            }
+        } else if (!d) {
+            rs_diag_add(diag, RS_EXIT_INVALID,
+                        "%s: $: unknown key '%.60s' (a file of %s takes '%s' and the "
+                        "documentation keys 'note', 'source', 'estimate', 'description')",
+                        path, c->string, key, key);
+            ok = 0;
+        } else if (strcmp(c->string, "estimate") == 0 ? !cJSON_IsBool(c) : !cJSON_IsString(c)) {
+            rs_diag_add(diag, RS_EXIT_INVALID, "%s: $.%s: is %s, must be %s (documentation)",
+                        path, c->string, rs_json_type_name(c),
+                        strcmp(c->string, "estimate") == 0 ? "true or false" : "a string");
+            ok = 0;
+        }
+    }
+    if (!list) {
+        rs_diag_add(diag, RS_EXIT_INVALID,
+                    "%s: $: is an object without '%s': a file of %s is a list, or an object "
+                    "{\"%s\": [...], \"source\": \"...\"}",
+                    path, key, key, key);
+        return 0;
+    }
+    if (!ok)
+        return 0;
+    int f = rs_srcmap_file_of(m, t);
+    if (f >= 0) {
+        free(m->files[f].mount);
+        m->files[f].mount = rs_xstrdup("$");
+    }
+    cJSON_DetachItemViaPointer(t, list);
+    free(list->string);
+    list->string = NULL;
+    cJSON_Delete(t);
+    *tree = list;
+    return 1;
+}
+
+#ifndef RS_DATADIR
+#define RS_DATADIR "/usr/local/share/regiosim"
+#endif
+
+/* 'path' made absolute and without "." and ".." parts, for messages. */
+static char *absolute(const char *path)
+{
+    char cwd[PATH_MAX];
+    char *full = path[0] == '/' || !getcwd(cwd, sizeof cwd) ? rs_xstrdup(path)
+                                                             : rs_xasprintf("%s/%s", cwd, path);
+    char *out = rs_xmalloc(strlen(full) + 2);
+    size_t n = 0;
+    for (char *p = full; *p;) {
+        while (*p == '/')
+            p++;
+        char *e = p;
+        while (*e && *e != '/')
+            e++;
+        size_t l = (size_t)(e - p);
+        if (l == 0 || (l == 1 && p[0] == '.')) {
+        } else if (l == 2 && p[0] == '.' && p[1] == '.') {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0)
+                n--;
+        } else {
+            out[n++] = '/';
+            memcpy(out + n, p, l);
+            n += l;
+        }
+        p = e;
+    }
+    if (!n)
+        out[n++] = '/';
+    out[n] = '\0';
+    free(full);
+    return out;
+}
+
+/* Where a shipped model is looked for when a reference does not resolve
+ * next to the file that names it (a scenario copied to another folder):
+ * the part of the reference after its last "models/", under
+ * $REGIOSIM_MODELS, then under the installed models folder.  Returns the
+ * first that exists (caller frees), or NULL; 'tried' collects the paths. */
+static char *find_model(const char *ref, rs_buf *tried)
+{
+    const char *tail = NULL;
+    for (const char *p = ref; (p = strstr(p, "models/")) != NULL; p++)
+        if (p == ref || p[-1] == '/')
+            tail = p + 7;
+    if (!tail || !*tail)
+        return NULL;
+    const char *env = getenv("REGIOSIM_MODELS");
+    const char *dirs[2] = {env && *env ? env : NULL, RS_DATADIR "/models"};
+    for (int i = 0; i < 2; i++) {
+        if (!dirs[i])
+            continue;
+        char *c = rs_path_join(dirs[i], tail);
+        if (access(c, R_OK) == 0)
+            return c;
+        rs_buf_printf(tried, ", %s%s", c, i == 0 ? " (REGIOSIM_MODELS)" : " (installed models)");
+        free(c);
+    }
+    if (!dirs[0])
+        rs_buf_add(tried, "; REGIOSIM_MODELS is not set");
+    return NULL;
 }
 
 /* Replaces a string that names a file with the file's content.  The path
@@ -106,18 +260,49 @@ static int inline_ref(rs_srcmap *m, cJSON *parent, cJSON *node, const char *moun
     char *path = rs_path_join(dir, node->valuestring);
     free(dir);
     cJSON *sub = NULL;
+    rs_buf tried;
+    rs_buf_init(&tried);
+    if (access(path, F_OK) != 0) {
+        char *abs = absolute(path);
+        char *found = find_model(node->valuestring, &tried);
+        if (found) {
+            char *w = rs_srcmap_where(m, node, mount);
+            rs_diag_add(diag, 0, "%s: '%s' is not next to the file (%s): using %s", w,
+                        node->valuestring, abs, found);
+            free(w);
+            free(path);
+            path = found;
+            rs_buf_free(&tried);
+        } else {
+            /* said below, after the reader's own message */
+            char *t = rs_xasprintf(" (tried %s, next to the file%s; copy the models along with "
+                                   "the scenario, or set REGIOSIM_MODELS to a models folder)",
+                                   abs, tried.s ? tried.s : "");
+            rs_buf_free(&tried);
+            rs_buf_init(&tried);
+            rs_buf_add(&tried, t);
+            free(t);
+        }
+        free(abs);
+    }
     if (rs_ends_with(path, ".csv") && want == cJSON_Array && strcmp(mount, "$.regions") == 0) {
         sub = rs_regions_csv(m, path, diag);
     } else {
         sub = rs_json_parse_file(m, path, mount, diag);
     }
+    if (sub && want == cJSON_Array && cJSON_IsObject(sub) && !rs_list_unwrap(m, &sub, mount + 2, path, diag)) {
+        cJSON_Delete(sub);
+        sub = NULL;
+    }
     if (!sub) {
         char *w = rs_srcmap_where(m, node, mount);
-        rs_diag_add(diag, 0, "%s: names that file as %s", w, what);
+        rs_diag_add(diag, 0, "%s: names that file as %s%s", w, what, tried.s ? tried.s : "");
         free(w);
         free(path);
+        rs_buf_free(&tried);
         return 0;
     }
+    rs_buf_free(&tried);
     if ((want == cJSON_Array && !cJSON_IsArray(sub)) ||
         (want == cJSON_Object && !cJSON_IsObject(sub))) {
         rs_diag_add(diag, RS_EXIT_INVALID, "%s: $: is %s, must be %s (%s)", path,

@@ -210,64 +210,80 @@ static void add_range(collect *c, const cJSON *tgt_node, const cJSON *spec, cons
     c->depth[c->n++] = depth;
 }
 
-static void walk(collect *c, const cJSON *node, rs_buf *path, rs_buf *label, int depth)
+/* Where the walk is: a chain up to the top, formatted into a path only
+ * where an object has ranges, so that a scenario of 100,000 deals and no
+ * ranges costs one key lookup per object and no text. */
+typedef struct trail {
+    const struct trail *up;
+    const cJSON *node; /* an object member (its key) or a list element */
+    int index;         /* list index, or -1 for an object member */
+} trail;
+
+static void trail_text(const trail *t, rs_buf *path, rs_buf *label)
+{
+    if (!t)
+        return;
+    trail_text(t->up, path, label);
+    if (t->index < 0) {
+        int dot = path->s && path->s[0];
+        rs_buf_printf(path, "%s%s", dot ? "." : "", t->node->string);
+        rs_buf_printf(label, "%s%s", dot ? "." : "", t->node->string);
+    } else {
+        element_seg(t->node, t->index, path, label);
+    }
+}
+
+static void walk(collect *c, const cJSON *node, const trail *at, int depth)
 {
     if (cJSON_IsObject(node)) {
         const cJSON *rg = cJSON_GetObjectItemCaseSensitive(node, "ranges");
-        /* the JSON path for messages, made only where there are ranges
-         * (a scenario may have 100,000 deal objects and none) */
-        char *jp = rg ? rs_xasprintf("$%s%s.ranges",
-                                     path->s && path->s[0] != '[' && path->s[0] ? "." : "",
-                                     path->s ? path->s : "")
-                      : NULL;
-        if (rg && !cJSON_IsObject(rg)) {
-            rerr(c, rg, jp, "is %s, must be an object {\"KEY\": {\"lo\": LO, \"hi\": HI}}",
-                 rs_json_type_name(rg));
-        } else if (rg) {
-            for (const cJSON *e = rg->child; e; e = e->next) {
-                rs_buf canon, lab;
-                rs_buf_init(&canon);
-                rs_buf_init(&lab);
-                rs_buf_add(&canon, path->s ? path->s : "");
-                rs_buf_add(&lab, label->s ? label->s : "");
-                char *err = NULL;
-                char *where = rs_xasprintf("%s.%s", jp, e->string);
-                const cJSON *t = resolve(node, e->string, &canon, &lab, &err);
-                if (!t)
-                    rerr(c, e, where, "names no value: %s", err);
-                else
-                    add_range(c, t, e, canon.s, lab.s, where, depth);
-                free(where);
-                free(err);
-                rs_buf_free(&canon);
-                rs_buf_free(&lab);
+        if (rg) {
+            rs_buf path, label;
+            rs_buf_init(&path);
+            rs_buf_init(&label);
+            trail_text(at, &path, &label);
+            char *jp = rs_xasprintf("$%s%s.ranges", path.s && path.s[0] != '[' ? "." : "",
+                                    path.s ? path.s : "");
+            if (!cJSON_IsObject(rg)) {
+                rerr(c, rg, jp, "is %s, must be an object {\"KEY\": {\"lo\": LO, \"hi\": HI}}",
+                     rs_json_type_name(rg));
+            } else {
+                for (const cJSON *e = rg->child; e; e = e->next) {
+                    rs_buf canon, lab;
+                    rs_buf_init(&canon);
+                    rs_buf_init(&lab);
+                    rs_buf_add(&canon, path.s ? path.s : "");
+                    rs_buf_add(&lab, label.s ? label.s : "");
+                    char *err = NULL;
+                    char *where = rs_xasprintf("%s.%s", jp, e->string);
+                    const cJSON *t = resolve(node, e->string, &canon, &lab, &err);
+                    if (!t)
+                        rerr(c, e, where, "names no value: %s", err);
+                    else
+                        add_range(c, t, e, canon.s, lab.s, where, depth);
+                    free(where);
+                    free(err);
+                    rs_buf_free(&canon);
+                    rs_buf_free(&lab);
+                }
             }
+            free(jp);
+            rs_buf_free(&path);
+            rs_buf_free(&label);
         }
-        free(jp);
         for (const cJSON *ch = node->child; ch; ch = ch->next) {
-            if (strcmp(ch->string, "ranges") == 0 || !(cJSON_IsObject(ch) || cJSON_IsArray(ch)))
+            if (!(cJSON_IsObject(ch) || cJSON_IsArray(ch)) || ch == rg)
                 continue;
-            size_t pl = path->s ? strlen(path->s) : 0, ll = label->s ? strlen(label->s) : 0;
-            rs_buf_printf(path, "%s%s", pl ? "." : "", ch->string);
-            rs_buf_printf(label, "%s%s", ll ? "." : "", ch->string);
-            walk(c, ch, path, label, depth + 1);
-            path->s[pl] = '\0';
-            path->len = pl;
-            label->s[ll] = '\0';
-            label->len = ll;
+            trail t = {at, ch, -1};
+            walk(c, ch, &t, depth + 1);
         }
     } else if (cJSON_IsArray(node)) {
         int i = 0;
         for (const cJSON *e = node->child; e; e = e->next, i++) {
             if (!cJSON_IsObject(e))
                 continue;
-            size_t pl = path->s ? strlen(path->s) : 0, ll = label->s ? strlen(label->s) : 0;
-            element_seg(e, i, path, label);
-            walk(c, e, path, label, depth + 1);
-            path->s[pl] = '\0';
-            path->len = pl;
-            label->s[ll] = '\0';
-            label->len = ll;
+            trail t = {at, e, i};
+            walk(c, e, &t, depth + 1);
         }
     }
 }
@@ -280,12 +296,7 @@ static int cmp_range(const void *a, const void *b)
 int rs_ranges_collect(const rs_srcmap *m, const cJSON *tree, rs_scenario *s, rs_diag *diag)
 {
     collect c = {m, diag, 0, NULL, NULL, 0, 0};
-    rs_buf path, label;
-    rs_buf_init(&path);
-    rs_buf_init(&label);
-    walk(&c, tree, &path, &label, 0);
-    rs_buf_free(&path);
-    rs_buf_free(&label);
+    walk(&c, tree, NULL, 0);
     free(c.depth);
     /* a fixed order, whatever the order of the files */
     if (c.n)

@@ -15,6 +15,7 @@ void rs_scenario_free(rs_scenario *s)
         free(s->regions[i].id);
         free(s->regions[i].name);
         free(s->regions[i].source);
+        free(s->regions[i].overlaps);
     }
     free(s->regions);
     for (size_t i = 0; i < s->n_instruments; i++)

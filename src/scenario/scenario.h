@@ -16,6 +16,9 @@ typedef struct rs_region {
     double cofin_capacity; /* HUGE_VAL when unlimited */
     char *source;          /* its 'source' text, or NULL (documentation) */
     int estimate;          /* its 'estimate' flag */
+    double src_capacity[RS_SRC_N]; /* per co-financing source, HUGE_VAL: unlimited */
+    size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md §8.3) */
+    size_t n_overlaps;
 } rs_region;
 
 enum { RS_SIDE_REGION = 0, RS_SIDE_RIJK = 1 };
@@ -59,6 +62,7 @@ typedef struct rs_tranche {
     const rs_alloc_rule *alloc;
     double deal_min, deal_cap;
     const rs_cofin *cofin;    /* own rule, or the scenario's */
+    int counts[RS_SRC_N];     /* 'cofin_counts': which sources count (all by default) */
     rs_cofin own_cofin;
     char *source;
     int estimate;
@@ -67,10 +71,12 @@ typedef struct rs_tranche {
 typedef struct rs_deal {
     char *id;
     size_t region, tranche;
+    size_t instrument;        /* its own 'instrument', else its tranche's */
     double request;
     int duration;
     double *profile;          /* duration shares */
     int projects, private_partners;
+    double src_share[RS_SRC_N]; /* 'cofin_sources', default all public */
 } rs_deal;
 
 typedef struct rs_uncertainty {
@@ -185,5 +191,22 @@ int rs_scenario_number(const char *file, const rs_override *ov, size_t n_ov, con
                        double *value, char **canon, rs_diag *diag);
 
 size_t rs_scenario_find_deal(const rs_scenario *s, const char *id);
+
+/* What a file given to 'validate' holds. */
+typedef enum {
+    RS_FILE_SCENARIO,
+    RS_FILE_INSTRUMENT,
+    RS_FILE_REGIONS,
+    RS_FILE_TRANCHES,
+    RS_FILE_DEALS
+} rs_file_kind;
+extern const char *const rs_file_kind_names[]; /* "scenario", "instrument", ... */
+/* Tells from its content what 'path' is (a .csv file: regions) and, unless
+ * it is a scenario (then *kind is RS_FILE_SCENARIO and nothing is checked:
+ * load it with rs_scenario_load), checks it on its own as build.c checks
+ * that part of a scenario, without resolving references to other files
+ * (a deal's region, a tranche's instrument).  *count: the elements of a
+ * list.  Returns 0 when valid, else the exit code (diag holds why). */
+int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *diag);
 
 #endif

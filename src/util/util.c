@@ -103,10 +103,29 @@ void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
         d->code = code;
 }
 
+void rs_fputs_shown(const char *s, FILE *f)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n' && p[1]) {
+            fputc('\n', f);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            fprintf(f, "\\x%02x", *p);
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fprintf(f, "\\u%04x", p[1]);
+            p++;
+        } else {
+            fputc(*p, f);
+        }
+    }
+}
+
 void rs_diag_print(const rs_diag *d, FILE *f)
 {
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(f, "regiosim: %s\n", d->msg[i]);
+    for (size_t i = 0; i < d->n; i++) {
+        fputs("regiosim: ", f);
+        rs_fputs_shown(d->msg[i], f);
+        fputc('\n', f);
+    }
 }
 
 void rs_buf_init(rs_buf *b) { memset(b, 0, sizeof *b); }
@@ -396,3 +415,33 @@ void rs_signals_block(sigset_t *old)
 void rs_signals_restore(const sigset_t *old) { pthread_sigmask(SIG_SETMASK, old, NULL); }
 
 volatile sig_atomic_t rs_child_pid;
+
+/* Length of the well-formed UTF-8 character at p (1-4), or 0 when the
+ * bytes there are not one (a stray continuation byte, an overlong or
+ * surrogate form, a cut sequence). */
+size_t rs_utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
+    unsigned cp = c & (0x3F >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+

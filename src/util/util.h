@@ -33,6 +33,10 @@ void rs_diag_free(rs_diag *d);
 void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void rs_diag_print(const rs_diag *d, FILE *f);
+/* Writes 's' for a terminal: control characters (C0 but an inner line
+ * break, DEL, C1) as \xNN or \u00NN, so a file name or an argument
+ * cannot move the cursor, set a title or write to the clipboard. */
+void rs_fputs_shown(const char *s, FILE *f);
 
 void *rs_xmalloc(size_t n);
 void *rs_xcalloc(size_t n, size_t size);
@@ -88,6 +92,16 @@ char *rs_read_file(const char *path, size_t *len);
  * words for the errors it sets itself. */
 const char *rs_read_error(int err);
 
+/* Length in bytes of the well-formed UTF-8 character at 'p' (1 to 4), or
+ * 0 when the bytes there are not one (a stray continuation byte, an
+ * overlong or surrogate form, a cut sequence). */
+size_t rs_utf8_len(const unsigned char *p);
+
+/* "year" or "years" for n: messages say "1 year", "2 years". */
+static inline const char *rs_plural(long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
 /* The signals that end a run while it writes (SIGINT, SIGTERM, SIGHUP,
  * SIGQUIT, SIGXFSZ; see output/outdir.c).  Only the main thread may take
  * them: every other thread blocks them with rs_signals_block(NULL).

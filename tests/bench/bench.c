@@ -16,7 +16,7 @@
  *     deal-year's Beta needs (common random numbers: one stream per gamma),
  *     computed and nothing else;
  *   - the fixed cost of a Monte Carlo: rs_mc_run of one draw (median of 9);
- *   - peak memory (max RSS of a fresh process: fork + exec + wait4) and
+ *   - peak memory (VmHWM of a fresh process: fork + exec) and
  *     the rate at 10^4, 10^5 and 10^6 draws, and the rate for 40, 80 and
  *     160 deals (time linear in draws × deal-years);
  *   - the worst quantile error against the exact sorted-sample quantile
@@ -285,13 +285,29 @@ static double fixed_cost(const bench_sc *b, int T)
 
 /* ---- peak memory in a fresh process ----------------------------------- */
 
+/* The peak resident memory of this process since its exec (VmHWM, KB),
+ * or -1.  (wait4's ru_maxrss would also count the pages the child shared
+ * with the parent between fork and exec: the parent's size, not its.) */
+static long peak_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb;
+}
+
 static int child(long draws, int threads, int n_deals)
 {
     bench_sc b;
     if (bench_load(&b, n_deals) < 0)
         return 1;
     double t = time_mc(&b, draws, threads, 0, NULL);
-    printf("%.6f %zu\n", t, b.lay->n);
+    printf("%.6f %zu %ld\n", t, b.lay->n, peak_kb());
     bench_free(&b);
     return 0;
 }
@@ -328,9 +344,11 @@ static int spawn(long draws, int threads, int n_deals, double *secs, double *dy,
         n <= 0)
         return -1;
     buf[n] = 0;
-    if (sscanf(buf, "%lf %lf", secs, dy) != 2)
+    long kb = -1;
+    if (sscanf(buf, "%lf %lf %ld", secs, dy, &kb) < 2)
         return -1;
-    *mb = (double)ru.ru_maxrss / 1024.0; /* ru_maxrss is in KB on Linux */
+    /* without /proc, ru_maxrss (KB on Linux): an upper bound */
+    *mb = (kb > 0 ? (double)kb : (double)ru.ru_maxrss) / 1024.0;
     return 0;
 }
 

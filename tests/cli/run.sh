@@ -534,6 +534,9 @@ if [ -z "$bad" ]; then ok; else failed "compare.csv: mean difference = differenc
 check_has "compare.csv has the paired columns" "$TMP/cmpmc1/compare.csv" \
     "t4-du_minus_t4-spuk_mean,t4-du_minus_t4-spuk_p5,t4-du_minus_t4-spuk_p95,t4-du_minus_t4-spuk_p_greater"
 [ -s "$TMP/cmpmc1/yearly_net_difference.csv" ] && ok || failed "compare --draws writes yearly_net_difference.csv"
+r compare -q --no-plots --draws 100000000 -o "$TMP/cmpbig" scenarios/t4-spuk.json scenarios/t4-du.json
+check_rc_has "compare refuses draws it cannot keep, before running them" 2 "$ERR" \
+    "to keep every draw for the paired differences" "use at most"
 r compare --no-plots --draws 300 --lang nl -o "$TMP/cmpnl" scenarios/t4-spuk.json scenarios/t4-du.json
 check_has "compare says how often one beats the other (nl)" "$OUT" \
     "t4-du: minder doelbestedingen dan t4-spuk in"
@@ -718,6 +721,9 @@ r sensitivity scenarios/worked-example.json --metric effectiveness
 check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no ranges"
 r help sensitivity
 check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
+
+# files written by hand (wrapped lists, validate FILE, search path, messages)
+. "$HERE/files.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

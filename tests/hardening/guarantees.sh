@@ -283,3 +283,110 @@ rc=$?
 echo "note: a scenario needing 2.9 GB: exit $rc in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s"
 expect "a scenario above the memory budget" "3" "more than the 2048 MB regiosim allows one scenario" || :
 rm -rf "$G"
+
+# ------------------------------------- 18. text in every output language
+G=$TMP/g18
+mkdir -p "$G"
+# control characters, after JSON decoding and raw in a CSV region file
+for c in '\u001b]0;owned\u0007' '\u0007' 'a\rb' '\u007f' '\u0085' '\u009b31m' 'x\ny' 'x\ty'; do
+    jchild "$G/c.json" "\"name\": \"Regio $c\""
+    r validate "$G/c.json"
+    expect "a control character in the name ($c)" "3" "\$.name: text holds the control character" || :
+    jchild "$G/c.json" "\"regions\": [{\"id\": \"voorbeeld\", \"name\": \"V$c\", \"population\": 100000, \"fiscal_capacity\": 1, \"bw_pressure\": 0.5}]"
+    r run -q $NOPLOTS -o "$G/cr" "$G/c.json"
+    expect "a control character in a region name ($c), run" "3" "\$.regions[0].name: text holds the control character" || :
+done
+r explain "$WE" "$(printf 'voorbeeld-deal\033]0;x\007')"
+grep -q "$(printf '\033')" "$OUT" "$ERR" && failed "explain never echoes an escape character" || ok
+r run -q "$(printf 'no\033]52;c;eA==\007.json')"
+grep -q "$(printf '\033')" "$ERR" && failed "a file name's escape characters are not echoed" || ok
+printf 'id,name,population,fiscal_capacity,bw_pressure\nvoorbeeld,V\033[2Kx,100000,1,0.5\n' >"$G/ctl.csv"
+printf '{"extends": "%s", "regions": "ctl.csv"}\n' "$WE" >"$G/ctl.json"
+r validate "$G/ctl.json"
+expect "a raw escape character in a CSV region file" "3" "ctl.csv:2: column 'name' holds the control character U+001B" || :
+jchild "$G/c.json" '"instruments": {"spuk": {"note\u001b": "x"}}'
+r validate "$G/c.json"
+expect "a control character in a key" "3" "a key holds the control character" || :
+# CSV formula injection: neutralised as OWASP recommends (tranche ids are
+# free text; a deal id may start with '-')
+jchild "$G/f.json" '"tranches": [{"id": "=HYPERLINK(\"http://x\")", "year": 2023, "budget": 100, "instrument": "spuk"}, {"id": "@SUM(1)", "year": 2023, "budget": 100, "instrument": "spuk"}, {"id": "+1+1", "year": 2023, "budget": 100, "instrument": "spuk"}], "deals": [{"id": "-1-2", "region": "voorbeeld", "tranche": "=HYPERLINK(\"http://x\")", "request": 20, "duration": 4}, {"id": "b", "region": "voorbeeld", "tranche": "@SUM(1)", "request": 20, "duration": 4}, {"id": "c", "region": "voorbeeld", "tranche": "+1+1", "request": 20, "duration": 4}]'
+for d in en nl; do
+    r run -q $NOPLOTS --csv $d -o "$G/f-$d" "$G/f.json"
+    expect "formula-like ids, csv $d" "0" || continue
+    if grep -q -E '(^|[,;])[=+@-]' "$G/f-$d/deals.csv"; then
+        failed "formula-like ids are not written as formulas (csv $d)" "$(grep -h -E '(^|[,;])[=+@-]' "$G/f-$d/deals.csv" | head -n 1)"
+    else
+        ok
+    fi
+    grep -q "\"'=HYPERLINK(\"\"http://x\"\")\"" "$G/f-$d/deals.csv" && grep -q "^\"'-1-2\"" "$G/f-$d/deals.csv" && ok ||
+        failed "a formula-like id keeps its text after an apostrophe (csv $d)"
+done
+# Markdown and HTML in names: escaped in report.md tables and report.html
+jchild "$G/h.json" '"name": "<script>alert(1)</script> & ]]>", "tranches": [{"id": "<b>T</b>|x", "year": 2023, "budget": 100, "instrument": "spuk"}], "deals": [{"id": "voorbeeld-deal", "region": "voorbeeld", "tranche": "<b>T</b>|x", "request": 20, "duration": 4}]'
+r run -q -o "$G/h" "$G/h.json"
+expect "markup in names" "0" || :
+grep -q -E '(^|[^\\])<(b|script)' "$G/h/report.md" && failed "report.md holds raw HTML from a name" "$(grep -m1 -E '(^|[^\\])<(b|script)' "$G/h/report.md")" || ok
+grep -q '<b>\|<script' "$G/h/report.html" && failed "report.html holds raw HTML from a name" || ok
+if [ $HAVE_GNUPLOT = 1 ]; then
+    r run -q --terminal svg -o "$G/svg" "$G/h.json"
+    expect "']]>' in a name, SVG charts" "0" || :
+    bad=""
+    for f in "$G/svg/plots/"*.svg; do
+        python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$f" 2>/dev/null || bad="$bad $(basename "$f")"
+    done
+    [ -z "$bad" ] && ok || failed "every SVG is valid XML with ']]>' in a name" "invalid:$bad"
+fi
+# a file name that is not UTF-8: summary.json stays JSON, the report UTF-8
+cp "$WE" "$G/$(printf 'caf\351').json"
+r run -q -o "$G/nu" "$G/$(printf 'caf\351').json"
+expect "a file name that is not UTF-8" "0" || :
+if [ $HAVE_JQ = 1 ]; then jq empty "$G/nu/summary.json" 2>/dev/null && ok || failed "a file name that is not UTF-8: summary.json is JSON"; fi
+iconv -f UTF-8 -t UTF-8 "$G/nu/summary.json" "$G/nu/report.md" "$G/nu/report.html" >/dev/null 2>&1 && ok ||
+    failed "a file name that is not UTF-8: summary.json and the report are UTF-8"
+rm -rf "$G"
+
+# ----------------------------------------- 19. faults while charts are written
+if [ $HAVE_GNUPLOT = 1 ]; then
+    G=$TMP/g19
+    mkdir -p "$G"
+    # the charts come first: a limit of 1 KB stops a chart script; the
+    # message goes to a pipe (a file would hit the limit too)
+    (ulimit -f 2; trap '' XFSZ; timeout -k 5 "$TIMEOUT" "$BIN" run -q -o "$G/a/res" "$DEMO" 2>&1 >/dev/null; echo "rc=$?") | cat >"$ERR"
+    rc=$(sed -n 's/^rc=//p' "$ERR")
+    expect "a file size limit while chart scripts are written" "4" "plots/cashflow.gp: cannot write: File too large" || :
+    # a limit that cuts the images: gnuplot exits 0, the image is checked
+    for t in pngcairo:png:200 pdfcairo:pdf:24; do
+        term=${t%%:*} rest=${t#*:} ext=${rest%%:*} lim=${rest#*:}
+        (ulimit -f "$lim"; trap '' XFSZ; timeout -k 5 "$TIMEOUT" "$BIN" run -q --terminal "$term" -o "$G/$ext/res" "$DEMO" 2>&1 >/dev/null; echo "rc=$?") | cat >"$ERR"
+        rc=$(sed -n 's/^rc=//p' "$ERR")
+        expect "a $ext cut by a file size limit" "4" "the image is incomplete" || :
+        ls -d "$G/$ext"/res* >/dev/null 2>&1 && failed "a cut $ext: no result and no temporary folder is left" || ok
+    done
+    rm -rf "$G"
+fi
+
+# ------------------------------------------------ 20. Dutch numbers in CSV
+G=$TMP/g20
+mkdir -p "$G"
+printf '{"extends": "%s", "regions": "r.csv"}\n' "$WE" >"$G/r.json"
+for v in "100.000:100000" "1.234.567:1234567" "1.234.567,5:1234567.5" "100000:100000"; do
+    num=${v%%:*} want=${v#*:}
+    printf 'id;name;population;fiscal_capacity;bw_pressure\nvoorbeeld;V;%s;1;0,5\n' "$num" >"$G/r.csv"
+    r run -q $NOPLOTS -o "$G/res" "$G/r.json"
+    if [ -n "$want" ]; then
+        expect "';' CSV population $num" "0" || continue
+        got=$(sed -n '2s/^voorbeeld,\([^,]*\),.*/\1/p' "$G/res/regions.csv")
+        [ "$got" = "$want" ] && ok || failed "';' CSV population $num is read as $want" "read as $got"
+    else
+        expect "';' CSV population $num (not whole)" "3" "population" || :
+    fi
+done
+for num in 100.0 1.2345 1.23 0.5 .5 1..000 1.000.00 01.000 "1.000,"; do
+    printf 'id;name;population;fiscal_capacity;bw_pressure\nvoorbeeld;V;%s;1;0,5\n' "$num" >"$G/r.csv"
+    r validate "$G/r.json"
+    expect "';' CSV number '$num' is refused, not guessed" "3" "r.csv:2: column 'population': '$num' is not a number as the ';' dialect writes it" || :
+done
+printf 'id;name;population;fiscal_capacity;bw_pressure\nvoorbeeld;V;100000;1.000,25;0,5\n' >"$G/r.csv"
+r validate "$G/r.json"
+expect "';' CSV fiscal_capacity 1.000,25 (read as 1000.25: out of range)" "3" "fiscal_capacity" || :
+rm -rf "$G"

@@ -89,12 +89,29 @@ tmp, ids = sys.argv[1], sys.argv[2:]
 import html, json
 # a chart's file name (cofinancing.png) is not text a reader sees
 pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])(?!\.(png|svg|pdf|dat|gp)\b)")
-# the scenarios' own descriptions are the author's prose, in any language
+# the scenarios' descriptions and the model files' sources are the author's
+# prose, in any language
 prose = []
-for f in glob.glob("scenarios/*.json"):
-    desc = json.load(open(f, encoding="utf-8")).get("description", "")
-    if desc:
-        prose += [desc, html.escape(desc).replace("&#x27;", "&#39;"), re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", desc)]
+def walk(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k in ("description", "source") and isinstance(x, str) and x:
+                yield x
+            else:
+                yield from walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from walk(x)
+for f in glob.glob("scenarios/*.json") + glob.glob("models/**/*.json", recursive=True):
+    try:
+        tree = json.load(open(f, encoding="utf-8"))
+    except ValueError:
+        continue
+    for desc in walk(tree):
+        xml = desc.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        prose += [desc, html.escape(desc).replace("&#x27;", "&#39;"), xml, xml.replace('"', "&quot;"),
+                  re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", desc)]
+prose.sort(key=len, reverse=True)
 texts = []
 for d in ("demo", "prog", "cmp"):
     for p in glob.glob(f"{tmp}/{d}/plots/*.gp") + [f"{tmp}/{d}/report.md", f"{tmp}/{d}/report.html"]:
@@ -106,7 +123,10 @@ for d in ("demo", "prog", "cmp"):
     with zipfile.ZipFile(f"{tmp}/{d}/results.xlsx") as z:
         for n in z.namelist():
             if n.startswith("xl/sharedStrings") or n.startswith("xl/worksheets/sheet") or n == "xl/workbook.xml":
-                texts.append((f"{d}/results.xlsx:{n}", z.read(n).decode("utf-8")))
+                t = z.read(n).decode("utf-8")
+                for q in prose:
+                    t = t.replace(q, "")
+                texts.append((f"{d}/results.xlsx:{n}", t))
 bad = 0
 for p, t in texts:
     for m in pat.finditer(t):

@@ -97,7 +97,40 @@ static void du_active_years(void)
     rs_fixture_free(&f);
 }
 
-const rs_test rs_tests_burden[] = {{"every per kind", every_per_kind},
+/* A deal may name its own instrument (docs/model.md §3.5): two deals in one
+ * tranche of instrument 'i' (plan, no obligations), the second paid by 'du2'
+ * whose only obligation is 60 h per private partner at 85 €/h.  Deal 'a'
+ * carries no burden; deal 'b' with 3 partners costs the region
+ * 3·60·85 = 15,300 € in its start year, and runs without a deadline. */
+static void deal_own_instrument(void)
+{
+    const char *json =
+        "{'horizon': {'start': 2023, 'end': 2030}, " REGIONS3 ", "
+        "'instruments': {'i': {'id': 'i', 'name': 'I', " SPUK_BODY "}, "
+        "'du2': {'id': 'du2', 'name': 'DU2', 'payment': {'schedule': 'plan'}, "
+        "'recipients': 'public', 'admin': {'tariff': {'region': 85}, 'obligations': ["
+        "{'name': 'doorsubsidiering', 'side': 'region', 'hours': 60, "
+        "'per': 'private_partner'}]}}}, "
+        "'tranches': [{'id': 'T', 'year': 2023, 'instrument': 'i', 'budget': 100}], "
+        "'deals': [{'id': 'a', 'region': 'r1', 'tranche': 'T', 'request': 10, "
+        "'duration': 2, 'private_partners': 3}, "
+        "{'id': 'b', 'region': 'r2', 'tranche': 'T', 'request': 10, 'duration': 2, "
+        "'private_partners': 3, 'instrument': 'du2'}], 'realisation': {'mean': 0.5}}";
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(&f, json));
+    CU_ASSERT_STRING_EQUAL(f.sc->instruments[f.sc->deals[0].instrument].id, "i");
+    CU_ASSERT_STRING_EQUAL(f.sc->instruments[f.sc->deals[1].instrument].id, "du2");
+    ASSERT_CLOSE(rs_fixture_y(&f, RS_Y_ADMIN_REGION, 2023), 3 * 60 * 85 / 1e6, 1e-12);
+    ASSERT_CLOSE(rs_fixture_y(&f, RS_Y_ADMIN_REGION, 2024), 0, 1e-15);
+    /* 'a' under the deadline ends in 2025 (extended), 'b' spends to 2030 */
+    CU_ASSERT_EQUAL(f.run->dr[0].extended, 1);
+    CU_ASSERT_EQUAL(f.run->dr[0].reclaimed > 0, 1);
+    ASSERT_CLOSE(f.run->dr[1].reclaimed, 0, 0);
+    rs_fixture_free(&f);
+}
+
+const rs_test rs_tests_burden[] = {{"deal's own instrument", deal_own_instrument},
+{"every per kind", every_per_kind},
                                    {"partners only when public", partners_only_when_public},
                                    {"admin factor scales hours", admin_factor_scales_hours},
                                    {"DU active years", du_active_years},

@@ -1,6 +1,8 @@
 /* test_cofin.c — co-financing rules and shortfalls (MODEL.md §2, §3.1).
  * Regions of scen.h: r1 fiscal_capacity 0.8 / pressure 0.9, r2 1.0 / 0.5,
  * r3 1.25 / 0.2. */
+#include <string.h>
+
 #include "helpers.h"
 #include "scen.h"
 
@@ -83,7 +85,83 @@ static void shortfall_drop(void) { shortfall("0.5", "drop", RS_DROPPED, 0); }
 /* c = 0 needs no co-financing: V = A. */
 static void zero_share(void) { shares("{'rule': 'flat', 'share': 0}", 0, 0, 0); }
 
-const rs_test rs_tests_cofin[] = {{"flat", flat},
+/* Co-financing by source (docs/model.md §4.3).  One region 's' that can
+ * raise 3 M€ of private money for a deal; the deal asks 20 at c = 0.5
+ * (C = 20) with its contribution half public, half private.  'counts' is
+ * the tranche's cofin_counts (NULL: the default, all sources). */
+static void sources_fixture(rs_fixture *f, const char *counts, const char *sources)
+{
+    char json[4096];
+    snprintf(json, sizeof json,
+             "{'horizon': {'start': 2023, 'end': 2030}, "
+             "'regions': [{'id': 's', 'name': 'S', 'population': 1000, 'fiscal_capacity': 1, "
+             "'bw_pressure': 0.5, 'cofin_capacity_private': 3}], "
+             "'instruments': {'i': {'id': 'i', 'name': 'I', " DU_BODY "}}, "
+             "'tranches': [{'id': 'T', 'year': 2023, 'instrument': 'i', 'budget': 100%s%s}], "
+             "'deals': [{'id': 'd', 'region': 's', 'tranche': 'T', 'request': 20, "
+             "'duration': 1, 'cofin_sources': %s}]}",
+             counts ? ", 'cofin_counts': " : "", counts ? counts : "", sources);
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(f, json));
+}
+
+/* All sources count: private binds, C ≤ 3·1/0.5 = 6, so R = 6 = A,
+ * C = 6 of which 3 public and 3 private. */
+static void sources_private_binds(void)
+{
+    rs_fixture f;
+    sources_fixture(&f, NULL, "{'public': 0.5, 'private': 0.5}");
+    const rs_award *a = &f.plan->aw[0];
+    CU_ASSERT_EQUAL(a->status, RS_SCALED);
+    ASSERT_CLOSE(a->A, 6, 1e-12);
+    ASSERT_CLOSE(a->C, 6, 1e-12);
+    ASSERT_CLOSE(a->Cs[RS_SRC_PUBLIC], 3, 1e-12);
+    ASSERT_CLOSE(a->Cs[RS_SRC_PRIVATE], 3, 1e-12);
+    CU_ASSERT_PTR_NOT_NULL(strstr(a->why, "cofin_capacity_private"));
+    rs_fixture_free(&f);
+}
+
+/* Tranche-3 rule, only public money counts: q = 0.5, the private half is
+ * left out of the deal, so its capacity does not bind; C = A = 20, all
+ * public. */
+static void sources_public_only(void)
+{
+    rs_fixture f;
+    sources_fixture(&f, "['public']", "{'public': 0.5, 'private': 0.5}");
+    const rs_award *a = &f.plan->aw[0];
+    CU_ASSERT_EQUAL(a->status, RS_AWARDED);
+    ASSERT_CLOSE(a->A, 20, 1e-12);
+    ASSERT_CLOSE(a->Cs[RS_SRC_PUBLIC], 20, 1e-12);
+    ASSERT_CLOSE(a->Cs[RS_SRC_PRIVATE], 0, 0);
+    rs_fixture_free(&f);
+    /* nothing of an all-private contribution counts: dropped */
+    sources_fixture(&f, "['public']", "{'private': 1}");
+    CU_ASSERT_EQUAL(f.plan->aw[0].status, RS_DROPPED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.plan->aw[0].why, "none of its cofin_sources counts"));
+    rs_fixture_free(&f);
+}
+
+/* In kind: 0.6 public, 0.4 in kind of C = 20; realisation 1, one year:
+ * spent = V = 40, of which 40·8/40 = 8 in kind; cofinancing_spent stays 20
+ * (in-kind work is spending on the deal). */
+static void sources_in_kind(void)
+{
+    rs_fixture f;
+    sources_fixture(&f, NULL, "{'public': 0.6, 'in_kind': 0.4}");
+    double work[8], m[RS_M_N];
+    rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, m);
+    ASSERT_CLOSE(m[RS_M_COFIN_PUBLIC], 12, 1e-12);
+    ASSERT_CLOSE(m[RS_M_COFIN_IN_KIND], 8, 1e-12);
+    ASSERT_CLOSE(m[RS_M_COFIN_PRIVATE], 0, 0);
+    ASSERT_CLOSE(m[RS_M_IN_KIND_SPENT], 8, 1e-12);
+    ASSERT_CLOSE(m[RS_M_COFINANCING_SPENT], 20, 1e-12);
+    ASSERT_CLOSE(m[RS_M_SPENT], 40, 1e-12);
+    rs_fixture_free(&f);
+}
+
+const rs_test rs_tests_cofin[] = {{"sources: private capacity binds", sources_private_binds},
+                                  {"sources: only public counts", sources_public_only},
+                                  {"sources: in kind", sources_in_kind},
+{"flat", flat},
                                   {"capacity_linear with clamp", capacity_linear},
                                   {"pressure_tiers", pressure_tiers},
                                   {"tranche rule overrides", tranche_rule},

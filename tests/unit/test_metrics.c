@@ -165,9 +165,9 @@ static void tranche_years_add_up(void)
 }
 
 /* 100,000 regions and 100,000 deals (one per region, two tranches): the
- * per-tranche and per-region metrics of a run in one pass take well under
- * a second (one subset at a time it was O((tranches + regions) × deals),
- * 10^10 steps).  Checked against the sums over all deals. */
+ * per-tranche and per-region metrics of a run in one pass take less than
+ * 30 passes over all deals (one subset at a time they took 100,002 such
+ * passes: 10^10 steps).  Checked against the sums over all deals. */
 static void groups_are_linear(void)
 {
     const size_t n = 100000;
@@ -201,9 +201,17 @@ static void groups_are_linear(void)
     rs_metrics_groups(f.run, tm, rm);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-    CU_ASSERT_TRUE(secs < 2);
+    /* against one pass over all deals (as fast or slow as this machine,
+     * or valgrind, makes it): one subset at a time was 100,000 of those */
     double *work = rs_xcalloc(2 * n, sizeof *work), all[RS_M_N];
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     rs_metrics_compute(f.run, RS_SUB_ALL, 0, work, all);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double one = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    if (!(secs < 30 * one + 0.05))
+        fprintf(stderr, "\nper-subset metrics in one pass: %.3f s, one pass over all: %.4f s\n",
+                secs, one);
+    CU_ASSERT_TRUE(secs < 30 * one + 0.05);
     double sr = 0, st = tm[RS_M_SPENT] + tm[RS_M_N + RS_M_SPENT];
     for (size_t i = 0; i < n; i++)
         sr += rm[i * RS_M_N + RS_M_SPENT];

@@ -10,6 +10,7 @@
 #include "../../src/output/outdir.h"
 #include "../../src/output/write.h"
 #include "helpers.h"
+#include "scen.h"
 
 static char *slurp(FILE *f)
 {
@@ -158,6 +159,58 @@ static void summary_json(void)
     rs_fixture_free(&f);
 }
 
+/* Field k (from 0) of a CSV line without quotes, as a number. */
+static double field(const char *line, int k)
+{
+    const char *p = line;
+    for (int i = 0; i < k && p; i++) {
+        p = strchr(p, ',');
+        if (p)
+            p++;
+    }
+    return p ? strtod(p, NULL) : NAN;
+}
+
+/* regions.csv by hand: r1 has two deals (12.5 and 7.25 M€, flat 50%), r2
+ * none, r3 one of 10 M€; 100,000 inhabitants each.  r1: deals 2, award
+ * and co-financing 19.75 M€, 197.5 € per inhabitant; r2: zeros and its
+ * name; r3: 10 M€, 100 €.  Rijk net, reclaimed and retained are the sums
+ * of the region's deals. */
+static void regions_csv_by_hand(void)
+{
+    rs_fixture f;
+    CU_ASSERT_TRUE_FATAL(rs_fixture_load(
+        &f, SCEN(SPUK_BODY, ", 'realisation': {'mean': 0.8}", TR100,
+                 DEAL("a", "r1", 12.5, 2) ", " DEAL("b", "r1", 7.25, 3) ", " DEAL("c", "r3", 10, 2))));
+    rs_result res;
+    rs_result_make(&res, f.run, NULL);
+    FILE *tmp = tmpfile();
+    rs_write_regions_csv(tmp, &res, "en:exact"); /* every digit: compared to 1e-12 */
+    char *s = slurp(tmp);
+    fclose(tmp);
+    char *l1 = strchr(s, '\n') + 1, *l2 = strchr(l1, '\n') + 1, *l3 = strchr(l2, '\n') + 1;
+    CU_ASSERT_EQUAL(strncmp(s, "region,population,fiscal_capacity,bw_pressure,cofin_share,award,"
+                               "award_per_capita,name,deals,cofinancing,cofinancing_per_capita,"
+                               "admin_region,rijk_net,reclaimed,retained\n", 150), 0);
+    CU_ASSERT_EQUAL(strncmp(l2, "r2,100000,", 10), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(l2, ",R2,0,0,0,0,0,0,0\n"));
+    const rs_dealres *dr = f.run->dr;
+    const double want1[] = {19.75, 197.5, 0, 2, 19.75, 197.5, 0,
+                            dr[0].paid - dr[0].reclaimed + dr[1].paid - dr[1].reclaimed,
+                            dr[0].reclaimed + dr[1].reclaimed, dr[0].retained + dr[1].retained};
+    const int col1[] = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+    for (int k = 0; k < 10; k++)
+        if (col1[k] != 7)
+            ASSERT_CLOSE(field(l1, col1[k]), want1[k], 1e-12);
+    CU_ASSERT_TRUE(dr[0].reclaimed + dr[1].reclaimed > 0); /* ρ 0.8 < 1: a backlog to reclaim */
+    ASSERT_CLOSE(field(l3, 8), 1, 0);
+    ASSERT_CLOSE(field(l3, 10), 100, 1e-12);
+    ASSERT_CLOSE(field(l3, 13), dr[2].reclaimed, 1e-12);
+    free(s);
+    rs_result_clear(&res);
+    rs_fixture_free(&f);
+}
+
 static int exists(const char *dir, const char *name)
 {
     char *p = rs_xasprintf("%s/%s", dir, name);
@@ -235,6 +288,7 @@ const rs_test rs_tests_output[] = {{"CSV en round-trip", csv_en},
                                    {"CSV numbers: fixed notation, rounding", csv_numbers},
                                    {"CSV quoting", csv_quoting},
                                    {"summary.json", summary_json},
+                                   {"regions.csv by hand", regions_csv_by_hand},
                                    {"outdir replace and refuse", outdir_replace_and_refuse},
                                    {"full disk", full_disk},
                                    {NULL, NULL}};

@@ -93,7 +93,52 @@ static void pays_the_awards(void)
     rs_fixture_free(&f);
 }
 
-const rs_test rs_tests_programme[] = {{"published tranche figures", published_tranches},
+/* Every programme deal has projects and private partners (published or
+ * estimated per M€, docs/sources.md §4.3), the island deals of tranches
+ * 5–6 are paid as a bijzondere uitkering, and overlapping regions list
+ * each other. */
+static void deals_complete(void)
+{
+    rs_diag d;
+    rs_diag_init(&d);
+    rs_scenario *s = rs_scenario_load(BASELINE, NULL, 0, &d);
+    rs_diag_print(&d, stderr);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    long projects = 0, partners = 0;
+    for (size_t i = 0; i < s->n_deals; i++) {
+        const rs_deal *dl = &s->deals[i];
+        CU_ASSERT_TRUE(dl->projects >= 3);
+        CU_ASSERT_TRUE(dl->private_partners >= 1);
+        projects += dl->projects;
+        partners += dl->private_partners;
+        const char *ins = s->instruments[dl->instrument].id;
+        int island = strcmp(dl->id, "t6-bonaire") == 0 || strcmp(dl->id, "t5-sint-eustatius") == 0;
+        CU_ASSERT_EQUAL(strcmp(ins, "bu-bes") == 0, island);
+    }
+    /* Zeeland 13 and Achterhoek 43 projects as published */
+    CU_ASSERT_EQUAL(s->deals[rs_scenario_find_deal(s, "t1-zeeland")].projects, 13);
+    CU_ASSERT_EQUAL(s->deals[rs_scenario_find_deal(s, "t2-achterhoek")].projects, 43);
+    CU_ASSERT_EQUAL(projects, 1677);
+    CU_ASSERT_EQUAL(partners, 997);
+    int parkstad_in_zl = 0;
+    for (size_t i = 0; i < s->n_regions; i++) {
+        const rs_region *r = &s->regions[i];
+        for (size_t k = 0; k < r->n_overlaps; k++) {
+            const rs_region *o = &s->regions[r->overlaps[k]];
+            int back = 0;
+            for (size_t j = 0; j < o->n_overlaps; j++)
+                back |= o->overlaps[j] == i;
+            CU_ASSERT_TRUE(back); /* listed both ways */
+            parkstad_in_zl |= strcmp(r->id, "parkstad") == 0 && strcmp(o->id, "zuid-limburg") == 0;
+        }
+    }
+    CU_ASSERT_TRUE(parkstad_in_zl);
+    rs_scenario_free(s);
+    rs_diag_free(&d);
+}
+
+const rs_test rs_tests_programme[] = {{"deals complete", deals_complete},
+{"published tranche figures", published_tranches},
                                       {"deal bounds", deal_bounds},
                                       {"pays the awards", pays_the_awards},
                                       {NULL, NULL}};

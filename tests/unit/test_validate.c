@@ -71,7 +71,7 @@ static void references(void)
     BAD("{'horizon': {'start': 2023, 'end': 2030}, " REGIONS3 ", 'instruments': {'i': {'id': "
         "'i', 'name': 'I', " DU_BODY "}}, 'tranches': [{'id': 'T', 'year': 2023, 'budget': 5, "
         "'instrument': 'du'}], 'deals': [" OK_DEAL "]}",
-        "$.tranches[0].instrument: no instrument 'du' in $.instruments (there are 'i')");
+        "$.tranches[0].instrument: no instrument 'du' in $.instruments (there is 'i')");
     BAD("{'horizon': {'start': 2023, 'end': 2030}, " REGIONS3 ", 'instruments': {'x': {'id': "
         "'i', 'name': 'I', " DU_BODY "}}, 'tranches': [], 'deals': [" OK_DEAL "]}",
         "$.instruments.x.id: instrument id 'i' differs from the key 'x'");
