@@ -1585,10 +1585,12 @@ int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *
                 build_region(&v, e, p, &r);
                 free(r.id);
                 free(r.name);
+                free(r.source);
             } else if (*kind == RS_FILE_TRANCHES) {
                 rs_tranche tr;
                 build_tranche(&v, e, p, &s, NULL, &tr);
                 free(tr.id);
+                free(tr.source);
                 free(tr.own_cofin.tiers);
             } else {
                 rs_deal d;
