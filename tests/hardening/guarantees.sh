@@ -167,7 +167,7 @@ EOF
     # labels come from the script, cut by characters: valid UTF-8
     iconv -f UTF-8 -t UTF-8 "$G/res/plots/"*.gp "$G/res/plots/"*.dat >/dev/null 2>&1 && ok ||
         failed "chart scripts and data are valid UTF-8"
-    grep -q "langlang[a-z]*…" "$G/res/plots/burden.gp" && ok || failed "a long obligation name is shortened in the chart"
+    grep -q "lang[a-z]*…" "$G/res/plots/burden.gp" && ok || failed "a long obligation name is shortened in the chart"
     grep -q "\(lang\)\{40\}" "$G/res/plots/burden.dat" && ok || failed "the data file keeps the whole obligation name"
     # a 200-character name of 3-byte characters: the footer is cut by characters
     python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); s["name"]="€"*200; json.dump(s,open(sys.argv[2],"w"),ensure_ascii=False)' "$G/q.json" "$G/long.json"
