@@ -17,8 +17,13 @@ MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = gsl libcjson
-DEBS     = libgsl-dev libcjson-dev libcunit1-dev librandom123-dev pkg-config gnuplot-nox
+PKGS     = gsl libcjson xlsxwriter
+DEBS     = libgsl-dev libcjson-dev libcunit1-dev librandom123-dev libxlsxwriter-dev pkg-config \
+           gnuplot-nox fonts-liberation2
+
+# What the tests need besides: reading the workbook back, opening it in
+# LibreOffice, rendering the report in a browser.
+TEST_DEBS = python3-openpyxl libreoffice-calc-nogui chromium
 
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wwrite-strings -Wformat=2
@@ -53,7 +58,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check unit cli-test install uninstall clean report-shot
+.PHONY: all deps demo check unit cli-test output-test install uninstall clean report-shot
 
 all: regiosim
 
@@ -110,22 +115,34 @@ demo: deps
 	@echo "  ./regiosim explain scenarios/demo.json twente-t4   (one deal, year by year)"
 	@echo "  ./regiosim run scenarios/t4-du.json      (the DU twin of scenarios/t4-spuk.json)"
 
+check: DEBS += $(TEST_DEBS)
 check: deps
-	@$(MAKE) --no-print-directory unit cli-test
+	@$(MAKE) --no-print-directory unit cli-test output-test
 
-# Renders the demo's report.html in headless Chromium (installed with
-# apt-get when missing and run as root) to out/demo/report.png, to look at
-# the report as a reader will.
-report-shot: demo
+# Renders the demo's report.html in headless Chromium, the whole page, to
+# out/report-shot/report.png (its own folder: an earlier out/demo is left
+# as it is).  The page height is measured first (--dump-dom of a copy that
+# writes document.body.scrollHeight into the page), then the screenshot is
+# taken at that height.
+SHOT     = out/report-shot
+CHROMIUM_FLAGS = --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+                 --disable-background-networking --disable-component-update --disable-sync \
+                 --hide-scrollbars
+report-shot: deps regiosim
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq chromium >/dev/null; \
 	  else echo "install chromium: sudo apt-get install -y chromium" >&2; exit 1; fi; }
-	profile=$$(mktemp -d) && chromium --headless --no-sandbox --disable-gpu --disable-quic \
-	  --no-first-run --disable-background-networking --disable-component-update \
-	  --disable-sync --user-data-dir=$$profile --hide-scrollbars --window-size=1200,4000 \
-	  --screenshot=$(CURDIR)/out/demo/report.png file://$(CURDIR)/out/demo/report.html \
-	  2>/dev/null; rm -rf $$profile
-	@test -s out/demo/report.png && echo "report rendered: out/demo/report.png"
+	./regiosim run -q scenarios/demo.json -o $(SHOT)
+	@profile=$$(mktemp -d) && \
+	{ cat $(SHOT)/report.html; echo '<script>addEventListener("load",function(){var e=document.createElement("i");e.id="rs-height";e.textContent=document.documentElement.scrollHeight;document.body.appendChild(e)})</script>'; } > $(SHOT)/.measure.html && \
+	h=$$(chromium $(CHROMIUM_FLAGS) --user-data-dir=$$profile --window-size=1200,1000 \
+	  --virtual-time-budget=10000 --dump-dom file://$(CURDIR)/$(SHOT)/.measure.html 2>/dev/null \
+	  | sed -n 's/.*<i id="rs-height">\([0-9]*\)<.*/\1/p'); rm -f $(SHOT)/.measure.html; \
+	[ -n "$$h" ] || { echo "report-shot: could not measure the page" >&2; rm -rf $$profile; exit 1; }; \
+	chromium $(CHROMIUM_FLAGS) --user-data-dir=$$profile --window-size=1200,$$((h + 40)) \
+	  --screenshot=$(CURDIR)/$(SHOT)/report.png file://$(CURDIR)/$(SHOT)/report.html 2>/dev/null; \
+	rm -rf $$profile; echo "page height $$h px"
+	@test -s $(SHOT)/report.png && echo "report rendered: $(SHOT)/report.png"
 
 unit: $(BUILD)/unit-tests
 	cd tests/unit && ../../$(BUILD)/unit-tests
@@ -133,10 +150,13 @@ unit: $(BUILD)/unit-tests
 cli-test: regiosim
 	sh tests/cli/run.sh ./regiosim
 
+output-test: regiosim
+	sh tests/output/run.sh ./regiosim
+
 install: regiosim
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 regiosim $(DESTDIR)$(BINDIR)/regiosim
-	cp -R models scenarios $(DESTDIR)$(DATADIR)/
+	cp -R models scenarios plots $(DESTDIR)$(DATADIR)/
 	chmod -R u+rwX,go+rX $(DESTDIR)$(DATADIR)
 	install -d $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)
 	install -m 644 README.md docs/model.md docs/sources.md docs/format.md $(DESTDIR)$(DOCDIR)/

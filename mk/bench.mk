@@ -1,4 +1,5 @@
-# bench.mk — make bench: the Monte Carlo benchmark (tests/bench/bench.c);
+# bench.mk — make bench: the Monte Carlo benchmark (tests/bench/bench.c) and
+# the chart time of the demo against one bare gnuplot plot (tests/bench/charts.sh);
 # make bench-numpy: regiosim side by side with the numpy reference
 # (tests/bench/side-by-side.sh, tests/bench/ref_numpy.py).
 #
@@ -20,8 +21,9 @@ BENCH_PYTHON ?= /usr/bin/python3
 check-samplers: $(BUILD)/unit-tests
 	cd tests/unit && SAMPLE_N=10000000 ../../$(BUILD)/unit-tests
 
-bench: $(BENCH_DIR)/regiosim-bench
+bench: $(BENCH_DIR)/regiosim-bench regiosim
 	$(BENCH_DIR)/regiosim-bench
+	sh tests/bench/charts.sh ./regiosim
 
 bench-numpy: bench-deps regiosim $(BENCH_DIR)/regiosim-bench
 	sh tests/bench/side-by-side.sh ./regiosim $(BENCH_DIR)/regiosim-bench $(BENCH_PYTHON)

@@ -15,6 +15,10 @@ typedef struct rs_opts {
     const char *terminal;  /* --terminal pngcairo|svg|pdfcairo */
     const char *lang;      /* --lang nl|en */
     int help, quiet, no_plots;
+    int exact;             /* --exact: CSV numbers with every digit */
+    const char *style;     /* --style FILE: the house style of the charts */
+    const char *font;      /* --font NAME */
+    const char *size;      /* --size WxH (pixels; cm for pdfcairo) */
     /* Monte Carlo */
     long draws, seed, threads; /* --draws, --seed, --threads; -1 when not given */
     const char *hist_metric;   /* --histogram METRIC */
@@ -55,12 +59,24 @@ int rs_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(
 /* Prints the help of 'cmd' (NULL: the overview) to stdout. */
 void rs_help(const char *cmd);
 
+/* The CSV dialect of a run: --csv or the scenario's, with ":exact" when
+ * --exact is given (write.h). */
+const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc);
+
 struct rs_gp;
 struct rs_outdir;
 struct rs_doc;
-/* Chart settings from the options and the scenario (NULL: defaults);
- * *footer is allocated for g->footer. */
-void rs_cli_gp(struct rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer);
+/* What rs_cli_gp allocates for the chart settings. */
+typedef struct rs_cli_gpmem {
+    char *style, *layouts, *footer;
+    int builtin; /* no style file was found: the built-in palette is used */
+} rs_cli_gpmem;
+/* Chart settings from the options and the scenario (NULL: defaults): the
+ * style file found on the search path (README "Chart style"), --font,
+ * --size, the source line.  RS_EXIT_OK, or an exit code after a message
+ * (unreadable --style FILE, bad --size).  Free 'own' with rs_cli_gp_free. */
+int rs_cli_gp(struct rs_gp *g, const rs_opts *o, const rs_scenario *sc, rs_cli_gpmem *own);
+void rs_cli_gp_free(rs_cli_gpmem *own);
 /* Writes report.md and report.html of 'doc' into the result folder. */
 int rs_cli_report(struct rs_outdir *od, const char *dir, const struct rs_doc *doc,
                   rs_diag *diag);

@@ -12,6 +12,7 @@
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
+#include "../output/xlsx.h"
 #include "../util/dirlist.h"
 #include "cli.h"
 
@@ -50,25 +51,124 @@ static void w_summary(FILE *f, const rs_result *r, const char *d)
     rs_write_summary_json(f, r);
 }
 
-/* The chart settings: command line first, then the scenario's output. */
-void rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, char **footer)
+const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc)
 {
+    const char *d = o->csv ? o->csv : sc ? sc->csv : "en";
+    int nl = strcmp(d, "nl") == 0;
+    if (o->exact)
+        return nl ? "nl:exact" : "en:exact";
+    return nl ? "nl" : "en";
+}
+
+/* The folder of the running binary (for plots/ next to it), or NULL. */
+static char *binary_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    return rs_xstrdup(buf);
+}
+
+/* Reads the style file 'path' into g (owned by 'own'); its folder holds the
+ * layouts. */
+static int read_style(rs_gp *g, rs_cli_gpmem *own, const char *path)
+{
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    if (!text)
+        return -1;
+    own->style = text;
+    g->style = text;
+    const char *slash = strrchr(path, '/');
+    own->layouts = slash ? rs_xasprintf("%.*s", (int)(slash - path), path) : rs_xstrdup(".");
+    g->layouts = own->layouts;
+    return 0;
+}
+
+/* The chart settings: command line first, then the scenario's output. */
+int rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, rs_cli_gpmem *own)
+{
+    memset(g, 0, sizeof *g);
+    memset(own, 0, sizeof *own);
     const char *lang = o->lang ? o->lang : sc ? sc->lang : "nl";
     g->terminal = o->terminal ? o->terminal : sc ? sc->terminal : "pngcairo";
     g->nl = strcmp(lang, "nl") == 0;
     const char *bin = getenv("REGIOSIM_GNUPLOT");
     g->gnuplot = bin && *bin ? bin : "gnuplot";
-    /* the scenario name, cut by characters (not bytes) to fit the corner
-     * of a chart */
-    rs_buf f;
-    rs_buf_init(&f);
-    if (sc) {
-        rs_gp_text(&f, sc->name, 80);
-        rs_buf_add(&f, " · ");
+    g->font = o->font ? o->font : sc && sc->font ? sc->font : RS_GP_FONT;
+    if (o->size) {
+        char *end;
+        long w = strtol(o->size, &end, 10), h = 0;
+        if (*end == 'x' || *end == 'X')
+            h = strtol(end + 1, &end, 10);
+        int pdf = strcmp(g->terminal, "pdfcairo") == 0;
+        long lo = pdf ? 4 : 200, hi = pdf ? 200 : 10000;
+        if (*end || w < lo || w > hi || h < lo || h > hi) {
+            fprintf(stderr, "regiosim: --size '%s': must be WIDTHxHEIGHT, each %ld to %ld (%s), "
+                            "e.g. %s\n",
+                    o->size, lo, hi, pdf ? "cm" : "pixels", pdf ? "16x10" : "1600x1000");
+            return RS_EXIT_USAGE;
+        }
+        g->width = (int)w;
+        g->height = (int)h;
     }
-    rs_buf_printf(&f, "regiosim %s", RS_VERSION);
-    *footer = f.s;
-    g->footer = *footer;
+    /* the house style: --style FILE, $REGIOSIM_PLOTS, plots/ next to the
+     * binary, the installed share/regiosim/plots */
+    if (o->style) {
+        if (read_style(g, own, o->style) < 0) {
+            fprintf(stderr, "regiosim: %s: cannot read the chart style (--style): %s\n",
+                    o->style, strerror(errno));
+            return RS_EXIT_IO;
+        }
+    } else {
+        const char *env = getenv("REGIOSIM_PLOTS");
+        char *bd = binary_dir();
+        char *cand[3] = {env && *env ? rs_xasprintf("%s/rijkshuisstijl.gp", env) : NULL,
+                         bd ? rs_xasprintf("%s/plots/rijkshuisstijl.gp", bd) : NULL,
+                         rs_xstrdup(RS_DATADIR "/plots/rijkshuisstijl.gp")};
+        free(bd);
+        for (int i = 0; i < 3 && !g->style; i++)
+            if (cand[i])
+                read_style(g, own, cand[i]);
+        for (int i = 0; i < 3; i++)
+            free(cand[i]);
+        own->builtin = !g->style;
+    }
+    /* the source line under every chart */
+    char name[256] = "";
+    if (sc) {
+        const char *src = sc->label ? sc->label : sc->name;
+        size_t chars = 0, k = 0;
+        for (const unsigned char *p = (const unsigned char *)src; *p && k + 4 < sizeof name;
+             p++) {
+            if ((*p & 0xC0) != 0x80 && ++chars > 80) {
+                memcpy(name + k, "…", 3);
+                k += 3;
+                break;
+            }
+            name[k++] = (char)*p;
+        }
+        name[k] = '\0';
+    }
+    own->footer = sc ? rs_xasprintf("%s: regiosim %s, scenario '%s'", g->nl ? "Bron" : "Source",
+                                    RS_VERSION, name)
+                     : rs_xasprintf("%s: regiosim %s", g->nl ? "Bron" : "Source", RS_VERSION);
+    g->footer = own->footer;
+    return RS_EXIT_OK;
+}
+
+void rs_cli_gp_free(rs_cli_gpmem *own)
+{
+    free(own->style);
+    free(own->layouts);
+    free(own->footer);
+    memset(own, 0, sizeof *own);
 }
 
 /* Writes report.md and report.html from a document. */
@@ -108,7 +208,9 @@ static int write_scenario(rs_outdir *od, const char *dir, const rs_scenario *sc,
     cJSON *out = cJSON_AddObjectToObject(t, "output");
     cJSON_AddStringToObject(out, "lang", g->nl ? "nl" : "en");
     cJSON_AddStringToObject(out, "terminal", g->terminal);
-    cJSON_AddStringToObject(out, "csv", csv);
+    cJSON_AddStringToObject(out, "csv", strncmp(csv, "nl", 2) == 0 ? "nl" : "en");
+    if (g->font)
+        cJSON_AddStringToObject(out, "font", g->font);
     char *text = cJSON_Print(t);
     cJSON_Delete(t);
     FILE *f = rs_outdir_open(od, "scenario.json", diag);
@@ -141,9 +243,13 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     rs_outdir od;
     rs_charts charts = {0};
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, res->sc, &footer);
-    int rc = rs_outdir_begin(&od, dir, diag);
+    rs_cli_gpmem gmem;
+    int rc = rs_cli_gp(&g, o, res->sc, &gmem);
+    if (rc) {
+        rs_cli_gp_free(&gmem);
+        return rc;
+    }
+    rc = rs_outdir_begin(&od, dir, diag);
     if (rc)
         goto out;
     /* charts first: their warnings belong in summary.json and the report */
@@ -158,6 +264,17 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
         }
         if (rc)
             goto out;
+        rc = rs_charts_flush(&charts, od.tmp, dir, &g, warn);
+        if (rc) {
+            for (size_t i = 0; i < warn->n; i++) /* the reason of the failure */
+                if (strstr(warn->msg[i], "/plots/"))
+                    rs_diag_add(diag, RS_EXIT_IO, "%s", warn->msg[i]);
+            goto out;
+        }
+        if (gmem.builtin)
+            rs_diag_add(warn, 0, "no chart style file found (plots/rijkshuisstijl.gp next to "
+                                 "regiosim, $REGIOSIM_PLOTS or " RS_DATADIR "/plots): the "
+                                 "built-in Rijkshuisstijl palette was used");
     }
     if (res->mc) {
         FILE *f = rs_outdir_open(&od, "yearly_bands.csv", diag);
@@ -188,6 +305,15 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     rc = write_scenario(&od, dir, res->sc, &g, csv, diag);
     if (rc)
         goto out;
+    {
+        char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
+        char *label = rs_xasprintf("%s/results.xlsx", dir);
+        rc = rs_write_xlsx(path, label, res, g.nl, diag);
+        free(path);
+        free(label);
+        if (rc)
+            goto out;
+    }
     rs_doc doc;
     rs_doc_init(&doc, g.nl, rs_gp_ext(g.terminal));
     rs_report_run(&doc, res, o->no_plots ? NULL : &charts);
@@ -201,7 +327,7 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
 out:
     rs_outdir_abort(&od);
     rs_charts_free(&charts);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     return rc;
 }
 
@@ -374,7 +500,7 @@ int rs_cmd_run(const rs_opts *o)
     res.mc = with_mc ? &mc : NULL;
     char *dir = o->out ? rs_xstrdup(o->out) : l.sc->out_dir ? rs_xstrdup(l.sc->out_dir)
                                                              : default_dir(l.sc);
-    const char *csv = o->csv ? o->csv : l.sc->csv;
+    const char *csv = rs_cli_csv(o, l.sc);
     rs_diag io;
     rs_diag_init(&io);
     rc = write_results(&res, dir, csv, o, &warn, &io);
@@ -387,9 +513,9 @@ int rs_cmd_run(const rs_opts *o)
             fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
-            rs_write_table(stdout, &res);
+            rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
             printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
-                   "regions.csv, report.html%s)\n",
+                   "regions.csv, results.xlsx, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
@@ -623,6 +749,9 @@ int rs_cmd_plot(const rs_opts *o)
         for (int m = 0; m < RS_M_N; m++) {
             char want[96];
             snprintf(want, sizeof want, "histogram-%s.dat", rs_metric_infos[m].name);
+            for (char *q = want; *q; q++) /* the file names 'rijk_net' 'rijk-net' */
+                if (*q == '_')
+                    *q = '-';
             if (strcmp(names[i], want) == 0)
                 r.hist_metric = rs_metric_infos[m].name;
         }

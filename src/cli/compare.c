@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/labels.h"
 #include "../experiment/experiment.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
+#include "../output/xlsx.h"
 #include "cli.h"
 
 typedef struct one {
@@ -440,6 +442,11 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
 
 /* ---- the comparison table (compare.md and the report) --------------------- */
 
+static const char *disp(const one *x);
+
+/* Every metric per scenario and the difference with the baseline, computed
+ * from the values as shown; no relative change from a base that shows as
+ * zero. */
 static void compare_table(rs_doc *d, const one *s, size_t n)
 {
     const int mc = s[0].mc != NULL;
@@ -454,35 +461,36 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
     CELL(rs_xstrdup(d->nl ? "maatstaf" : "metric"));
     CELL(rs_xstrdup(d->nl ? "eenheid" : "unit"));
     for (size_t i = 0; i < n; i++)
-        CELL(rs_xstrdup(s[i].label));
+        CELL(rs_xstrdup(disp(&s[i])));
     for (size_t i = 1; i < n; i++) {
-        CELL(rs_xasprintf("%s − %s", s[i].label, s[0].label));
-        CELL(rs_xasprintf("%s %s", s[i].label, d->nl ? "t.o.v. basis" : "vs baseline"));
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+        CELL(rs_xasprintf("%s %s", disp(&s[i]), d->nl ? "t.o.v. basis" : "vs baseline"));
         if (mc) {
-            CELL(rs_xasprintf("%s %s", d->nl ? "gem. verschil" : "mean difference", s[i].label));
+            CELL(rs_xasprintf("%s %s", d->nl ? "gem. verschil" : "mean difference", disp(&s[i])));
             CELL(rs_xstrdup(d->nl ? "P5 – P95 verschil" : "P5 – P95 difference"));
             CELL(rs_xstrdup(d->nl ? "kans > 0" : "P(> 0)"));
         }
     }
     for (int m = 0; m < RS_M_N; m++) {
-        int pct = strcmp(rs_metric_infos[m].unit, "share") == 0;
-        int dec = strcmp(rs_metric_infos[m].unit, "deals") == 0 ? 0 : pct ? 2 : 3;
-        double f = pct ? 100 : 1;
-        CELL(rs_xstrdup(rs_metric_infos[m].name));
-        CELL(rs_xstrdup(pct ? "%" : rs_metric_infos[m].unit));
+        int dec = rs_metric_decimals(m);
+        double f = rs_metric_scale(m), q = pow(10, dec);
+        CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
+        CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
         for (size_t i = 0; i < n; i++)
             CELL(rs_report_num(d, f * s[i].res.metrics[m], dec));
-        double base = s[0].res.metrics[m];
+        double base = round(f * s[0].res.metrics[m] * q) / q;
         for (size_t i = 1; i < n; i++) {
-            double diff = s[i].res.metrics[m] - base;
+            double shown = round(f * s[i].res.metrics[m] * q) / q;
+            double diff = shown - base;
             /* a '+' only on what shows as a change at this precision */
-            int up = f * diff >= 0.5 * pow(10, -dec);
-            char *v = rs_report_num(d, f * diff, dec);
+            int up = diff >= 0.5 / q;
+            char *v = rs_report_num(d, diff, dec);
             CELL(up ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
             free(v);
-            if (base != 0) {
-                char *r = rs_report_num(d, 100 * diff / fabs(base), 1);
-                CELL(rs_xasprintf("%s%s %%", 100 * diff / fabs(base) >= 0.05 ? "+" : "", r));
+            if (fabs(base) >= 0.5 / q && fabs(base) >= 1e-9) {
+                double rel = 100 * diff / fabs(base);
+                char *r = rs_report_num(d, rel, 1);
+                CELL(rs_xasprintf("%s%s %%", rel >= 0.05 ? "+" : "", r));
                 free(r);
             } else {
                 CELL(rs_xstrdup("–"));
@@ -510,6 +518,107 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
     free(c);
 }
 
+/* Per tranche id: the net Rijk expenditure and the goal spending in each
+ * scenario, with the difference to the baseline (as shown, 1 decimal). */
+static void compare_tranches(rs_doc *d, const one *s, size_t n)
+{
+    rs_doc_text(d, RS_B_H2, d->nl ? "Per tranche" : "By tranche");
+    rs_doc_text(d, RS_B_P, d->nl ? "Netto Rijksuitgaven per tranche in € mln; – waar een scenario "
+                                   "de tranche niet heeft."
+                                 : "Net Rijk expenditure by tranche in M€; – where a scenario "
+                                   "does not have the tranche.");
+    size_t cols = 1 + n + (n - 1);
+    char **c = NULL;
+    size_t k = 0;
+#define CELL(x)                                                                              \
+    do {                                                                                     \
+        c = rs_xrealloc(c, (k + 1) * sizeof *c);                                             \
+        c[k++] = (x);                                                                        \
+    } while (0)
+    CELL(rs_xstrdup("tranche"));
+    for (size_t i = 0; i < n; i++)
+        CELL(rs_xstrdup(disp(&s[i])));
+    for (size_t i = 1; i < n; i++)
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+    for (size_t i = 0; i < n; i++)
+        for (size_t t = 0; t < s[i].sc->n_tranches; t++) {
+            const char *id = s[i].sc->tranches[t].id;
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                for (size_t u = 0; u < s[j].sc->n_tranches && !seen; u++)
+                    seen = strcmp(s[j].sc->tranches[u].id, id) == 0;
+            if (seen)
+                continue;
+            CELL(rs_xstrdup(id));
+            double *v = rs_xcalloc(n, sizeof *v);
+            for (size_t j = 0; j < n; j++) {
+                size_t u = 0;
+                while (u < s[j].sc->n_tranches && strcmp(s[j].sc->tranches[u].id, id) != 0)
+                    u++;
+                v[j] = u < s[j].sc->n_tranches
+                           ? round(10 * s[j].res.tranche_metrics[u * RS_M_N + RS_M_RIJK_NET]) / 10
+                           : NAN;
+                CELL(isnan(v[j]) ? rs_xstrdup("–") : rs_report_num(d, v[j], 1));
+            }
+            for (size_t j = 1; j < n; j++) {
+                if (isnan(v[j]) || isnan(v[0])) {
+                    CELL(rs_xstrdup("–"));
+                    continue;
+                }
+                char *x = rs_report_num(d, v[j] - v[0], 1);
+                CELL(v[j] - v[0] >= 0.05 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
+                free(x);
+            }
+            free(v);
+        }
+    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
+    for (size_t i = 0; i < k; i++)
+        free(c[i]);
+    free(c);
+}
+
+/* Per region: the Rijk award per inhabitant in each scenario and the change
+ * to the baseline, in whole euros. */
+static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr)
+{
+    rs_doc_text(d, RS_B_H2, d->nl ? "Per regio" : "By region");
+    rs_doc_text(d, RS_B_P, d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de "
+                                   "regio niet heeft."
+                                 : "Rijk award per inhabitant in euro; – where a scenario does "
+                                   "not have the region.");
+    size_t cols = 1 + n + (n - 1);
+    char **c = NULL;
+    size_t k = 0;
+    CELL(rs_xstrdup(d->nl ? "regio" : "region"));
+    for (size_t i = 0; i < n; i++)
+        CELL(rs_xstrdup(disp(&s[i])));
+    for (size_t i = 1; i < n; i++)
+        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+    for (size_t j = 0; j < nr; j++) {
+        CELL(rs_xstrdup(rg[j].r->name));
+        double *v = rs_xcalloc(n, sizeof *v);
+        for (size_t i = 0; i < n; i++) {
+            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2)); /* per inhabitant */
+            CELL(isnan(v[i]) ? rs_xstrdup("–") : rs_report_num(d, v[i], 0));
+        }
+        for (size_t i = 1; i < n; i++) {
+            if (isnan(v[i]) || isnan(v[0])) {
+                CELL(rs_xstrdup("–"));
+                continue;
+            }
+            char *x = rs_report_num(d, v[i] - v[0], 0);
+            CELL(v[i] - v[0] >= 0.5 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
+            free(x);
+        }
+        free(v);
+    }
+#undef CELL
+    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
+    for (size_t i = 0; i < k; i++)
+        free(c[i]);
+    free(c);
+}
+
 /* ---- charts ------------------------------------------------------------------ */
 
 static void dat_num(rs_buf *b, double x)
@@ -523,62 +632,148 @@ static void dat_num(rs_buf *b, double x)
  * characters, '…' when cut. */
 static void dat_str(rs_buf *b, const char *s, size_t max) { rs_gp_text(b, s, max); }
 
+/* The name a reader knows a scenario by: its 'label', else its 'name'. */
+static const char *disp(const one *x) { return x->sc->label ? x->sc->label : x->sc->name; }
+
+/* The columns of the scenario legend. */
+static int legend_cols(const one *s, size_t n)
+{
+    size_t longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        char nm[160];
+        rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
+        size_t l = rs_text_chars(nm) + 9;
+        longest = l > longest ? l : longest;
+    }
+    int cols = (int)(96 / (longest + 6));
+    return cols < 1 ? 1 : cols > (int)n ? (int)n : cols;
+}
+
+static int legend_rows(const one *s, size_t n)
+{
+    int cols = legend_cols(s, n);
+    return ((int)n + cols - 1) / cols;
+}
+
+/* The legend of the scenarios, once, under a multiplot's panels. */
+static void scenario_legend(rs_buf *gp, const one *s, size_t n, const rs_gp *g, const char *with)
+{
+    int cols = legend_cols(s, n);
+    rs_buf_add(gp, "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\nunset grid\n"
+                   "unset label\nunset arrow\nunset object\nunset xzeroaxis\nunset yzeroaxis\n"
+                   "set xrange [0:1]\nset yrange [0:1]\n"
+                   "set lmargin at screen 0\nset rmargin at screen 1\nset tmargin at screen 1\n"
+                   "set bmargin at screen 0\n");
+    rs_buf_printf(gp, "set key at screen 0.5, character %.2f center top horizontal Left reverse "
+                      "maxcols %d samplen 2\nplot ",
+                  1.9 + 1.25 * (((int)n + cols - 1) / cols), cols);
+    for (size_t i = 0; i < n; i++) {
+        char nm[200], lab[240];
+        rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
+        snprintf(lab, sizeof lab, "%s%s", nm, i == 0 ? RS_L(g, " (basis)", " (baseline)") : "");
+        rs_buf_printf(gp, "%sNaN with %s lt %zu title ", i ? ", " : "", with, i % RS_GP_NCOLORS + 1);
+        rs_gp_quote(gp, lab);
+    }
+    rs_buf_add(gp, "\n");
+}
+
 static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     static const int ms[] = {RS_M_RIJK_NET,      RS_M_ADMIN_TOTAL, RS_M_GOAL_SPENDING,
                              RS_M_EFFECTIVENESS, RS_M_RETAINED,    RS_M_RIJK_RECLAIMED};
-    static const char *const nl[] = {"Netto Rijk (€ mln)",       "Administratieve lasten (€ mln)",
-                                     "Doelbestedingen (€ mln)", "Effectiviteit",
-                                     "Bij regio's achtergebleven (€ mln)", "Teruggevorderd (€ mln)"};
-    static const char *const en[] = {"Rijk net (M€)",           "Administrative burden (M€)",
-                                     "Goal spending (M€)",      "Effectiveness",
-                                     "Retained by regions (M€)", "Reclaimed (M€)"};
     rs_buf_add(dat, "# scenario index");
     for (int k = 0; k < 6; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    rs_buf_add(dat, "\tlabel\n");
-    const char **labels = rs_xcalloc(n ? n : 1, sizeof *labels);
+    rs_buf_add(dat, "\tscenario\n");
+    char **vl = rs_xcalloc(6 * n, sizeof *vl);
     for (size_t i = 0; i < n; i++) {
         rs_buf_printf(dat, "%zu", i);
         for (int k = 0; k < 6; k++) {
             rs_buf_add(dat, "\t");
-            dat_num(dat, s[i].res.metrics[ms[k]]);
+            dat_num(dat, rs_metric_scale(ms[k]) * s[i].res.metrics[ms[k]]);
+        }
+        for (int k = 0; k < 6; k++) {
+            char v[64];
+            rs_fmt_metric(v, sizeof v, ms[k], s[i].res.metrics[ms[k]], g->nl, 0);
+            vl[(size_t)k * n + i] = rs_xstrdup(v);
         }
         rs_buf_add(dat, "\t");
-        dat_str(dat, s[i].label, 0);
+        dat_str(dat, disp(&s[i]), 40);
         rs_buf_add(dat, "\n");
-        labels[i] = s[i].label;
     }
     rs_gp_header(gp, g, "compare-metrics");
-    rs_gp_label_array(gp, "L", labels, n, 40);
-    free(labels);
-    rs_buf_add(gp, "unset key\nset boxwidth 0.7\nset xtics noenhanced rotate by -30");
-    rs_gp_font(gp, g, 0.6);
-    rs_buf_add(gp, "\nset style fill solid 0.9 noborder\n"
-                   "set multiplot layout 2,3 title ");
-    rs_gp_quote(gp, RS_L(g, "Kerncijfers per scenario", "Key metrics by scenario"));
-    rs_gp_font(gp, g, 1.25);
-    rs_buf_add(gp, "\n");
     for (int k = 0; k < 6; k++) {
-        double lo = 0, hi = 0;
-        for (size_t i = 0; i < n; i++) {
-            lo = fmin(lo, s[i].res.metrics[ms[k]]);
-            hi = fmax(hi, s[i].res.metrics[ms[k]]);
-        }
-        rs_buf_add(gp, "set title ");
-        rs_gp_quote(gp, g->nl ? nl[k] : en[k]);
-        rs_buf_add(gp, " noenhanced");
-        rs_gp_font(gp, g, 0.85);
-        rs_buf_add(gp, "\n");
-        rs_gp_tics(gp, g, "y", lo, hi > lo ? hi * 1.1 : hi + 1);
-        rs_buf_printf(gp, "set xrange [-0.6:%zu.6]\n", n - 1);
-        rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1):xtic(L[int($1)+1]) with boxes "
-                          "lc variable\n",
-                      k + 2);
+        char var[16];
+        snprintf(var, sizeof var, "V%d", k + 1);
+        rs_gp_label_array(gp, var, (const char *const *)(vl + (size_t)k * n), n, 0);
     }
+    for (size_t i = 0; i < 6 * n; i++)
+        free(vl[i]);
+    free(vl);
+    rs_chart_title(gp, g, RS_L(g, "Kerncijfers per scenario", "Key metrics by scenario"));
+    rs_buf_printf(gp, "unset key\nset boxwidth 0.7\nunset xtics\nset border 1\n"
+                      "set xrange [-0.6:%zu.6]\nset multiplot\n",
+                  n - 1);
+    int rows_key = legend_rows(s, n);
+    double bottom = 0.05 + 0.032 * rows_key + 0.03;
+    for (int k = 0; k < 6; k++) {
+        int m = ms[k];
+        int dec = rs_metric_decimals(m);
+        double f = rs_metric_scale(m), lo = 0, hi = 0;
+        for (size_t i = 0; i < n; i++) {
+            lo = fmin(lo, f * s[i].res.metrics[m]);
+            hi = fmax(hi, f * s[i].res.metrics[m]);
+        }
+        /* all values below what the labels show: say so, draw no bars */
+        int zero = fmax(fabs(lo), fabs(hi)) < 0.5 * pow(10, -dec);
+        char t[200];
+        const char *u = strcmp(rs_metric_infos[m].unit, "M€") == 0 ? RS_L(g, "€ mln", "M€")
+                                                                  : rs_metric_unit(m, g->nl);
+        snprintf(t, sizeof t, u[0] ? "%s (%s)" : "%s%s", rs_metric_label(m, g->nl), u);
+        int col = k % 3, row = k / 3;
+        double w = 0.92 / 3, h = (0.86 - bottom) / 2;
+        double l = 0.06 + col * w, b = bottom + (1 - row) * h;
+        rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+                          "set bmargin at screen %.4f\nset tmargin at screen %.4f\n",
+                      l + 0.03, l + w - 0.02, b + 0.02, b + h - 0.07);
+        rs_buf_add(gp, "set title ");
+        rs_gp_quote(gp, t);
+        rs_buf_add(gp, " noenhanced textcolor rgb c_text");
+        rs_gp_font(gp, g, 0.8);
+        rs_buf_add(gp, "\n");
+        if (zero) {
+            rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
+            rs_gp_quote(gp, RS_L(g, "≈ 0 in elk scenario", "≈ 0 in every scenario"));
+            rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_axis\n"
+                           "plot NaN notitle\nunset label 5\n");
+        } else {
+            /* a ratio of at most 1 on its natural scale, never a zoomed one */
+            if (m == RS_M_EFFECTIVENESS && hi <= 1)
+                rs_buf_add(gp, "set yrange [0:1.15]\nset ytics ('0' 0, '0,25' 0.25, '0,5' 0.5, "
+                               "'0,75' 0.75, '1' 1)\n");
+            else
+                rs_gp_tics_n(gp, g, "y", lo, hi * 1.18 + (hi == lo ? 1 : 0), 4);
+            if (!g->nl && m == RS_M_EFFECTIVENESS && hi <= 1)
+                rs_buf_add(gp, "set ytics ('0' 0, '0.25' 0.25, '0.5' 0.5, '0.75' 0.75, '1' 1)\n");
+            rs_buf_add(gp, "set ytics nomirror textcolor rgb c_text\n");
+            rs_gp_layout(gp, g, "compare-metrics");
+            rs_buf_printf(gp, "plot 'compare-metrics.dat' using 1:%d:($1+1) with boxes lc variable "
+                              "notitle, \\\n  '' using 1:%d:(V%d[int($1)+1]) with labels center "
+                              "offset 0,0.7 noenhanced textcolor rgb c_text",
+                          k + 2, k + 2, k + 1);
+            rs_gp_font(gp, g, 0.7);
+            rs_buf_add(gp, " notitle\n");
+        }
+        if (k == 0)
+            rs_buf_add(gp, "unset label 98\nunset label 99\n"); /* title and source once */
+    }
+    scenario_legend(gp, s, n, g, "boxes");
     rs_buf_add(gp, "unset multiplot\n");
 }
 
+/* The net Rijk expenditure per year: the levels above, the difference
+ * with the baseline below (lines of similar scenarios lie on top of each
+ * other; their differences do not). */
 static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
     int y0 = s[0].sc->start, y1 = s[0].sc->end;
@@ -586,43 +781,103 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
         y0 = s[i].sc->start < y0 ? s[i].sc->start : y0;
         y1 = s[i].sc->end > y1 ? s[i].sc->end : y1;
     }
-    double lo = 0, hi = 0;
-    rs_buf_add(dat, "# year\trijk_net per scenario (M€)\n");
-    for (int y = y0; y <= y1; y++) {
+    /* flows after every horizon: one position 'na' */
+    double *after = rs_xcalloc(n, sizeof *after);
+    int any_after = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rs_plan *p = s[i].plan;
+        for (int y = s[i].sc->end - p->y0 + 1; y < p->ny; y++)
+            after[i] += s[i].run->y[RS_Y_NET][y];
+        any_after |= fabs(after[i]) > 1e-9;
+    }
+    double lo = 0, hi = 0, dlo = 0, dhi = 0;
+    rs_buf_add(dat, "# year\trijk_net per scenario (M€), then the difference with the first\n");
+    for (int y = y0; y <= y1 + any_after; y++) {
         rs_buf_printf(dat, "%d", y);
+        double *v = rs_xcalloc(n, sizeof *v);
         for (size_t i = 0; i < n; i++) {
             const rs_plan *p = s[i].plan;
+            if (y > y1)
+                v[i] = after[i];
+            else if (y >= s[i].sc->start && y <= s[i].sc->end)
+                v[i] = s[i].run->y[RS_Y_NET][y - p->y0];
+            else
+                v[i] = NAN;
+        }
+        for (size_t i = 0; i < n; i++) {
             rs_buf_add(dat, "\t");
-            if (y < s[i].sc->start || y > s[i].sc->end) {
+            if (isnan(v[i])) {
                 rs_buf_add(dat, "NaN");
                 continue;
             }
-            double v = s[i].run->y[RS_Y_NET][y - p->y0];
-            dat_num(dat, v);
-            lo = fmin(lo, v);
-            hi = fmax(hi, v);
+            dat_num(dat, v[i]);
+            lo = fmin(lo, v[i]);
+            hi = fmax(hi, v[i]);
         }
+        for (size_t i = 1; i < n; i++) {
+            rs_buf_add(dat, "\t");
+            /* from the values as shown (1 decimal) */
+            double a = round(v[i] * 10) / 10, b = round(v[0] * 10) / 10;
+            double dd = isnan(v[i]) || isnan(v[0]) ? NAN : a - b;
+            if (isnan(dd)) {
+                rs_buf_add(dat, "NaN");
+                continue;
+            }
+            dat_num(dat, dd);
+            dlo = fmin(dlo, dd);
+            dhi = fmax(dhi, dd);
+        }
+        free(v);
         rs_buf_add(dat, "\n");
     }
+    free(after);
     rs_gp_header(gp, g, "compare-net");
-    rs_buf_add(gp, "set title ");
-    rs_gp_quote(gp, RS_L(g, "Netto Rijksuitgaven per jaar", "Rijk net flow per year"));
-    rs_buf_add(gp, " noenhanced");
-    rs_gp_font(gp, g, 1.25);
-    rs_buf_add(gp, "\nset ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ mln", "€ million"));
-    rs_buf_add(gp, "\n");
-    rs_gp_tics(gp, g, "y", lo, hi * 1.1);
-    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1 rotate by -45\n"
-                      "set key outside bottom center horizontal noenhanced\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\nplot ",
-                  y0 - 1, y1 + 1);
-    for (size_t i = 0; i < n; i++) {
-        rs_buf_printf(gp, "%s'compare-net.dat' using 1:%zu with linespoints lt %zu lw 2.5 %stitle ",
-                      i ? ", \\\n  " : "", i + 2, i % RS_GP_NCOLORS + 1, i ? "" : "dt 1 ");
-        rs_gp_quote(gp, s[i].label);
+    rs_chart_title(gp, g, RS_L(g, "Netto Rijksuitgaven per jaar", "Net Rijk expenditure per year"));
+    int rows_key = legend_rows(s, n);
+    double bottom = 0.05 + 0.032 * rows_key + 0.03;
+    rs_buf_add(gp, "set multiplot\nunset key\n");
+    rs_buf_printf(gp, "set lmargin at screen 0.10\nset rmargin at screen 0.97\n"
+                      "set tmargin at screen 0.86\nset bmargin at screen %.4f\n",
+                  bottom + 0.36);
+    rs_chart_axis_label(gp, "y", RS_L(g, "€ mln", "€ million"));
+    rs_gp_tics(gp, g, "y", lo, hi * 1.08);
+    rs_chart_years(gp, g, y0, y1, any_after);
+    rs_buf_add(gp, "set xtics textcolor rgb '#FFFFFF'\nset xzeroaxis lt -1 lc rgb c_axis lw 1\n");
+    rs_gp_layout(gp, g, "compare-net");
+    rs_buf_add(gp, "plot ");
+    for (size_t i = 0; i < n; i++)
+        rs_buf_printf(gp, "%s'compare-net.dat' using 1:%zu with linespoints lt %zu lw 2.5 notitle",
+                      i ? ", \\\n  " : "", i + 2, i % RS_GP_NCOLORS + 1);
+    rs_buf_add(gp, "\nunset label 98\nunset label 99\n");
+    /* the differences, as bars side by side per year */
+    rs_buf_printf(gp, "set tmargin at screen %.4f\nset bmargin at screen %.4f\n", bottom + 0.30,
+                  bottom + 0.05);
+    char t[300], nm[120];
+    rs_chart_cut(nm, sizeof nm, disp(&s[0]), 40);
+    snprintf(t, sizeof t, RS_L(g, "Verschil met “%s” (€ mln)", "Difference from “%s” (€ million)"), nm);
+    rs_buf_add(gp, "unset ylabel\nset label 7 ");
+    rs_gp_quote(gp, t);
+    rs_buf_printf(gp, " at screen 0.10, screen %.4f left noenhanced textcolor rgb c_text\n", bottom + 0.335);
+    if (dhi - dlo < 0.05) {
+        rs_buf_add(gp, "set yrange [-1:1]\nset ytics ('0' 0)\nset label 6 ");
+        rs_gp_quote(gp, RS_L(g, "geen verschil van 0,1 mln of meer in enig jaar",
+                             "no difference of 0.1 million or more in any year"));
+        rs_buf_add(gp, " at graph 0.5, graph 0.7 center noenhanced textcolor rgb c_axis\n");
+    } else {
+        rs_gp_tics_n(gp, g, "y", dlo, dhi, 3);
     }
-    rs_buf_add(gp, "\n");
+    rs_chart_years(gp, g, y0, y1, any_after);
+    rs_buf_add(gp, "set xtics textcolor rgb c_text\n");
+    double bw = 0.8 / (double)(n > 1 ? n - 1 : 1);
+    rs_buf_printf(gp, "set boxwidth %g\nplot ", bw * 0.9);
+    for (size_t i = 1; i < n; i++)
+        rs_buf_printf(gp, "%s'compare-net.dat' using ($1%+g):%zu with boxes lt %zu notitle",
+                      i > 1 ? ", \\\n  " : "", -0.4 + bw * ((double)i - 0.5), n + 1 + i, i % RS_GP_NCOLORS + 1);
+    if (n < 2)
+        rs_buf_add(gp, "NaN notitle");
+    rs_buf_add(gp, "\nunset label 6\nunset label 7\n");
+    scenario_legend(gp, s, n, g, "linespoints");
+    rs_buf_add(gp, "unset multiplot\n");
 }
 
 /* The difference of each scenario from the base per key metric: the
@@ -765,7 +1020,8 @@ static int by_change(const void *a, const void *b)
 }
 
 /* Winners and losers under scenario k: the change of measure 'mk' per
- * region, largest first; the title says which measure it is. */
+ * region as sorted horizontal bars; with many regions the 12 largest gains
+ * and the 12 largest losses (the full list is regions.csv). */
 static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size_t mk,
                           const rs_gp *g, const char *name, rs_buf *dat, rs_buf *gp)
 {
@@ -773,51 +1029,90 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
     double lo = 0, hi = 0;
     for (size_t j = 0; j < nr; j++) {
         c[j].name = rg[j].r->name;
-        c[j].v = rvalue(s, &rg[j], k, mk) - rvalue(s, &rg[j], 0, mk);
+        /* from the values as shown: whole euros per inhabitant */
+        c[j].v = round(rvalue(s, &rg[j], k, mk)) - round(rvalue(s, &rg[j], 0, mk));
         lo = fmin(lo, c[j].v);
         hi = fmax(hi, c[j].v);
     }
     qsort(c, nr, sizeof *c, by_change);
-    rs_buf_printf(dat, "# index\tchange_%s_eur\tregion\n", rmeasures[mk].col);
-    const char **names = rs_xcalloc(nr ? nr : 1, sizeof *names);
-    for (size_t j = 0; j < nr; j++) {
-        rs_buf_printf(dat, "%zu\t", j);
+    enum { SHOW = 12 };
+    int cut = nr > 2 * SHOW + 2;
+    size_t shown = cut ? 2 * SHOW : nr;
+    rs_buf_add(dat, "# k\ty\tchange_award_per_capita_eur\tregion\n");
+    const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
+    char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
+    for (size_t q = 0; q < shown; q++) {
+        size_t j = cut ? (q < SHOW ? q : nr - 2 * SHOW + q) : q;
+        double y = (double)(shown - 1 - q) + (cut && q < SHOW ? 1 : 0);
+        char v[48];
+        rs_fmt(v, sizeof v, fabs(c[j].v), 0, g->nl);
+        rn[q] = c[j].name;
+        rv[q] = rs_xasprintf("%s€ %s", c[j].v > 0 ? "+" : c[j].v < 0 ? "−" : "", v);
+        rs_buf_printf(dat, "%zu\t%g\t", q, y);
         dat_num(dat, c[j].v);
         rs_buf_add(dat, "\t");
         dat_str(dat, c[j].name, 0);
         rs_buf_add(dat, "\n");
-        names[j] = c[j].name;
     }
     rs_gp_header(gp, g, name);
-    rs_gp_label_array(gp, "L", names, nr, 28);
-    free(names);
+    rs_gp_label_array(gp, "L", rn, shown, 34);
+    rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
+    for (size_t q = 0; q < shown; q++)
+        free(rv[q]);
+    free(rv);
+    free(rn);
     free(c);
-    char t[600];
-    snprintf(t, sizeof t, "%s %s: %s %s %s", RS_L(g, "Verandering", "Change in"),
-             g->nl ? rmeasures[mk].nl : rmeasures[mk].en, s[k].label, RS_L(g, "t.o.v.", "vs"),
-             s[0].label);
-    rs_buf_add(gp, "set title ");
+    char t[600], a[120], b[120];
+    rs_chart_cut(a, sizeof a, disp(&s[k]), 50);
+    rs_chart_cut(b, sizeof b, disp(&s[0]), 50);
+    char tt[300];
+    snprintf(tt, sizeof tt, RS_L(g, "Verandering van de %s, per regio", "Change in the %s, by region"),
+             g->nl ? rmeasures[mk].nl : rmeasures[mk].en);
+    rs_chart_title(gp, g, tt);
+    snprintf(t, sizeof t, RS_L(g, "“%s” tegenover “%s”", "“%s” against “%s”"), a, b);
+    rs_buf_add(gp, "set label 97 ");
     rs_gp_quote(gp, t);
-    rs_buf_add(gp, " noenhanced");
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, "\nset ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ per inwoner", "€ per inhabitant"));
-    rs_buf_add(gp, "\n");
+    rs_buf_add(gp, " at screen 0.5, screen 0.905 center noenhanced textcolor rgb c_axis");
+    rs_gp_font(gp, g, 0.8);
+    rs_buf_add(gp, "\nset tmargin 5.5\n");
+    rs_chart_axis_label(gp, "x", RS_L(g, "verandering in € per inwoner", "change in € per inhabitant"));
     if (hi == lo) {
-        hi = lo + 1;
         rs_buf_add(gp, "set label 3 ");
-        rs_gp_quote(gp, RS_L(g, "Geen verandering per regio", "No change in any region"));
-        rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced\n");
+        rs_gp_quote(gp, RS_L(g, "Geen verandering in de Rijksbijdrage van enige regio",
+                             "No change in the Rijk award of any region"));
+        rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_text\n"
+                       "unset border\nunset tics\nunset grid\nset xrange [0:1]\nset yrange [0:1]\n");
+        rs_chart_no_key(gp, 0);
+        rs_buf_add(gp, "unset xlabel\nplot NaN notitle\n");
+        return;
     }
-    rs_gp_tics(gp, g, "y", lo * 1.1, hi * 1.1);
-    int small = nr > 30;
-    rs_buf_printf(gp, "set xrange [-0.7:%zu]\nset xtics rotate by 60 right noenhanced", nr);
-    rs_gp_font(gp, g, small ? 0.55 : 0.8);
-    rs_buf_printf(gp, "\nset boxwidth 0.75\nunset key\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\n"
-                      "plot '%s.dat' using 1:($2 >= 0 ? $2 : 1/0):xtic(L[int($1)+1]) with boxes "
-                      "lc rgb '#39870C', '' using 1:($2 < 0 ? $2 : 1/0) with boxes lc rgb '#CA005D'\n",
+    double span = hi - lo;
+    rs_gp_tics(gp, g, "x", lo - (lo < 0 ? 0.05 * span : 0), hi + 0.22 * span); /* room for the values */
+    double top = (double)shown + (cut ? 1 : 0);
+    rs_buf_printf(gp, "set yrange [-0.7:%g-0.3]\nset ytics noenhanced scale 0", top);
+    double fs = shown > 16 ? 0.62 : 0.8;
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\nset yzeroaxis lt -1 lc rgb c_axis\n");
+    if (cut) {
+        char note[160];
+        snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie regions.csv",
+                                         "… %zu regions in between: see regions.csv"),
+                 nr - 2 * SHOW);
+        rs_buf_add(gp, "set label 4 ");
+        rs_gp_quote(gp, note);
+        rs_buf_printf(gp, " at graph 0.02, first %d left noenhanced textcolor rgb c_axis\n", SHOW);
+    }
+    rs_chart_no_key(gp, 1);
+    rs_gp_layout(gp, g, "compare-regions");
+    rs_buf_printf(gp, "plot '%s.dat' using ($3 >= 0 ? $3/2 : 1/0):2:(0):3:($2-0.36):($2+0.36):"
+                      "ytic(L[int($1)+1]) with boxxyerror lc rgb c_up notitle, \\\n"
+                      "  '' using ($3 < 0 ? 0 : 1/0):2:3:(0):($2-0.36):($2+0.36):ytic(L[int($1)+1]) "
+                      "with boxxyerror lc rgb c_down notitle, \\\n"
+                      "  '' using ($3 >= 0 ? $3 : 0):2:(V[int($1)+1]) with labels offset 0.4,0 left "
+                      "noenhanced textcolor rgb c_text",
                   name);
+    rs_gp_font(gp, g, fs);
+    rs_buf_add(gp, " notitle\n");
 }
 
 /* ---- the command ---------------------------------------------------------------- */
@@ -904,21 +1199,24 @@ int rs_cmd_compare(const rs_opts *o)
     char *dir = o->out ? rs_xstrdup(o->out)
                        : rs_xasprintf("out/compare-%s-%s%s", s[0].label, s[1].label,
                                       n > 2 ? "-etc" : "");
-    const char *csv = o->csv ? o->csv : s[0].sc->csv;
+    const char *csv = rs_cli_csv(o, s[0].sc);
     rs_diag diag, warn;
     rs_diag_init(&diag);
     rs_diag_init(&warn);
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, s[0].sc, &footer);
-    free(footer);
-    footer = rs_xasprintf("%s · regiosim %s", RS_L(&g, "vergelijking", "comparison"), RS_VERSION);
-    g.footer = footer;
+    rs_cli_gpmem gmem;
+    rc = rs_cli_gp(&g, o, s[0].sc, &gmem);
+    free(gmem.footer);
+    gmem.footer = rs_xasprintf(RS_L(&g, "Bron: regiosim %s, vergelijking van %zu scenario's",
+                                    "Source: regiosim %s, comparison of %zu scenarios"),
+                               RS_VERSION, n);
+    g.footer = gmem.footer;
     size_t nr = 0, mk = 0;
     reg *rg = union_regions(s, n, &nr, &mk);
     rs_charts charts = {0};
-    rs_outdir od;
-    rc = rs_outdir_begin(&od, dir, &diag);
+    rs_outdir od = {0};
+    if (!rc)
+        rc = rs_outdir_begin(&od, dir, &diag);
     if (!rc && !o->no_plots) {
         static const struct {
             const char *name;
@@ -986,6 +1284,8 @@ int rs_cmd_compare(const rs_opts *o)
             rs_buf_free(&dat);
             rs_buf_free(&gp);
         }
+        if (!rc)
+            rc = rs_charts_flush(&charts, od.tmp, dir, &g, &warn);
     }
     if (!rc) {
         FILE *f = rs_outdir_open(&od, "compare.csv", &diag);
@@ -1011,6 +1311,22 @@ int rs_cmd_compare(const rs_opts *o)
         } else if (!rc) {
             rc = RS_EXIT_IO;
         }
+    }
+    if (!rc) {
+        /* results.xlsx: the comparison as a workbook */
+        const rs_result **rr = rs_xcalloc(n, sizeof *rr);
+        const char **nm = rs_xcalloc(n, sizeof *nm);
+        for (size_t i = 0; i < n; i++) {
+            rr[i] = &s[i].res;
+            nm[i] = disp(&s[i]);
+        }
+        char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
+        char *label = rs_xasprintf("%s/results.xlsx", dir);
+        rc = rs_write_xlsx_compare(path, label, rr, nm, n, g.nl, &diag);
+        free(path);
+        free(label);
+        free(rr);
+        free(nm);
     }
     if (!rc) {
         FILE *f = rs_outdir_open(&od, "regions.csv", &diag);
@@ -1064,9 +1380,9 @@ int rs_cmd_compare(const rs_opts *o)
         rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Scenario's", "Scenarios"));
         char **items = rs_xcalloc(n, sizeof *items);
         for (size_t i = 0; i < n; i++)
-            items[i] = rs_xasprintf("%s%s: %s (%s). %s", s[i].label,
-                                    i ? "" : RS_L(&g, " (basis)", " (baseline)"), s[i].sc->name,
-                                    s[i].sc->file, s[i].sc->description);
+            items[i] = rs_xasprintf("%s%s (%s). %s", disp(&s[i]),
+                                    i ? "" : RS_L(&g, " (basis)", " (baseline)"), s[i].sc->file,
+                                    s[i].sc->description);
         rs_doc_cells(&doc, RS_B_LIST, items, n, 1);
         for (size_t i = 0; i < n; i++)
             free(items[i]);
@@ -1107,6 +1423,8 @@ int rs_cmd_compare(const rs_opts *o)
             rc = RS_EXIT_IO;
         }
         rs_doc_free(&md);
+        compare_tranches(&doc, s, n);
+        compare_regions(&doc, s, n, rg, nr);
         if (charts.n) {
             rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Grafieken", "Charts"));
             for (size_t i = 0; i < charts.n; i++)
@@ -1179,7 +1497,7 @@ int rs_cmd_compare(const rs_opts *o)
     rs_charts_free(&charts);
     rs_diag_free(&diag);
     rs_diag_free(&warn);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     free(dir);
 out:
     for (size_t i = 0; i < loaded && i < n; i++)

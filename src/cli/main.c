@@ -104,7 +104,14 @@ static const char help_run[] =
     "                       plain text; null removes the key.  Repeatable, applied\n"
     "                       in order after the 'extends' chain.\n"
     "  --csv en|nl          CSV dialect: en = comma and decimal point (default),\n"
-    "                       nl = semicolon and decimal comma (Dutch Excel)\n"
+    "                       nl = semicolon and decimal comma, with a UTF-8\n"
+    "                       byte-order mark (Dutch Excel)\n"
+    "  --exact              CSV numbers with every digit (default: rounded to 6\n"
+    "                       decimals, a whole euro in M€; never 1e-07 notation)\n"
+    "  --style FILE         the house style of the charts (default plots/\n"
+    "                       rijkshuisstijl.gp, found as README 'Chart style' says)\n"
+    "  --font NAME          font of the charts (default Liberation Sans)\n"
+    "  --size WxH           chart size in pixels (default 1600x1000; cm for pdfcairo)\n"
     "  -q, --quiet          no table on stdout and no progress bar (warnings still go\n"
     "                       to stderr)\n"
     "\n"
@@ -317,6 +324,10 @@ static const opt options[] = {
     {"run compare sweep sensitivity", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
     {"run compare sweep sensitivity", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
     {"run compare sweep sensitivity", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run compare sweep sensitivity", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
+    {"run compare sweep sensitivity", "style", 0, O_STR, F(style), NOHAS, NULL},
+    {"run compare sweep sensitivity", "font", 0, O_STR, F(font), NOHAS, NULL},
+    {"run compare sweep sensitivity", "size", 0, O_STR, F(size), NOHAS, NULL},
     {"run explain validate compare sweep solve sensitivity", "set", 0, O_SET, 0, NOHAS, NULL},
     {"run compare sweep solve sensitivity", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
     {"run compare sweep solve sensitivity", "seed", 0, O_LONG, F(seed), NOHAS, "0"},

@@ -1401,8 +1401,10 @@ int rs_cmd_sensitivity(const rs_opts *o)
         free(label);
     }
     rs_gp g;
-    char *footer = NULL;
-    rs_cli_gp(&g, o, keep_a, &footer);
+    rs_cli_gpmem gmem;
+    int grc = rs_cli_gp(&g, o, keep_a, &gmem);
+    if (!rc)
+        rc = grc;
     rs_charts ch = {0};
     if (!rc && !o->no_plots) {
         rs_buf dat, gp;
@@ -1410,6 +1412,8 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rs_buf_init(&gp);
         chart(&st, &g, base, &dat, &gp, "sensitivity");
         rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sensitivity", "", gp.s, dat.s, &w2);
+        if (!rc)
+            rc = rs_charts_flush(&ch, od.tmp, dir, &g, &w2);
         rs_buf_free(&dat);
         rs_buf_free(&gp);
     }
@@ -1422,7 +1426,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rs_doc_free(&doc);
     }
     rs_charts_free(&ch);
-    free(footer);
+    rs_cli_gp_free(&gmem);
     if (!rc)
         rc = rs_outdir_commit(&od, &diag);
     rs_outdir_abort(&od);

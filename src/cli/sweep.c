@@ -15,6 +15,7 @@
 #include "../output/outdir.h"
 #include "../output/write.h"
 #include "../plot/charts.h"
+#include "../output/labels.h"
 #include "cli.h"
 
 /* The Monte Carlo settings of one point: the point's own 'uncertainty'
@@ -92,7 +93,8 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
     rs_buf_printf(dat, "# %s%s%s", o->param, two ? "\t" : "", two ? o->param2 : "");
     for (size_t k = 0; k < nm; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
-    rs_buf_add(dat, "\n");
+    rs_buf_add(dat, "\tpoint\n");
+    char **vl = rs_xcalloc(nm * (size_t)(n1 * n2) + 1, sizeof *vl);
     for (long i = 0; i < n1; i++) {
         for (long j = 0; j < n2; j++) {
             const double *row = vals + (size_t)(i * n2 + j) * (nm + 2);
@@ -104,62 +106,142 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
                 rs_buf_printf(dat, "\t%s", t);
             }
             for (size_t k = 0; k < nm; k++) {
-                fmt_value(t, sizeof t, row[2 + k]);
+                fmt_value(t, sizeof t, rs_metric_scale(ms[k]) * row[2 + k]);
                 rs_buf_printf(dat, "\t%s", t);
             }
-            rs_buf_add(dat, "\n");
+            for (size_t k = 0; k < nm; k++) {
+                rs_fmt_metric(t, sizeof t, ms[k], row[2 + k], g->nl, 0);
+                vl[k * (size_t)(n1 * n2) + (size_t)(i * n2 + j)] = rs_xstrdup(t);
+            }
+            rs_buf_printf(dat, "\t%ld\n", i * n2 + j);
         }
         if (two)
-            rs_buf_add(dat, "\n"); /* a blank line between rows: a grid for pm3d */
+            rs_buf_add(dat, "\n"); /* a blank line between rows: a grid */
     }
+    char p1[200], p2[200];
+    rs_param_label(p1, sizeof p1, o->param, g->nl);
+    if (two)
+        rs_param_label(p2, sizeof p2, o->param2, g->nl);
     rs_gp_header(gp, g, "sweep");
-    rs_buf_printf(gp, "set multiplot layout %zu,1 title ", nm);
+    if (two)
+        for (size_t k = 0; k < nm; k++) {
+            char var[32];
+            snprintf(var, sizeof var, "V%zu", k + 1);
+            rs_gp_label_array(gp, var, (const char *const *)(vl + k * (size_t)(n1 * n2)),
+                              (size_t)(n1 * n2), 0);
+        }
+    for (size_t i = 0; i < nm * (size_t)(n1 * n2); i++)
+        free(vl[i]);
+    free(vl);
     rs_buf b;
     rs_buf_init(&b);
-    rs_buf_printf(&b, "%s: %s%s%s", RS_L(g, "Parameterverkenning", "Sweep"), o->param,
-                  two ? " × " : "", two ? o->param2 : "");
-    rs_gp_quote(gp, b.s);
+    rs_buf_printf(&b, "%s: %s%s%s", RS_L(g, "Parameterverkenning", "Sweep"), p1, two ? " × " : "",
+                  two ? p2 : "");
+    rs_chart_title(gp, g, b.s);
     rs_buf_free(&b);
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, " noenhanced\nunset key\n");
-    rs_buf_add(gp, "set xlabel ");
-    rs_gp_quote(gp, o->param);
-    rs_buf_add(gp, " noenhanced\n");
-    if (two) {
-        rs_buf_add(gp, "set ylabel ");
-        rs_gp_quote(gp, o->param2);
-        rs_buf_add(gp, " noenhanced\nset view map\nset palette defined (0 '#8FCAE7', 0.5 "
-                       "'#01689B', 1 '#154273')\nset pm3d map corners2color c1\n");
-    }
+    rs_buf_add(gp, "unset key\nset multiplot\n");
+    /* panels: stacked with one x axis for a sweep (the same margins, so
+     * the axes line up), side by side for heat maps */
+    size_t cols = two ? (nm < 3 ? nm : 3) : 1, rows = (nm + cols - 1) / cols;
+    double top = 0.86, bottom = 0.07;
     for (size_t k = 0; k < nm; k++) {
-        const rs_metric_info *mi = &rs_metric_infos[ms[k]];
-        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        int m = ms[k];
+        double lo = HUGE_VAL, hi = -HUGE_VAL, f = rs_metric_scale(m);
         for (long p = 0; p < n1 * n2; p++) {
-            double v = vals[(size_t)p * (nm + 2) + 2 + k];
+            double v = f * vals[(size_t)p * (nm + 2) + 2 + k];
             lo = fmin(lo, v);
             hi = fmax(hi, v);
         }
+        size_t c = k % cols, r = k / cols;
+        double w = 0.86 / (double)cols, h = (top - bottom) / (double)rows;
+        double l = 0.11 + w * (double)c, t = top - h * (double)r;
+        char mt[200];
+        const char *u = strcmp(rs_metric_infos[m].unit, "M€") == 0 ? RS_L(g, "€ mln", "M€")
+                                                                  : rs_metric_unit(m, g->nl);
+        snprintf(mt, sizeof mt, u[0] ? "%s (%s)" : "%s%s", rs_metric_label(m, g->nl), u);
+        int last_row = r == rows - 1 || k + cols >= nm;
         if (two) {
+            double s1 = n1 > 1 ? fabs(o->to - o->from) / (double)(n1 - 1) : 1;
+            double s2 = n2 > 1 ? fabs(o->to2 - o->from2) / (double)(n2 - 1) : 1;
+            rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+                              "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
+                          l, l + w - 0.17, t - 0.06, t - h + 0.09);
+            /* every point a cell of its own: the grid's first and last
+             * rows and columns included */
             rs_buf_printf(gp, "set xrange [%.10g:%.10g]\nset yrange [%.10g:%.10g]\n",
-                          fmin(o->from, o->to), fmax(o->from, o->to), fmin(o->from2, o->to2),
-                          fmax(o->from2, o->to2));
+                          fmin(o->from, o->to) - s1 / 2, fmax(o->from, o->to) + s1 / 2,
+                          fmin(o->from2, o->to2) - s2 / 2, fmax(o->from2, o->to2) + s2 / 2);
+            rs_gp_tics_n(gp, g, "x", fmin(o->from, o->to), fmax(o->from, o->to), 4);
+            rs_buf_printf(gp, "set xrange [%.10g:%.10g]\n", fmin(o->from, o->to) - s1 / 2,
+                          fmax(o->from, o->to) + s1 / 2);
+            rs_gp_tics_n(gp, g, "y", fmin(o->from2, o->to2), fmax(o->from2, o->to2), 4);
+            rs_buf_printf(gp, "set yrange [%.10g:%.10g]\n", fmin(o->from2, o->to2) - s2 / 2,
+                          fmax(o->from2, o->to2) + s2 / 2);
+            rs_chart_axis_label(gp, "x", p1);
+            rs_chart_axis_label(gp, "y", c == 0 ? p2 : "");
+            rs_buf_add(gp, "set grid noxtics noytics\nset border 15\n"
+                           "set palette defined (0 '#F0F6FB', 0.5 '#8FCAE7', 1 '#3D94CC')\n");
+            rs_buf_printf(gp, "set cbrange [%.10g:%.10g]\nset colorbox user origin screen %.4f, "
+                              "screen %.4f size screen 0.012, screen %.4f\n",
+                          lo, hi > lo ? hi : lo + 1, l + w - 0.155, t - h + 0.09, h - 0.15);
+            rs_buf_add(gp, "set cbtics textcolor rgb c_text\nset title ");
+            rs_gp_quote(gp, mt);
+            rs_buf_add(gp, " noenhanced textcolor rgb c_text\n");
+            rs_gp_layout(gp, g, "heatmap");
+            rs_buf_printf(gp, "plot 'sweep.dat' using 1:2:%zu with image notitle, \\\n"
+                              "  '' using 1:2:(V%zu[int($%zu)+1]) with labels center noenhanced "
+                              "textcolor rgb c_text",
+                          k + 3, k + 1, nm + 3);
+            rs_gp_font(gp, g, n1 * n2 > 49 ? 0.5 : 0.7);
+            rs_buf_add(gp, " notitle\n");
         } else {
-            double pad = (hi - lo) * 0.05;
-            rs_gp_tics_n(gp, g, "y", lo - pad, hi + pad, 3);
+            rs_buf_printf(gp, "set lmargin at screen 0.14\nset rmargin at screen 0.96\n"
+                              "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
+                          t - 0.05, t - h + (last_row ? 0.10 : 0.03));
+            /* start at zero where the values are all on one side of it and
+             * the change is not hidden by it; else say that the axis is
+             * zoomed in */
+            int zoom = 0;
+            double ylo = lo, yhi = hi;
+            if (lo >= 0 && hi > 0) {
+                if ((hi - lo) >= 0.2 * hi)
+                    ylo = 0;
+                else
+                    zoom = 1;
+            } else if (hi <= 0 && lo < 0) {
+                if ((hi - lo) >= 0.2 * -lo)
+                    yhi = 0;
+                else
+                    zoom = 1;
+            }
+            double pad = (yhi - ylo) * 0.08;
+            if (pad == 0)
+                pad = fabs(yhi) > 0 ? fabs(yhi) * 0.1 : 1;
+            rs_gp_tics_n(gp, g, "y", ylo == 0 ? 0 : ylo - pad, yhi == 0 ? 0 : yhi + pad, 3);
             rs_gp_tics(gp, g, "x", fmin(o->from, o->to), fmax(o->from, o->to));
+            if (!last_row)
+                rs_buf_add(gp, "set xtics textcolor rgb '#FFFFFF'\nunset xlabel\n");
+            else {
+                rs_buf_add(gp, "set xtics textcolor rgb c_text\n");
+                rs_chart_axis_label(gp, "x", p1);
+            }
+            char tt[300];
+            snprintf(tt, sizeof tt, "%s%s", mt,
+                     zoom ? RS_L(g, " — as ingezoomd, begint niet bij 0",
+                                 " — zoomed axis, does not start at 0")
+                          : "");
+            rs_buf_add(gp, "unset ylabel\nset title ");
+            rs_gp_quote(gp, tt);
+            rs_buf_add(gp, " noenhanced textcolor rgb c_text");
+            rs_gp_font(gp, g, 0.85);
+            rs_buf_add(gp, "\n");
+            rs_gp_layout(gp, g, "sweep");
+            rs_buf_printf(gp, "plot 'sweep.dat' using 1:%zu with linespoints lt %zu dt 1 lw 2.5 "
+                              "notitle\n",
+                          k + 2, k % RS_GP_NCOLORS + 1);
         }
-        rs_buf_add(gp, "set title ");
-        char t[160];
-        snprintf(t, sizeof t, "%s (%s)", mi->name,
-                 strcmp(mi->unit, "M€") == 0 ? RS_L(g, "€ mln", "€ million") : mi->unit);
-        rs_gp_quote(gp, t);
-        rs_buf_add(gp, " noenhanced\n");
-        if (two)
-            rs_buf_printf(gp, "splot 'sweep.dat' using 1:2:%zu with pm3d notitle\n", k + 3);
-        else
-            rs_buf_printf(gp, "set ylabel ''\nplot 'sweep.dat' using 1:%zu with linespoints lw 2.5 "
-                              "lc rgb '%s' notitle\n",
-                          k + 2, rs_gp_colors[k % RS_GP_NCOLORS]);
+        if (k == 0)
+            rs_buf_add(gp, "unset label 98\nunset label 99\n"); /* title and source once */
     }
     rs_buf_add(gp, "unset multiplot\n");
 }
@@ -251,7 +333,7 @@ int rs_cmd_sweep(const rs_opts *o)
     FILE *f = rc ? NULL : rs_outdir_open(&od, "sweep.csv", &diag);
     if (f) {
         rs_csv c;
-        rs_csv_init(&c, f, o->csv ? o->csv : "en");
+        rs_csv_init(&c, f, rs_cli_csv(o, NULL));
         rs_csv_str(&c, o->param);
         if (two)
             rs_csv_str(&c, o->param2);
@@ -273,18 +355,27 @@ int rs_cmd_sweep(const rs_opts *o)
     }
     if (!rc && !o->no_plots) {
         rs_gp g;
-        char *footer;
-        rs_cli_gp(&g, o, NULL, &footer);
+        rs_cli_gpmem gmem;
+        rc = rs_cli_gp(&g, o, NULL, &gmem);
+        free(gmem.footer);
+        gmem.footer = rs_xasprintf(g.nl ? "Bron: regiosim %s, scenariobestand %s"
+                                        : "Source: regiosim %s, scenario file %s",
+                                   RS_VERSION, o->pos[0]);
+        g.footer = gmem.footer;
         rs_charts ch = {0};
         rs_buf dat, gp;
         rs_buf_init(&dat);
         rs_buf_init(&gp);
-        sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
-        rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
+        if (!rc) {
+            sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
+            rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
+        }
+        if (!rc)
+            rc = rs_charts_flush(&ch, od.tmp, dir, &g, &warn);
         rs_buf_free(&dat);
         rs_buf_free(&gp);
         rs_charts_free(&ch);
-        free(footer);
+        rs_cli_gp_free(&gmem);
     }
     /* a sweep folder is marked as a result by its sweep.csv */
     if (!rc) {

@@ -1,5 +1,6 @@
 /* report.c — see report.h. */
 #include "report.h"
+#include "labels.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -61,6 +62,40 @@ char *rs_report_num(const rs_doc *d, double x, int dec)
     char t[64];
     rs_fmt_grouped(t, sizeof t, x, dec, d->nl);
     return rs_xstrdup(t);
+}
+
+/* A cell that holds a number ("1.654,9", "-0,3", "12 %", "€ 85", "2028
+ * (verlengd)" is not): right-aligned, text left-aligned. */
+static int is_number(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (*p == '+' || *p == '-')
+        p++;
+    else if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) /* − */
+        p += 3;
+    if (strncmp((const char *)p, "€ ", 4) == 0)
+        p += 4;
+    if (!(*p >= '0' && *p <= '9'))
+        return 0;
+    for (; *p; p++)
+        if (!strchr("0123456789.,% ", *p))
+            return 0;
+    return 1;
+}
+
+/* A column is numeric when every body cell in it is a number or empty. */
+static int numeric_column(const rs_block *b, size_t col)
+{
+    int any = 0;
+    for (size_t r = 1; r * b->cols < b->n; r++) {
+        const char *c = b->cells[r * b->cols + col];
+        if (!c[0] || strcmp(c, "–") == 0)
+            continue;
+        if (!is_number(c))
+            return 0;
+        any = 1;
+    }
+    return any;
 }
 
 /* ---- Markdown ------------------------------------------------------------ */
@@ -132,8 +167,8 @@ void rs_doc_markdown(FILE *f, const rs_doc *d)
                 fputc('\n', f);
                 if (r == 0) {
                     fputc('|', f);
-                    for (size_t c = 0; c < b->cols; c++)
-                        fputs(c ? "---:|" : "---|", f);
+                    for (size_t c = 0; c < b->cols; c++) /* once per table */
+                        fputs(numeric_column(b, c) ? "---:|" : ":---|", f);
                     fputc('\n', f);
                 }
             }
@@ -227,17 +262,17 @@ static void html_image(FILE *f, const rs_doc *d, const rs_block *b, const char *
 }
 
 static const char css[] =
-    "body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#222;max-width:60rem;"
+    "body{font-family:'Liberation Sans',Arial,sans-serif;color:#222;max-width:60rem;"
     "margin:2rem auto;padding:0 1rem;line-height:1.45}"
     "h1{color:#154273;border-bottom:3px solid #01689B;padding-bottom:.3rem}"
     "h2{color:#01689B;margin-top:2rem}"
     "table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}"
-    "th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}"
+    "th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}"
+    "th.n,td.n{text-align:right}td.n{white-space:nowrap}"
     "th{background:#e5f0f9;color:#154273}"
     "figure{margin:1.5rem 0}figure img,figure svg{max-width:100%;height:auto}"
     "figcaption{font-style:italic;color:#555;font-size:.9rem}"
-    ".missing{color:#CA005D}"
+    ".missing{color:#D52B1E}"
     "footer{margin-top:3rem;color:#777;font-size:.8rem}";
 
 void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
@@ -273,16 +308,24 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
             break;
         case RS_B_TABLE:
             fputs("<table>", f);
+            /* which columns hold numbers: once per table, not per cell */
+            int *numcol = rs_xcalloc(b->cols ? b->cols : 1, sizeof *numcol);
+            for (size_t c = 0; c < b->cols; c++)
+                numcol[c] = numeric_column(b, c);
             for (size_t r = 0; r * b->cols < b->n; r++) {
                 fputs("<tr>", f);
                 for (size_t c = 0; c < b->cols; c++) {
-                    fputs(r ? "<td>" : "<th>", f);
+                    int numeric = numcol[c];
+                    fputs(r ? (numeric ? "<td class=\"n\">" : "<td>")
+                            : (numeric ? "<th class=\"n\">" : "<th>"),
+                          f);
                     html_text(f, b->cells[r * b->cols + c]);
                     fputs(r ? "</td>" : "</th>", f);
                 }
                 fputs("</tr>\n", f);
             }
             fputs("</table>\n", f);
+            free(numcol);
             break;
         case RS_B_IMAGE:
             html_image(f, d, b, plots);
@@ -296,11 +339,24 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
 
 #define T(nl_text, en_text) (d->nl ? (nl_text) : (en_text))
 
+/* Rows of a region or deal table in the report (the CSVs and the workbook
+ * hold them all). */
+#define RS_REPORT_ROWS 500
+
 static void row(char ***cells, size_t *n, size_t cols, ...)
 {
     va_list ap;
     va_start(ap, cols);
-    *cells = rs_xrealloc(*cells, (*n + cols) * sizeof **cells);
+    /* capacity doubles at each power of two: a table of 100,000 deals is
+     * not copied 100,000 times */
+    size_t need = *n + cols, cap = 16;
+    while (cap < need)
+        cap *= 2;
+    size_t had = 16;
+    while (had < *n)
+        had *= 2;
+    if (!*cells || cap != had || *n == 0)
+        *cells = rs_xrealloc(*cells, cap * sizeof **cells);
     for (size_t i = 0; i < cols; i++)
         (*cells)[(*n)++] = va_arg(ap, char *);
     va_end(ap);
@@ -317,30 +373,79 @@ static char *dup(const char *s) { return rs_xstrdup(s); }
 
 static char *metric_value(const rs_doc *d, int m, double x)
 {
-    const char *u = rs_metric_infos[m].unit;
-    if (strcmp(u, "share") == 0) {
-        char *n = rs_report_num(d, 100 * x, 2);
-        char *s = rs_xasprintf("%s %%", n);
-        free(n);
-        return s;
-    }
-    if (strcmp(u, "deals") == 0)
-        return rs_report_num(d, x, 0);
-    return rs_report_num(d, x, 3);
+    char v[64];
+    rs_fmt_metric(v, sizeof v, m, x, d->nl, 0);
+    return rs_xstrdup(v);
 }
 
-static const char *metric_unit(const rs_doc *d, int m)
+static const char *metric_unit(const rs_doc *d, int m) { return rs_metric_unit(m, d->nl); }
+
+static char *num(const rs_doc *d, double x, int dec) { return rs_report_num(d, x, dec); }
+
+/* An instrument in words, as a letter describes it. */
+static void instrument_words(const rs_doc *d, const rs_instrument *in, char **pay, char **term,
+                             char **settle)
 {
-    const char *u = rs_metric_infos[m].unit;
-    if (strcmp(u, "M€") == 0)
-        return T("€ mln", "M€");
-    if (strcmp(u, "share") == 0)
-        return "%";
-    if (strcmp(u, "years") == 0)
-        return T("jaar", "years");
-    if (strcmp(u, "deals") == 0)
-        return "deals";
-    return "";
+    const char *sched = rs_label_of(RS_LK_SCHEDULE, in->schedule->name, d->nl);
+    *pay = in->lag ? rs_xasprintf(T("%s, %d jaar later", "%s, %d year(s) later"), sched, in->lag)
+                   : rs_xstrdup(sched);
+    if (in->has_deadline) {
+        char *th = num(d, 100 * in->extension_threshold, 0);
+        *term = rs_xasprintf(T("vaste looptijd; eenmaal %d jaar verlenging als meer dan %s %% van "
+                               "het volume nog niet besteed is",
+                               "fixed term; extended once by %d year(s) when more than %s%% of "
+                               "the volume is still unspent"),
+                             in->extension_years, th);
+        free(th);
+    } else {
+        *term = rs_xstrdup(T("geen einddatum: besteden kan tot het einde van de horizon",
+                             "no deadline: spending may go on until the horizon ends"));
+    }
+    if (in->has_settlement) {
+        const char *how;
+        char *share = num(d, 100 * in->reclaim_share, 0);
+        if (in->reclaim_share >= 1)
+            how = T("het onbestede Rijksdeel wordt volledig teruggevorderd",
+                    "the unspent Rijk share is reclaimed in full");
+        else if (in->reclaim_share <= 0)
+            how = T("er wordt niets teruggevorderd", "nothing is reclaimed");
+        else
+            how = NULL;
+        if (how)
+            *settle = rs_xasprintf(T("vaststelling %d jaar na afloop; %s",
+                                     "settlement %d year(s) after the end; %s"),
+                                   in->settlement_lag, how);
+        else
+            *settle = rs_xasprintf(T("vaststelling %d jaar na afloop; %s %% van het onbestede "
+                                     "Rijksdeel wordt teruggevorderd",
+                                     "settlement %d year(s) after the end; %s%% of the unspent "
+                                     "Rijk share is reclaimed"),
+                                   in->settlement_lag, share);
+        free(share);
+    } else {
+        *settle = rs_xstrdup(T("geen vaststelling: onbesteed geld blijft bij de regio",
+                               "no settlement: unspent money stays with the region"));
+    }
+}
+
+/* The co-financing rule of a tranche in words. */
+static char *rule_words(const rs_doc *d, const rs_cofin *c)
+{
+    const char *w = rs_label_of(RS_LK_RULE, c->rule->name, d->nl);
+    if (strcmp(c->rule->name, "flat") == 0) {
+        char *v = num(d, 100 * c->share, 0);
+        char *r = rs_xasprintf("%s, %s %%", w, v);
+        free(v);
+        return r;
+    }
+    if (strcmp(c->rule->name, "capacity_linear") == 0) {
+        char *lo = num(d, 100 * c->min, 0), *hi = num(d, 100 * c->max, 0);
+        char *r = rs_xasprintf(T("%s, %s–%s %%", "%s, %s–%s%%"), w, lo, hi);
+        free(lo);
+        free(hi);
+        return r;
+    }
+    return rs_xstrdup(w);
 }
 
 static void simulated(rs_doc *d, const rs_scenario *sc)
@@ -350,17 +455,19 @@ static void simulated(rs_doc *d, const rs_scenario *sc)
     row(&c, &n, 1, rs_xasprintf("%s: %s", T("Scenariobestand", "Scenario file"), sc->file));
     row(&c, &n, 1, rs_xasprintf("%s: %d–%d", T("Horizon", "Horizon"), sc->start, sc->end));
     char *dr = rs_report_num(d, 100 * sc->discount_rate, 2);
-    char *rm = rs_report_num(d, sc->real_mean, 2);
-    row(&c, &n, 1, rs_xasprintf("%s: %s %%; %s: %s", T("Disconteringsvoet", "Discount rate"), dr,
-                                T("realisatie per jaar", "realisation per year"), rm));
+    char *rm = rs_report_num(d, 100 * sc->real_mean, 0);
+    row(&c, &n, 1, rs_xasprintf(T("Disconteringsvoet: %s %%; realisatie: %s %% van het geplande "
+                                  "per jaar",
+                                  "Discount rate: %s%%; realisation: %s%% of the plan per year"),
+                                dr, rm));
     free(dr);
     free(rm);
     rs_buf by;
     rs_buf_init(&by);
     for (int y = sc->start; y <= sc->end; y++)
         if (!isnan(sc->real_by_year[y - sc->start])) {
-            char *v = rs_report_num(d, sc->real_by_year[y - sc->start], 2);
-            rs_buf_printf(&by, "%s%d: %s", by.len ? ", " : "", y, v);
+            char *v = rs_report_num(d, 100 * sc->real_by_year[y - sc->start], 0);
+            rs_buf_printf(&by, "%s%d: %s %%", by.len ? ", " : "", y, v);
             free(v);
         }
     if (by.s)
@@ -373,29 +480,22 @@ static void simulated(rs_doc *d, const rs_scenario *sc)
     rs_doc_cells(d, RS_B_LIST, c, n, 1);
     free_cells(c, n);
 
-    /* instruments */
+    /* instruments, in words */
+    rs_doc_text(d, RS_B_P, T("De instrumenten:", "The instruments:"));
     c = NULL;
     n = 0;
-    row(&c, &n, 6, dup(T("instrument", "instrument")), dup(T("naam", "name")),
-        dup(T("betaling", "payment")), dup(T("einddatum", "deadline")),
-        dup(T("vaststelling", "settlement")), dup(T("niet-doelbesteding", "off-goal share")));
+    row(&c, &n, 5, dup(T("instrument", "instrument")), dup(T("betaling", "payment")),
+        dup(T("looptijd", "term")), dup(T("vaststelling", "settlement")),
+        dup(T("niet-doelbesteding", "off-goal share")));
     for (size_t i = 0; i < sc->n_instruments; i++) {
         const rs_instrument *in = &sc->instruments[i];
-        char *og = rs_report_num(d, 100 * in->off_goal_share, 1);
-        row(&c, &n, 6, dup(in->id), dup(in->name),
-            rs_xasprintf("%s, %s %d", in->schedule->name, T("vertraging", "lag"), in->lag),
-            in->has_deadline
-                ? rs_xasprintf("%s %d %s", T("verlenging", "extension"), in->extension_years,
-                               in->extension_years == 1 ? T("jaar", "year") : T("jaar", "years"))
-                : dup(T("geen", "none")),
-            in->has_settlement
-                ? rs_xasprintf("%s %d, %s %g", T("na", "after"), in->settlement_lag,
-                               T("terugvordering", "reclaim"), in->reclaim_share)
-                : dup(T("geen", "none")),
-            rs_xasprintf("%s %%", og));
+        char *pay, *term, *settle;
+        instrument_words(d, in, &pay, &term, &settle);
+        char *og = rs_report_num(d, 100 * in->off_goal_share, 0);
+        row(&c, &n, 5, dup(in->name), pay, term, settle, rs_xasprintf("%s %%", og));
         free(og);
     }
-    rs_doc_cells(d, RS_B_TABLE, c, n, 6);
+    rs_doc_cells(d, RS_B_TABLE, c, n, 5);
     free_cells(c, n);
 
     /* tranches */
@@ -405,19 +505,175 @@ static void simulated(rs_doc *d, const rs_scenario *sc)
         dup("instrument"), dup(T("verdeling", "allocation")), dup(T("cofinanciering", "co-financing")));
     for (size_t i = 0; i < sc->n_tranches; i++) {
         const rs_tranche *t = &sc->tranches[i];
-        char *rule;
-        if (strcmp(t->cofin->rule->name, "flat") == 0) {
-            char *v = rs_report_num(d, 100 * t->cofin->share, 0);
-            rule = rs_xasprintf("flat %s %%", v);
-            free(v);
-        } else {
-            rule = dup(t->cofin->rule->name);
-        }
         row(&c, &n, 6, dup(t->id), rs_xasprintf("%d", t->year), rs_report_num(d, t->budget, 1),
-            dup(sc->instruments[t->instrument].id), dup(t->alloc->name), rule);
+            dup(sc->instruments[t->instrument].name),
+            dup(rs_label_of(RS_LK_ALLOC, t->alloc->name, d->nl)), rule_words(d, t->cofin));
     }
     rs_doc_cells(d, RS_B_TABLE, c, n, 6);
     free_cells(c, n);
+}
+
+/* Money per year, in total and per tranche. */
+static void yearly_tables(rs_doc *d, const rs_result *res)
+{
+    const rs_scenario *sc = res->sc;
+    const rs_plan *p = res->plan;
+    const rs_run *r = res->run;
+    static const int series[] = {RS_Y_PAID, RS_Y_RECLAIMED, RS_Y_NET, RS_Y_SPENT, RS_Y_COFIN_SPENT,
+                                 RS_Y_GOAL};
+    const size_t ns = sizeof series / sizeof *series;
+    rs_doc_text(d, RS_B_H2, T("Per jaar", "By year"));
+    rs_doc_text(d, RS_B_P, T("Bedragen in € mln; de laatste rij telt de jaren na de horizon op.",
+                             "Amounts in M€; the last row adds up the years after the horizon."));
+    char **c = NULL;
+    size_t n = 0;
+    row(&c, &n, 1, dup(T("jaar", "year")));
+    for (size_t k = 0; k < ns; k++)
+        row(&c, &n, 1, dup(rs_series_label(series[k], d->nl)));
+    int last = sc->end - p->y0;
+    for (int y = sc->start - p->y0; y <= last + 1; y++) {
+        int after = y > last;
+        if (after) {
+            int any = 0;
+            for (int q = last + 1; q < p->ny; q++)
+                for (size_t k = 0; k < ns; k++)
+                    any |= fabs(r->y[series[k]][q]) > 5e-4;
+            if (!any)
+                break;
+        }
+        row(&c, &n, 1, after ? rs_xasprintf("%s %d", T("na", "after"), sc->end)
+                             : rs_xasprintf("%d", p->y0 + y));
+        for (size_t k = 0; k < ns; k++) {
+            double v = 0;
+            if (after)
+                for (int q = last + 1; q < p->ny; q++)
+                    v += r->y[series[k]][q];
+            else if (y >= 0 && y < p->ny)
+                v = r->y[series[k]][y];
+            row(&c, &n, 1, num(d, v, 1));
+        }
+    }
+    rs_doc_cells(d, RS_B_TABLE, c, n, 1 + ns);
+    free_cells(c, n);
+
+    if (sc->n_tranches < 2)
+        return;
+    rs_doc_text(d, RS_B_H2, T("Per jaar en tranche", "By year and tranche"));
+    rs_doc_text(d, RS_B_P, T("Netto Rijksuitgaven (betaald min teruggevorderd) per tranche, in € mln.",
+                             "Net Rijk expenditure (paid minus reclaimed) by tranche, in M€."));
+    int rows;
+    double *ty = rs_tranche_years(res, &rows);
+    size_t cols = 2 + sc->n_tranches;
+    c = NULL;
+    n = 0;
+    row(&c, &n, 1, dup(T("jaar", "year")));
+    for (size_t t = 0; t < sc->n_tranches; t++)
+        row(&c, &n, 1, dup(sc->tranches[t].id));
+    row(&c, &n, 1, dup(T("totaal", "total")));
+    for (int q = 0; q < rows; q++) {
+        double tot = 0;
+        int any = 0;
+        for (size_t t = 0; t < sc->n_tranches; t++)
+            any |= fabs(ty[(t * (size_t)rows + (size_t)q) * RS_TY_N + RS_TY_NET]) > 5e-4 ||
+                   fabs(ty[(t * (size_t)rows + (size_t)q) * RS_TY_N + RS_TY_SPENT]) > 5e-4;
+        if (q == rows - 1 && !any)
+            break;
+        row(&c, &n, 1, q == rows - 1 ? rs_xasprintf("%s %d", T("na", "after"), sc->end)
+                                     : rs_xasprintf("%d", sc->start + q));
+        for (size_t t = 0; t < sc->n_tranches; t++) {
+            double v = ty[(t * (size_t)rows + (size_t)q) * RS_TY_N + RS_TY_NET];
+            tot += v;
+            row(&c, &n, 1, num(d, v, 1));
+        }
+        row(&c, &n, 1, num(d, tot, 1));
+    }
+    free(ty);
+    rs_doc_cells(d, RS_B_TABLE, c, n, cols);
+    free_cells(c, n);
+}
+
+static void region_table(rs_doc *d, const rs_result *res)
+{
+    const rs_scenario *sc = res->sc;
+    rs_doc_text(d, RS_B_H2, T("Per regio", "By region"));
+    char **c = NULL;
+    size_t n = 0;
+    row(&c, &n, 7, dup(T("regio", "region")), dup(T("inwoners", "inhabitants")),
+        dup(T("draagkracht", "fiscal capacity")), dup(T("druk op brede welvaart", "pressure on brede welvaart")),
+        dup(T("Rijksbijdrage (€ mln)", "Rijk award (M€)")), dup(T("per inwoner (€)", "per inhabitant (€)")),
+        dup(T("cofinanciering (%)", "co-financing (%)")));
+    /* A, C and V of each region in one pass over the deals */
+    double *sum = rs_xcalloc(3 * (sc->n_regions ? sc->n_regions : 1), sizeof *sum);
+    for (size_t k = 0; k < sc->n_deals; k++) {
+        double *q = sum + 3 * sc->deals[k].region;
+        q[0] += res->plan->aw[k].A;
+        q[1] += res->plan->aw[k].C;
+        q[2] += res->plan->aw[k].V;
+    }
+    size_t shown = sc->n_regions < RS_REPORT_ROWS ? sc->n_regions : RS_REPORT_ROWS;
+    for (size_t i = 0; i < shown; i++) {
+        const rs_region *reg = &sc->regions[i];
+        double A = sum[3 * i], C = sum[3 * i + 1], V = sum[3 * i + 2];
+        row(&c, &n, 7, dup(reg->name), num(d, reg->population, 0), num(d, reg->fiscal_capacity, 2),
+            num(d, reg->bw_pressure, 2), num(d, A, 1), num(d, A * 1e6 / reg->population, 0),
+            V > 0 ? num(d, 100 * C / V, 0) : dup("–"));
+    }
+    free(sum);
+    rs_doc_cells(d, RS_B_TABLE, c, n, 7);
+    free_cells(c, n);
+    if (shown < sc->n_regions) {
+        char *p = rs_xasprintf(T("De eerste %zu van %zu regio's; alle staan in regions.csv en "
+                                 "results.xlsx.",
+                                 "The first %zu of %zu regions; all are in regions.csv and "
+                                 "results.xlsx."),
+                               shown, sc->n_regions);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+    }
+}
+
+static void deal_table(rs_doc *d, const rs_result *res)
+{
+    const rs_scenario *sc = res->sc;
+    rs_doc_text(d, RS_B_H2, T("Per deal", "By deal"));
+    rs_doc_text(d, RS_B_P, T("Bedragen in € mln. Elke regel is na te rekenen met regiosim explain "
+                             "SCENARIO DEAL.",
+                             "Amounts in M€. Every row can be traced with regiosim explain "
+                             "SCENARIO DEAL."));
+    char **c = NULL;
+    size_t n = 0;
+    row(&c, &n, 10, dup("deal"), dup(T("regio", "region")), dup("tranche"),
+        dup(T("status", "status")), dup(T("aanvraag", "request")), dup(T("toegekend", "awarded")),
+        dup(T("cofinanciering (%)", "co-financing (%)")), dup(T("besteed", "spent")),
+        dup(T("teruggevorderd", "reclaimed")), dup(T("laatste jaar", "last year")));
+    /* a report is read: beyond RS_REPORT_ROWS deals the table stops and
+     * says where the rest is */
+    size_t shown = sc->n_deals < RS_REPORT_ROWS ? sc->n_deals : RS_REPORT_ROWS;
+    for (size_t k = 0; k < shown; k++) {
+        const rs_deal *deal = &sc->deals[k];
+        const rs_award *a = &res->plan->aw[k];
+        const rs_dealres *dr = &res->run->dr[k];
+        const rs_tranche *t = &sc->tranches[deal->tranche];
+        char *last = a->status == RS_DROPPED
+                         ? dup("–")
+                         : rs_xasprintf("%d%s", t->year + dr->last,
+                                        dr->extended ? T(" (verlengd)", " (extended)") : "");
+        row(&c, &n, 10, dup(deal->id), dup(sc->regions[deal->region].name), dup(t->id),
+            dup(rs_label_of(RS_LK_STATUS, rs_status_names[a->status], d->nl)),
+            num(d, deal->request, 1), num(d, a->A, 1), num(d, 100 * a->c, 0), num(d, dr->spent, 1),
+            num(d, dr->reclaimed, 1), last);
+    }
+    rs_doc_cells(d, RS_B_TABLE, c, n, 10);
+    free_cells(c, n);
+    if (shown < sc->n_deals) {
+        char *p = rs_xasprintf(T("De eerste %zu van %zu deals; alle deals staan in deals.csv en in "
+                                 "het blad Deals van results.xlsx.",
+                                 "The first %zu of %zu deals; every deal is in deals.csv and in "
+                                 "the sheet Deals of results.xlsx."),
+                               shown, sc->n_deals);
+        rs_doc_text(d, RS_B_P, p);
+        free(p);
+    }
 }
 
 void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
@@ -448,9 +704,9 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
             dup(T("deterministisch", "deterministic")), dup(T("eenheid", "unit")),
             dup(T("betekenis", "meaning")));
         for (int m = 0; m < RS_M_N; m++)
-            row(&c, &n, 5, dup(rs_metric_infos[m].name), metric_value(d, m, res->mc->metric[m].mean),
-                metric_value(d, m, res->metrics[m]), dup(metric_unit(d, m)),
-                dup(rs_metric_infos[m].doc));
+            row(&c, &n, 5, dup(rs_metric_label(m, d->nl)),
+                metric_value(d, m, res->mc->metric[m].mean), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_meaning(m, d->nl)));
         rs_doc_cells(d, RS_B_TABLE, c, n, 5);
         char *note = rs_result_note(res, d->nl);
         if (note)
@@ -460,8 +716,8 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         row(&c, &n, 4, dup(T("maatstaf", "metric")), dup(T("waarde", "value")),
             dup(T("eenheid", "unit")), dup(T("betekenis", "meaning")));
         for (int m = 0; m < RS_M_N; m++)
-            row(&c, &n, 4, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
-                dup(metric_unit(d, m)), dup(rs_metric_infos[m].doc));
+            row(&c, &n, 4, dup(rs_metric_label(m, d->nl)), metric_value(d, m, res->metrics[m]),
+                dup(metric_unit(d, m)), dup(rs_metric_meaning(m, d->nl)));
         rs_doc_cells(d, RS_B_TABLE, c, n, 4);
     }
     free_cells(c, n);
@@ -473,8 +729,11 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         c = NULL;
         n = 0;
         row(&c, &n, 1, dup("tranche"));
-        for (size_t k = 0; k < 6; k++)
-            row(&c, &n, 1, dup(rs_metric_infos[cols[k]].name));
+        for (size_t k = 0; k < 6; k++) {
+            const char *u = metric_unit(d, cols[k]);
+            row(&c, &n, 1, u[0] ? rs_xasprintf("%s (%s)", rs_metric_label(cols[k], d->nl), u)
+                                : dup(rs_metric_label(cols[k], d->nl)));
+        }
         for (size_t t = 0; t < sc->n_tranches; t++) {
             row(&c, &n, 1, dup(sc->tranches[t].id));
             for (size_t k = 0; k < 6; k++)
@@ -483,6 +742,7 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         rs_doc_cells(d, RS_B_TABLE, c, n, 7);
         free_cells(c, n);
     }
+    yearly_tables(d, res);
 
     if (res->mc) {
         const rs_mc_result *mc = res->mc;
@@ -490,25 +750,27 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         char *p = rs_xasprintf(
             T("%ld trekkingen met seed %lu: per deal en jaar een realisatie uit een Beta-verdeling, "
               "in %ld trekkingen een schokjaar, en een spreiding van de uren voor "
-              "administratieve lasten (docs/model.md §9). P5 en P95 begrenzen 90%% van de uitkomsten.",
+              "administratieve lasten (docs/model.md §9). P5 en P95 begrenzen 90%% van de uitkomsten; het "
+              "gemiddelde en de deterministische waarde staan bij de kerncijfers.",
               "%ld draws with seed %lu: a realisation per deal and year from a Beta "
               "distribution, a shock year in %ld draws, and a spread of the hours of the "
-              "administrative burden (docs/model.md §9). P5 and P95 bound 90%% of the outcomes."),
+              "administrative burden (docs/model.md §9). P5 and P95 bound 90%% of the outcomes; the mean "
+              "and the deterministic value are with the headline numbers."),
             mc->draws, mc->seed, mc->shocked);
         rs_doc_text(d, RS_B_P, p);
         free(p);
         c = NULL;
         n = 0;
-        row(&c, &n, 7, dup(T("maatstaf", "metric")), dup(T("deterministisch", "deterministic")),
-            dup(T("gemiddelde", "mean")), dup("sd"), dup("P5"), dup("P50"), dup("P95"));
+        /* the mean and the deterministic value are in the headline table */
+        row(&c, &n, 6, dup(T("maatstaf", "metric")), dup(T("standaardafwijking", "sd")), dup("P5"),
+            dup("P50"), dup("P95"), dup(T("eenheid", "unit")));
         for (int m = 0; m < RS_M_N; m++) {
             const rs_stats *st = &mc->metric[m];
-            row(&c, &n, 7, dup(rs_metric_infos[m].name), metric_value(d, m, res->metrics[m]),
-                metric_value(d, m, st->mean), metric_value(d, m, st->sd),
+            row(&c, &n, 6, dup(rs_metric_label(m, d->nl)), metric_value(d, m, st->sd),
                 metric_value(d, m, st->p5), metric_value(d, m, st->p50),
-                metric_value(d, m, st->p95));
+                metric_value(d, m, st->p95), dup(metric_unit(d, m)));
         }
-        rs_doc_cells(d, RS_B_TABLE, c, n, 7);
+        rs_doc_cells(d, RS_B_TABLE, c, n, 6);
         free_cells(c, n);
     }
 
@@ -517,15 +779,17 @@ void rs_report_run(rs_doc *d, const rs_result *res, const rs_charts *ch)
         for (size_t i = 0; i < ch->n; i++)
             rs_doc_image(d, ch->c[i].name, ch->c[i].caption, ch->c[i].drawn);
     }
+    region_table(d, res);
+    deal_table(d, res);
     rs_doc_text(d, RS_B_H2, T("Waarschuwingen", "Warnings"));
     if (res->warnings && res->warnings->n)
         rs_doc_cells(d, RS_B_LIST, res->warnings->msg, res->warnings->n, 1);
     else
         rs_doc_text(d, RS_B_P, T("Geen.", "None."));
     rs_doc_text(d, RS_B_P, T("Bedragen in miljoen euro (€ mln) tenzij anders vermeld. Elk getal is "
-                             "terug te voeren op de jaarlijkse berekening: zie deals.csv, yearly.csv "
-                             "en regiosim explain.",
+                             "terug te voeren op de jaarlijkse berekening: zie deals.csv, yearly.csv, "
+                             "results.xlsx en regiosim explain.",
                              "Amounts in million euro (M€) unless stated otherwise. Every number "
                              "can be traced to the year-by-year calculation: see deals.csv, "
-                             "yearly.csv and regiosim explain."));
+                             "yearly.csv, results.xlsx and regiosim explain."));
 }

@@ -1,5 +1,6 @@
 /* write.c — see write.h. */
 #include "write.h"
+#include "labels.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,9 +12,12 @@ void rs_csv_init(rs_csv *c, FILE *f, const char *dialect)
 {
     c->f = f;
     c->first = 1;
-    int nl = dialect && strcmp(dialect, "nl") == 0;
+    int nl = dialect && strncmp(dialect, "nl", 2) == 0;
     c->sep = nl ? ';' : ',';
     c->dec = nl ? ',' : '.';
+    c->decimals = dialect && strstr(dialect, ":exact") ? -1 : RS_CSV_DECIMALS;
+    if (nl)
+        fputs("\xEF\xBB\xBF", f);
 }
 
 static void sep(rs_csv *c)
@@ -48,8 +52,8 @@ void rs_csv_str(rs_csv *c, const char *s)
 
 void rs_csv_num(rs_csv *c, double x)
 {
-    char b[40];
-    rs_fmt_num(b, sizeof b, x, c->dec);
+    char b[400];
+    rs_fmt_csvnum(b, sizeof b, x, c->decimals, c->dec);
     sep(c);
     fputs(b, c->f);
 }
@@ -89,6 +93,34 @@ void rs_result_clear(rs_result *res)
     free(res->tranche_metrics);
     free(res->region_metrics);
     memset(res, 0, sizeof *res);
+}
+
+double *rs_tranche_years(const rs_result *res, int *rows)
+{
+    const rs_scenario *sc = res->sc;
+    const rs_plan *p = res->plan;
+    const rs_run *r = res->run;
+    int nr = sc->end - sc->start + 2;
+    double *out = rs_xcalloc(sc->n_tranches * (size_t)nr * RS_TY_N, sizeof *out);
+    for (size_t d = 0; d < sc->n_deals; d++) {
+        size_t t = sc->deals[d].tranche;
+        int y0 = sc->tranches[t].year - sc->start;
+        for (int k = 0; k < p->len[d]; k++) {
+            int row = y0 + k;
+            if (row < 0)
+                row = 0;
+            if (row > nr - 1)
+                row = nr - 1;
+            double *o = out + (t * (size_t)nr + (size_t)row) * RS_TY_N;
+            size_t i = p->off[d] + (size_t)k;
+            o[RS_TY_PAID] += r->paid[i];
+            o[RS_TY_RECLAIMED] += r->reclaimed[i];
+            o[RS_TY_NET] += r->paid[i] - r->reclaimed[i];
+            o[RS_TY_SPENT] += r->spent[i];
+        }
+    }
+    *rows = nr;
+    return out;
 }
 
 /* ---- summary.json ------------------------------------------------------- */
@@ -545,54 +577,73 @@ char *rs_result_note(const rs_result *res, int nl)
 
 /* ---- the table on stdout ------------------------------------------------ */
 
-void rs_write_table(FILE *f, const rs_result *res)
+/* 'text' padded with spaces to 'width' characters (not bytes). */
+static void pad(FILE *f, const char *text, int width, int right)
+{
+    int chars = (int)rs_text_width(text);
+    if (right)
+        fprintf(f, "%*s%s", width > chars ? width - chars : 0, "", text);
+    else
+        fprintf(f, "%s%*s", text, width > chars ? width - chars : 0, "");
+}
+
+void rs_write_table(FILE *f, const rs_result *res, int nl)
 {
     const rs_scenario *sc = res->sc;
     const double *m = res->metrics;
     fprintf(f, "%s\n", sc->name);
-    fprintf(f, "  %s, horizon %d–%d, %zu %s in %zu tranche%s: %.0f awarded (%.0f scaled), "
-               "%.0f dropped\n\n",
-            sc->file, sc->start, sc->end, sc->n_deals,
-            rs_plural((long)sc->n_deals, "deal", "deals"), sc->n_tranches,
-            sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
-            m[RS_M_DEALS_DROPPED]);
+    if (nl)
+        fprintf(f, "  %s, horizon %d–%d, %zu deals in %zu tranche%s: %.0f toegekend (%.0f "
+                   "verlaagd), %.0f vervallen\n\n",
+                sc->file, sc->start, sc->end, sc->n_deals, sc->n_tranches,
+                sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
+                m[RS_M_DEALS_DROPPED]);
+    else
+        fprintf(f, "  %s, horizon %d–%d, %zu deals in %zu tranche%s: %.0f awarded (%.0f scaled), "
+                   "%.0f dropped\n\n",
+                sc->file, sc->start, sc->end, sc->n_deals, sc->n_tranches,
+                sc->n_tranches == 1 ? "" : "s", m[RS_M_DEALS_AWARDED], m[RS_M_DEALS_SCALED],
+                m[RS_M_DEALS_DROPPED]);
     static const rs_metric shown[] = {
         RS_M_RIJK_AWARDED,  RS_M_COFINANCING,   RS_M_VOLUME,        RS_M_LEVERAGE,
         RS_M_RIJK_PAID,     RS_M_RIJK_RECLAIMED, RS_M_RIJK_NET,     RS_M_SPENT,
         RS_M_GOAL_SPENDING, RS_M_RETAINED,      RS_M_ADMIN_REGION,  RS_M_ADMIN_RIJK,
         RS_M_ADMIN_PCT,     RS_M_EFFECTIVENESS, RS_M_DELAY_YEARS,   RS_M_NPV_RIJK,
         RS_M_BUDGET_OVERRUN, RS_M_GINI_PER_CAPITA, RS_M_PRESSURE_CORRELATION};
-    if (res->mc)
-        fprintf(f, "  %-22s %12s        %12s %12s %12s %12s\n", "", "deterministic", "mean",
-                "P5", "P50", "P95");
+    enum { W = 38 };
+    if (res->mc) {
+        fprintf(f, "  %*s", W, "");
+        pad(f, nl ? "deterministisch" : "deterministic", 16, 1);
+        fprintf(f, "         %12s %12s %12s %12s\n", nl ? "gemiddelde" : "mean", "P5", "P50", "P95");
+    }
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-        const rs_metric_info *mi = &rs_metric_infos[shown[i]];
-        double x = m[shown[i]], k = 1;
-        const char *unit = "";
-        int dec = 3;
-        if (strcmp(mi->unit, "share") == 0) {
-            k = 100;
-            unit = "%";
-            dec = 2;
-        } else if (strcmp(mi->unit, "M€") == 0) {
-            unit = "M€";
-        } else if (strcmp(mi->unit, "years") == 0) {
-            unit = "years";
-        }
-        /* pad by characters: "M€" is 4 bytes */
-        int pad = 6 - (int)(strcmp(unit, "M€") == 0 ? 2 : strlen(unit));
-        fprintf(f, "  %-22s %12.*f %s%*s", mi->name, dec, k * x, unit, pad, "");
+        int mi = shown[i];
+        char v[64];
+        /* three decimals in the terminal: the table is for checking, the
+         * report and the workbook round for reading */
+        rs_fmt(v, sizeof v, rs_metric_scale(mi) * m[mi], mi == RS_M_ADMIN_PCT ? 2 : 3, nl);
+        fputs("  ", f);
+        pad(f, rs_metric_label(mi, nl), W, 0);
+        pad(f, v, 16, 1);
+        fputc(' ', f);
+        pad(f, rs_metric_unit(mi, nl), 7, 0);
         if (res->mc) {
-            const rs_stats *st = &res->mc->metric[shown[i]];
-            fprintf(f, " %12.*f %12.*f %12.*f %12.*f", dec, k * st->mean, dec, k * st->p5, dec,
-                    k * st->p50, dec, k * st->p95);
+            const rs_stats *st = &res->mc->metric[mi];
+            const double q[4] = {st->mean, st->p5, st->p50, st->p95};
+            for (int k = 0; k < 4; k++) {
+                rs_fmt(v, sizeof v, rs_metric_scale(mi) * q[k], mi == RS_M_ADMIN_PCT ? 2 : 3, nl);
+                fputc(' ', f);
+                pad(f, v, 12, 1);
+            }
         }
         fputc('\n', f);
     }
     if (res->mc) {
-        fprintf(f, "\n  Monte Carlo: %ld draws, seed %lu (mean, P5, P50, P95 over the draws)\n",
+        fprintf(f, nl ? "\n  Monte Carlo: %ld trekkingen, seed %lu (gemiddelde, P5, P50, P95 over de "
+                        "trekkingen)\n"
+                      : "\n  Monte Carlo: %ld draws, seed %lu (mean, P5, P50, P95 over the draws)\n",
                 res->mc->draws, res->mc->seed);
-        char *note = rs_result_note(res, 0);
+        char *note = rs_result_note(res, nl);
         if (note) {
             /* wrapped at about 90 columns */
             fputs("  ", f);

@@ -9,13 +9,21 @@
 #include "../metrics/metrics.h"
 
 /* A CSV dialect: 'en' comma and decimal point, 'nl' semicolon and decimal
- * comma (what Dutch Excel opens directly). */
+ * comma, after a UTF-8 byte-order mark (what Dutch Excel opens directly,
+ * "M€" included).  Numbers are rounded to RS_CSV_DECIMALS decimals (6: a
+ * whole euro in M€) with trailing zeros dropped; the dialect "nl:exact" or
+ * "en:exact" keeps every digit that reads back as the same double.  Never
+ * scientific notation. */
 typedef struct rs_csv {
     FILE *f;
     char sep, dec;
     int first;
+    int decimals; /* RS_CSV_DECIMALS, or -1: round-trip */
 } rs_csv;
 
+#define RS_CSV_DECIMALS 6
+
+/* Writes the byte-order mark of the nl dialect. */
 void rs_csv_init(rs_csv *c, FILE *f, const char *dialect);
 void rs_csv_str(rs_csv *c, const char *s);
 void rs_csv_num(rs_csv *c, double x);
@@ -61,8 +69,17 @@ int rs_result_outside(const rs_result *res, int *out);
  * deterministic run against the draws); NULL otherwise.  Newly
  * allocated, in Dutch when 'nl'. */
 char *rs_result_note(const rs_result *res, int nl);
-/* The short table printed by 'run'. */
-void rs_write_table(FILE *f, const rs_result *res);
+/* The short table printed by 'run', in Dutch (nl) or English: the labels
+ * and the number style of labels.h. */
+void rs_write_table(FILE *f, const rs_result *res, int nl);
+
+/* Per tranche and year: what was paid, reclaimed, the net and what was
+ * spent, from the deal-years of the tranche's deals (the per-tranche split
+ * of yearly.csv).  Rows are the horizon's years and a last row for all
+ * years after it; returns n_tranches × rows × RS_TY_N values (free()),
+ * row r of tranche t at [(t * rows + r) * RS_TY_N]. */
+enum { RS_TY_PAID, RS_TY_RECLAIMED, RS_TY_NET, RS_TY_SPENT, RS_TY_N };
+double *rs_tranche_years(const rs_result *res, int *rows);
 
 /* Writes 'x' as a JSON string literal. */
 void rs_json_string(FILE *f, const char *s);

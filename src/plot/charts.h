@@ -14,6 +14,7 @@ typedef struct rs_chart {
     char *name;    /* file name without extension */
     char *caption; /* one line for the report */
     int drawn;     /* the image exists */
+    char *script;  /* waiting to be drawn by rs_charts_flush, or NULL */
 } rs_chart;
 
 typedef struct rs_charts {
@@ -21,6 +22,7 @@ typedef struct rs_charts {
     size_t n;
     double seconds;   /* time spent in gnuplot */
     int missing;      /* gnuplot was not found */
+    int processes;    /* gnuplot processes started */
 } rs_charts;
 
 void rs_charts_free(rs_charts *c);
@@ -37,11 +39,42 @@ int rs_charts_run(const rs_result *res, const char *dir, const char *shown_dir,
 int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
                  const rs_gp *g, rs_charts *out, rs_diag *warn);
 
-/* Adds a chart (script and data already written to dir/plots) and draws
- * it; used by the comparison charts too. */
+/* Writes a chart's script and data to dir/plots and adds it to the charts
+ * to draw; used by the comparison charts too.  Nothing is drawn until
+ * rs_charts_flush. */
 int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
                   const char *name, const char *caption, const char *script,
                   const char *data, rs_diag *warn);
+
+/* Draws every chart added since the last flush in one gnuplot process
+ * (gnuplot's start dominates the time of a chart).  When gnuplot stops at
+ * a chart, that chart gets a warning and the charts after it are drawn by
+ * a new process.  RS_EXIT_IO when an image gnuplot reported done is
+ * incomplete (a full disk), with the reason in 'warn'. */
+int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
+                    rs_diag *warn);
+
+
+/* ---- layout.c: what every chart shares ---- */
+
+/* The title, centred on the image. */
+void rs_chart_title(rs_buf *b, const rs_gp *g, const char *t);
+void rs_chart_axis_label(rs_buf *b, const char *axis, const char *t);
+/* The legend under the plot in as many columns as fit ('longest': the
+ * longest entry in characters), and a bottom margin that leaves room for
+ * it and for the source line. */
+void rs_chart_key_below(rs_buf *b, const rs_gp *g, int entries, size_t longest, int xlabel);
+/* No legend; room for the source line. */
+void rs_chart_no_key(rs_buf *b, int xlabel);
+/* The x axis of years: start … end, and a position 'na <end>' at end + 1
+ * when 'after' (flows after the horizon). */
+void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after);
+/* Characters (not bytes) of UTF-8 text. */
+size_t rs_text_chars(const char *s);
+/* 'SPUK', 'DU met afspraken': an instrument as a legend names it. */
+void rs_instrument_short(char *out, size_t n, const rs_instrument *in);
+/* 's' cut to 'max' characters with '…'. */
+void rs_chart_cut(char *out, size_t n, const char *s, size_t max);
 
 #define RS_L(g, nl_text, en_text) ((g)->nl ? (nl_text) : (en_text))
 

@@ -1,6 +1,7 @@
 /* gp.c — see gp.h. */
 #define _GNU_SOURCE
 #include "gp.h"
+#include "../output/labels.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,11 +13,61 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* lintblauw, oranje, donkerblauw, groen, robijnrood, hemelblauw, violet,
- * donkergeel, mintgroen, bruin */
-const char *const rs_gp_colors[RS_GP_NCOLORS] = {
-    "#01689B", "#E17000", "#154273", "#39870C", "#CA005D",
-    "#007BC7", "#42145F", "#FFB612", "#76D2B6", "#94710A"};
+const rs_colour rs_palette[] = {
+    {"lintblauw", "#154273"},  /* the ribbon of the logo */
+    {"donkerblauw", "#01689B"}, {"hemelblauw", "#007BC7"}, {"lichtblauw", "#8FCAE7"},
+    {"oranje", "#E17000"},      {"groen", "#39870C"},      {"donkergeel", "#FFB612"},
+    {"rood", "#D52B1E"},        {"violet", "#A90061"},     {"grijs1", "#F3F3F3"},
+    {"grijs2", "#E6E6E6"},      {"grijs3", "#CCCCCC"},     {"grijs4", "#B4B4B4"},
+    {"grijs5", "#999999"},      {"grijs6", "#696969"},     {"grijs7", "#535353"}};
+const size_t rs_palette_n = sizeof rs_palette / sizeof *rs_palette;
+
+/* dark blue, yellow, violet, light blue, orange, green, ribbon blue, red:
+ * neighbours differ in lightness as well as hue */
+const char *const rs_gp_colors[RS_GP_NCOLORS] = {"#01689B", "#FFB612", "#A90061", "#8FCAE7",
+                                                 "#E17000", "#39870C", "#154273", "#D52B1E"};
+
+const char *rs_gp_builtin_style(void)
+{
+    /* the roles of plots/rijkshuisstijl.gp, by value */
+    return "c_net = '#154273'; c_cofin = '#B4B4B4'; c_reclaim = '#D52B1E'\n"
+           "c_planned = '#696969'; c_real = '#01689B'; c_band = '#8FCAE7'\n"
+           "c_accent = '#E17000'; c_region = '#01689B'; c_rijk = '#E17000'\n"
+           "c_shade = '#FBE3CC'; c_up = '#39870C'; c_down = '#D52B1E'\n"
+           "c_text = '#222222'; c_axis = '#696969'; c_grid = '#E6E6E6'; c_source = '#696969'\n"
+           "set linetype 1 lc rgb '#01689B' lw 2 dt 1 pt 7 ps 1.1\n"
+           "set linetype 2 lc rgb '#FFB612' lw 2 dt 2 pt 5 ps 1.1\n"
+           "set linetype 3 lc rgb '#A90061' lw 2 dt 3 pt 9 ps 1.1\n"
+           "set linetype 4 lc rgb '#8FCAE7' lw 2 dt 4 pt 11 ps 1.1\n"
+           "set linetype 5 lc rgb '#E17000' lw 2 dt 5 pt 13 ps 1.1\n"
+           "set linetype 6 lc rgb '#39870C' lw 2 dt (8,4,2,4) pt 7 ps 1.1\n"
+           "set linetype 7 lc rgb '#154273' lw 2 dt (2,4) pt 5 ps 1.1\n"
+           "set linetype 8 lc rgb '#D52B1E' lw 2 dt (12,4) pt 9 ps 1.1\n"
+           "set linetype cycle 8\n"
+           "set border 3 lc rgb c_axis lw 1\n"
+           "set tics nomirror textcolor rgb c_text\n"
+           "set grid ytics lc rgb c_grid lw 1 dt 1\n"
+           "set key noenhanced textcolor rgb c_text nobox samplen 2 spacing 1.1\n"
+           "set style fill solid 1.0 noborder\n"
+           "set encoding utf8\n";
+}
+
+void rs_gp_layout(rs_buf *b, const rs_gp *g, const char *kind)
+{
+    if (!g->layouts)
+        return;
+    char *path = rs_xasprintf("%s/layout-%s.gp", g->layouts, kind);
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    free(path);
+    if (!text)
+        return;
+    rs_buf_printf(b, "# layout-%s.gp (the analyst's layout of this kind of chart)\n", kind);
+    rs_buf_add(b, text);
+    if (len && text[len - 1] != '\n')
+        rs_buf_add(b, "\n");
+    free(text);
+}
 
 const char *rs_gp_ext(const char *terminal)
 {
@@ -142,78 +193,81 @@ void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, siz
     }
 }
 
-static double base_font(const rs_gp *g)
+static int width_of(const rs_gp *g)
 {
-    if (strcmp(g->terminal, "svg") == 0)
-        return 11;
-    if (strcmp(g->terminal, "pdfcairo") == 0)
-        return 9;
-    return 20;
+    if (g->width > 0)
+        return g->width;
+    return strcmp(g->terminal, "svg") == 0 ? 800 : strcmp(g->terminal, "pdfcairo") == 0 ? 16 : 1600;
+}
+
+static int height_of(const rs_gp *g)
+{
+    if (g->height > 0)
+        return g->height;
+    return strcmp(g->terminal, "svg") == 0 ? 500 : strcmp(g->terminal, "pdfcairo") == 0 ? 10 : 1000;
+}
+
+/* Font sizes scale with the image, so a chart at 800×500 looks like the
+ * one at 1600×1000, only smaller: 20 pt at 1600×1000 (pngcairo), 11 at
+ * 800×500 (svg), 9 at 16×10 cm (pdf). */
+double rs_gp_base_font(const rs_gp *g)
+{
+    double w = width_of(g), h = height_of(g);
+    double ref_w = 1600, ref_h = 1000, ref_pt = 20;
+    if (strcmp(g->terminal, "svg") == 0) {
+        ref_w = 800, ref_h = 500, ref_pt = 11;
+    } else if (strcmp(g->terminal, "pdfcairo") == 0) {
+        ref_w = 16, ref_h = 10, ref_pt = 9;
+    }
+    double k = fmin(w / ref_w, h / ref_h);
+    double pt = ref_pt * k;
+    return pt < 6 ? 6 : pt;
 }
 
 void rs_gp_font(rs_buf *b, const rs_gp *g, double scale)
 {
-    rs_buf_printf(b, " font ',%.0f'", base_font(g) * scale);
+    rs_buf_printf(b, " font ',%.1f'", rs_gp_base_font(g) * scale);
 }
 
 void rs_gp_header(rs_buf *b, const rs_gp *g, const char *name)
 {
-    /* Sizes that read well at the width of an A4 letter (16 cm). */
+    /* every chart starts from gnuplot's defaults: several charts are drawn
+     * by one gnuplot, one after another */
+    rs_buf_add(b, "reset session\n");
+    char *font = rs_xasprintf("%s,%.1f", g->font ? g->font : RS_GP_FONT, rs_gp_base_font(g));
+    int w = width_of(g), h = height_of(g);
+    double lw = strcmp(g->terminal, "pngcairo") == 0 ? 2.0 * w / 1600.0 : 1.0;
     if (strcmp(g->terminal, "svg") == 0)
-        rs_buf_add(b, "set terminal svg size 800,500 dynamic font 'DejaVu Sans,11' "
-                      "linewidth 1.2 background '#ffffff'\n");
+        rs_buf_printf(b, "set terminal svg size %d,%d dynamic font ", w, h);
     else if (strcmp(g->terminal, "pdfcairo") == 0)
-        rs_buf_add(b, "set terminal pdfcairo size 16cm,10cm font 'DejaVu Sans,9' "
-                      "linewidth 1.2\n");
+        rs_buf_printf(b, "set terminal pdfcairo size %dcm,%dcm font ", w, h);
     else
-        rs_buf_add(b, "set terminal pngcairo size 1600,1000 font 'DejaVu Sans,20' "
-                      "linewidth 2.4 background '#ffffff'\n");
+        rs_buf_printf(b, "set terminal pngcairo size %d,%d font ", w, h);
+    rs_gp_quote(b, font);
+    rs_buf_printf(b, " linewidth %.2f%s\n", lw < 0.6 ? 0.6 : lw,
+                  strcmp(g->terminal, "pdfcairo") == 0 ? "" : " background '#ffffff'");
+    free(font);
     rs_buf_printf(b, "set output '%s.%s'\n", name, rs_gp_ext(g->terminal));
     rs_buf_printf(b, "set decimalsign '%s'\n", g->nl ? "," : ".");
-    rs_buf_add(b, "set encoding utf8\n"
-                  "set border 3 lc rgb '#555555'\n"
-                  "set tics nomirror textcolor rgb '#333333'\n"
-                  "set grid ytics lc rgb '#dddddd' lw 0.5 dt 1\n"
-                  "set key noenhanced textcolor rgb '#333333' nobox\n"
-                  "set style fill solid 0.9 noborder\n"
-                  "set datafile separator '\\t'\n");
-    for (int i = 0; i < RS_GP_NCOLORS; i++)
-        rs_buf_printf(b, "set linetype %d lc rgb '%s' lw 1.5 pt 7 ps 1.2\n", i + 1,
-                      rs_gp_colors[i]);
+    rs_buf_add(b, "# the house style (plots/rijkshuisstijl.gp or --style FILE)\n");
+    const char *style = g->style ? g->style : rs_gp_builtin_style();
+    rs_buf_add(b, style);
+    if (style[0] && style[strlen(style) - 1] != '\n')
+        rs_buf_add(b, "\n");
+    rs_buf_add(b, "set datafile separator '\\t'\n");
     if (g->footer) {
         rs_buf_add(b, "set label 99 ");
         rs_gp_quote(b, g->footer);
-        /* top right, above the title: nothing else is drawn there */
-        rs_buf_add(b, " at screen 0.99, screen 0.99 right noenhanced");
-        rs_gp_font(b, g, 0.7);
-        rs_buf_add(b, " textcolor rgb '#777777'\n");
+        /* the source line, bottom left, as under a figure in a letter */
+        rs_buf_add(b, " at screen 0.012, screen 0.02 left noenhanced");
+        rs_gp_font(b, g, 0.62);
+        rs_buf_add(b, " textcolor rgb c_source\n");
     }
 }
 
 void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
-    if (strtod(raw, NULL) == 0)
-        x = 0; /* no "-0" */
-    char *dot = strchr(raw, '.');
-    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
-    char sep = nl ? '.' : ',', dec = nl ? ',' : '.';
-    size_t k = 0;
-    if (x < 0 && k + 1 < n)
-        out[k++] = '-';
-    for (size_t i = 0; i < intlen && k + 2 < n; i++) {
-        out[k++] = raw[i];
-        size_t left = intlen - i - 1;
-        if (left > 0 && left % 3 == 0)
-            out[k++] = sep;
-    }
-    if (dot && k + 1 < n) {
-        out[k++] = dec;
-        for (const char *p = dot + 1; *p && k + 1 < n; p++)
-            out[k++] = *p;
-    }
-    out[k] = '\0';
+    rs_fmt(out, n, x, decimals, nl); /* the one formatter: labels.h */
 }
 
 int rs_gp_tics(rs_buf *b, const rs_gp *g, const char *axis, double lo, double hi)
@@ -337,6 +391,16 @@ int rs_write_text(const char *dir, const char *name, const char *text)
  * so a missing program is told apart from a failing one. */
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err)
 {
+    rs_gp_status st = rs_gp_run_capture(g, dir, script, err);
+    if (st == RS_GP_OK) {
+        free(*err);
+        *err = NULL;
+    }
+    return st;
+}
+
+rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err)
+{
     *err = NULL;
     if (!g->gnuplot || !*g->gnuplot)
         return RS_GP_MISSING; /* scripts and data only (the fuzz target) */
@@ -439,7 +503,7 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
     char chunk[4096];
     lseek(errfd, 0, SEEK_SET);
     ssize_t r;
-    while ((r = read(errfd, chunk, sizeof chunk)) > 0 && out.len < 65536)
+    while ((r = read(errfd, chunk, sizeof chunk)) > 0 && out.len < 1048576)
         rs_buf_addn(&out, chunk, (size_t)r);
     close(errfd);
     if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
@@ -447,7 +511,7 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
         *err = out.s ? out.s : rs_xasprintf("gnuplot ended with status %d", WEXITSTATUS(wst));
         return st;
     }
-    rs_buf_free(&out);
+    *err = out.s ? out.s : rs_xstrdup("");
     return st;
 }
 

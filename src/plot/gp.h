@@ -25,13 +25,42 @@
 typedef struct rs_gp {
     const char *terminal; /* pngcairo, svg or pdfcairo */
     int nl;               /* Dutch labels, decimal comma, thousands with a dot */
-    const char *footer;   /* small text at the bottom: scenario and version */
+    const char *footer;   /* the source line at the bottom ("Bron: regiosim ...") */
     const char *gnuplot;  /* the program: $REGIOSIM_GNUPLOT or "gnuplot"; "" draws nothing */
+    const char *font;     /* font family (default RS_GP_FONT) */
+    int width, height;    /* pixels (png, svg) or cm (pdf); 0: the default */
+    const char *style;    /* text of the style file (plots/rijkshuisstijl.gp);
+                             NULL: the built-in one made from rs_palette */
+    const char *layouts;  /* folder of the layout-<chart>.gp files, or NULL */
 } rs_gp;
 
-/* Rijkshuisstijl colours, in the order series use them. */
+#define RS_GP_FONT "Liberation Sans"
+
+/* The Rijkshuisstijl palette (Rijksoverheid, "Kleuren", rijkshuisstijl.nl):
+ * the colours of the Rijksoverheid house style that charts use.  The
+ * shipped plots/rijkshuisstijl.gp defines the same names with the same
+ * values (a unit test checks it). */
+typedef struct rs_colour {
+    const char *name; /* as in the style file: lintblauw, donkerblauw, ... */
+    const char *hex;
+} rs_colour;
+extern const rs_colour rs_palette[];
+extern const size_t rs_palette_n;
+
+/* Series colours in order of use (linetypes 1..RS_GP_NCOLORS). */
 extern const char *const rs_gp_colors[];
-#define RS_GP_NCOLORS 10
+#define RS_GP_NCOLORS 8
+
+/* The style used when no style file is found: the palette above, as
+ * gnuplot commands. */
+const char *rs_gp_builtin_style(void);
+
+/* Appends the layout file 'layout-<kind>.gp' of g->layouts, when there is
+ * one: called just before a chart's plot command, so its settings win. */
+void rs_gp_layout(rs_buf *b, const rs_gp *g, const char *kind);
+
+/* The base font size of the terminal in points, for the chart's size. */
+double rs_gp_base_font(const rs_gp *g);
 
 /* File name extension of the terminal's images: png, svg or pdf. */
 const char *rs_gp_ext(const char *terminal);
@@ -50,8 +79,8 @@ void rs_gp_text(rs_buf *b, const char *text, size_t max);
 void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, size_t n,
                        size_t max);
 
-/* Appends the common preamble: terminal, output file <name>.<ext>, fonts,
- * colours, decimal sign, grid and the footer. */
+/* Appends the common preamble: reset, terminal with size and font, output
+ * file <name>.<ext>, decimal sign, the house style and the source line. */
 void rs_gp_header(rs_buf *b, const rs_gp *g, const char *name);
 
 /* Appends " font ',N'" with N the terminal's base size times 'scale'
@@ -79,6 +108,9 @@ typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
  * On RS_GP_FAILED, *err holds what gnuplot said (newly allocated). */
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
 
+/* The same, and *err holds everything gnuplot printed in every case (also
+ * on RS_GP_OK; NULL only for RS_GP_MISSING). */
+rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err);
 /* NULL when the image at 'path' (made by the terminal 'terminal') is
  * complete: a PNG ends with its IEND chunk, a PDF with %%EOF, an SVG with
  * </svg>.  Else why not (newly allocated). */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/labels.h"
 #include "charts.h"
 
 static void num(rs_buf *b, double x)
@@ -14,29 +15,24 @@ static void num(rs_buf *b, double x)
     rs_buf_add(b, t);
 }
 
-static void label(rs_buf *b, const rs_gp *g, const char *text, double y)
-{
-    rs_buf_add(b, "set label 98 ");
-    rs_gp_quote(b, text);
-    rs_buf_printf(b, " at screen 0.5, screen %g center noenhanced", y);
-    rs_gp_font(b, g, 1.25);
-    rs_buf_add(b, "\nset tmargin 5\n");
-}
-
 /* A fan over the years with a flow: 'band' per year, 'det' the
- * deterministic value per year (plan years). */
+ * deterministic value per year (plan years).  The x axis is the horizon,
+ * and the years after it only when anything still moves there. */
 static void fan(const rs_result *res, const rs_gp *g, const char *name, const char *title,
                 const rs_stats *band, const double *det, rs_buf *dat, rs_buf *gp)
 {
     const rs_mc_result *mc = res->mc;
-    /* the horizon, and the years after it in which anything moves */
+    int first = res->sc->start - mc->y0;
     int last = res->sc->end - mc->y0;
     for (int y = last + 1; y < mc->ny; y++)
-        if (band[y].p95 != band[y - 1].p95 || band[y].p5 != band[y - 1].p5 || det[y] != det[y - 1])
+        if (fabs(band[y].p95 - band[y - 1].p95) > 1e-9 || fabs(band[y].p5 - band[y - 1].p5) > 1e-9 ||
+            fabs(det[y] - det[y - 1]) > 1e-9)
             last = y;
-    double lo = 0, hi = 0;
+    if (first < 0)
+        first = 0;
+    double lo = 0, hi = 0, widest = 0;
     rs_buf_add(dat, "# year\tdeterministic\tp5\tp50\tp95\tmean (M€)\n");
-    for (int y = 0; y <= last && y < mc->ny; y++) {
+    for (int y = first; y <= last && y < mc->ny; y++) {
         rs_buf_printf(dat, "%d\t", mc->y0 + y);
         num(dat, det[y]);
         rs_buf_add(dat, "\t");
@@ -50,28 +46,45 @@ static void fan(const rs_result *res, const rs_gp *g, const char *name, const ch
         rs_buf_add(dat, "\n");
         lo = fmin(lo, fmin(band[y].p5, det[y]));
         hi = fmax(hi, fmax(band[y].p95, det[y]));
+        widest = fmax(widest, band[y].p95 - band[y].p5);
     }
     rs_gp_header(gp, g, name);
-    label(gp, g, title, 0.95);
-    rs_buf_add(gp, "set ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ mln", "€ million"));
-    rs_buf_add(gp, " noenhanced\n");
-    rs_gp_tics(gp, g, "y", lo, hi * 1.08);
-    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1%s\nset key top right\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\n",
-                  mc->y0, mc->y0 + last, last > 16 ? " rotate by -45" : "");
-    rs_buf_printf(gp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#999999'\n",
-                  res->sc->end + 0.5, res->sc->end + 0.5);
+    rs_chart_title(gp, g, title);
+    rs_chart_axis_label(gp, "y", RS_L(g, "€ mln", "€ million"));
+    rs_chart_axis_label(gp, "x", RS_L(g, "jaar", "year"));
+    rs_gp_tics(gp, g, "y", lo, hi * 1.05);
+    int end = mc->y0 + last;
+    rs_buf_printf(gp, "set xrange [%g:%g]\nset xtics 1%s\nset grid noxtics\n"
+                      "set xzeroaxis lt -1 lc rgb c_axis lw 1\n",
+                  mc->y0 + first - 0.3, end + 0.3, last - first > 16 ? " rotate by -45 left" : "");
+    if (end > res->sc->end) {
+        rs_buf_printf(gp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb c_axis\n"
+                          "set label 1 %s at %g, graph 0.97 left offset 0.5,0 noenhanced "
+                          "textcolor rgb c_axis\n",
+                      res->sc->end + 0.5, res->sc->end + 0.5,
+                      RS_L(g, "'na de horizon'", "'after the horizon'"), res->sc->end + 0.5);
+    }
     char lab[128];
-    snprintf(lab, sizeof lab, "P5–P95 (%ld %s)", mc->draws, RS_L(g, "trekkingen", "draws"));
-    rs_buf_printf(gp, "plot '%s.dat' using 1:3:5 with filledcurves fc rgb '#8FCAE7' fs solid 0.6 "
+    snprintf(lab, sizeof lab, RS_L(g, "90 %% van de trekkingen (P5–P95, %ld trekkingen)",
+                                   "90%% of the draws (P5–P95, %ld draws)"),
+             mc->draws);
+    const char *l_det = RS_L(g, "deterministische berekening", "deterministic run");
+    rs_chart_key_below(gp, g, 3, rs_text_chars(lab), 1);
+    rs_gp_layout(gp, g, "fan");
+    /* the band, with its edges drawn too: a narrow band (a SPUK's net
+     * flow varies little) still shows as two lines around the median */
+    rs_buf_printf(gp, "plot '%s.dat' using 1:3:5 with filledcurves fc rgb c_band fs solid 0.7 "
                       "title ",
                   name);
     rs_gp_quote(gp, lab);
-    rs_buf_add(gp, ", \\\n  '' using 1:4 with lines lw 2.5 lc rgb '#01689B' title 'P50', \\\n"
-                   "  '' using 1:2 with lines lw 2 dt 2 lc rgb '#E17000' title ");
-    rs_gp_quote(gp, RS_L(g, "deterministische berekening", "deterministic run"));
+    rs_buf_add(gp, ", \\\n  '' using 1:3 with lines dt 1 lw 1.2 lc rgb c_real notitle, \\\n"
+                   "  '' using 1:5 with lines dt 1 lw 1.2 lc rgb c_real notitle, \\\n"
+                   "  '' using 1:4 with lines dt 1 lw 2.5 lc rgb c_net title ");
+    rs_gp_quote(gp, RS_L(g, "mediaan (P50)", "median (P50)"));
+    rs_buf_add(gp, ", \\\n  '' using 1:2 with lines lw 2.5 dt 2 lc rgb c_accent title ");
+    rs_gp_quote(gp, l_det);
     rs_buf_add(gp, "\n");
+    (void)widest;
 }
 
 static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const char *name,
@@ -95,12 +108,13 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     }
     rs_gp_header(gp, g, name);
     char t[200];
-    snprintf(t, sizeof t, "%s: %s (%ld %s)", RS_L(g, "Verdeling", "Distribution"), mi->name,
-             mc->draws, RS_L(g, "trekkingen", "draws"));
-    label(gp, g, t, 0.95);
-    const char *unit = strcmp(mi->unit, "M€") == 0   ? RS_L(g, "€ mln", "€ million")
-                       : strcmp(mi->unit, "share") == 0 ? "%"
-                                                       : mi->unit;
+    snprintf(t, sizeof t, "%s: %s (%ld %s)", RS_L(g, "Verdeling", "Distribution"),
+             rs_metric_label(m, g->nl), mc->draws, RS_L(g, "trekkingen", "draws"));
+    rs_chart_title(gp, g, t);
+    const char *unit = strcmp(mi->unit, "M€") == 0 ? RS_L(g, "€ mln", "€ million")
+                                                   : rs_metric_unit(m, g->nl);
+    if (!unit[0])
+        unit = rs_metric_label(m, g->nl);
     rs_buf_add(gp, "set xlabel ");
     rs_gp_quote(gp, unit);
     rs_buf_add(gp, " noenhanced\nset ylabel ");
@@ -111,20 +125,28 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     rs_gp_tics(gp, g, "y", 0, (double)top * 1.1);
     const rs_stats *st = &mc->metric[m];
     const double marks[] = {st->p5, st->p50, st->p95, res->metrics[m]};
-    const char *const names[] = {"P5", "P50", "P95", RS_L(g, "determ.", "determ.")};
+    const char *const names[] = {"P5", "P50", "P95", ""};
     for (int i = 0; i < 4; i++) {
         rs_buf_printf(gp, "set arrow %d from %.17g, graph 0 to %.17g, graph 1 nohead lw 1.5 %s "
-                          "lc rgb '%s'\n",
-                      i + 1, k * marks[i], k * marks[i], i == 3 ? "dt 2" : "",
-                      i == 3 ? "#E17000" : "#154273");
-        rs_buf_printf(gp, "set label %d '%s' at %.17g, graph %g left offset 0.3,0 noenhanced\n",
-                      i + 1, names[i], k * marks[i], 0.95 - 0.05 * i);
+                          "lc rgb %s\n",
+                      i + 1, k * marks[i], k * marks[i], i == 3 ? "dt 2" : "dt 1",
+                      i == 3 ? "c_accent" : "c_net");
+        if (i < 3) /* the quantiles named above the plot, the deterministic value in the legend */
+            rs_buf_printf(gp, "set label %d '%s' at %.17g, graph 1.03 center noenhanced "
+                              "textcolor rgb c_text\n",
+                          i + 1, names[i], k * marks[i]);
     }
-    rs_buf_printf(gp, "unset key\nplot '%s.dat' using 1:2:3 with boxes lc rgb '#01689B' "
-                      "notitle\n",
+    const char *l_det = RS_L(g, "deterministische berekening (gestreept)", "deterministic run (dashed)");
+    rs_chart_key_below(gp, g, 2, rs_text_chars(l_det), 1);
+    rs_gp_layout(gp, g, "histogram");
+    rs_buf_printf(gp, "plot '%s.dat' using 1:2:3 with boxes lc rgb c_band notitle, \\\n"
+                      "  NaN with lines dt 1 lw 1.5 lc rgb c_net title ",
                   name);
+    rs_gp_quote(gp, RS_L(g, "P5, P50 en P95 van de trekkingen", "P5, P50 and P95 of the draws"));
+    rs_buf_add(gp, ", NaN with lines dt 2 lw 1.5 lc rgb c_accent title ");
+    rs_gp_quote(gp, l_det);
+    rs_buf_add(gp, "\n");
 }
-
 int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const char *shown_dir,
                  const rs_gp *g, rs_charts *out, rs_diag *warn)
 {
@@ -158,6 +180,9 @@ int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const ch
                        "Realised spending, cumulative: P5–P95, median and the deterministic run.");
         } else {
             snprintf(name, sizeof name, "histogram-%s", rs_metric_infos[hist].name);
+            for (char *q = name; *q; q++)
+                if (*q == '_')
+                    *q = '-';
             histogram(res, g, hist, name, &dat, &gp);
             cap = RS_L(g, "Verdeling van de maatstaf over de trekkingen, met P5, P50, P95 en de deterministische waarde.",
                        "Distribution of the metric over the draws, with P5, P50, P95 and the deterministic value.");

@@ -79,6 +79,15 @@ int rs_ends_with(const char *s, const char *suffix)
 
 static const char *const doc_keys[] = {"note", "source", "estimate", NULL};
 
+/* The documentation of an object: its 'source' (copied) and 'estimate'. */
+static void doc_of(const cJSON *o, char **source, int *estimate)
+{
+    const cJSON *src = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, "source") : NULL;
+    const cJSON *est = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, "estimate") : NULL;
+    *source = cJSON_IsString(src) && src->valuestring[0] ? rs_xstrdup(src->valuestring) : NULL;
+    *estimate = cJSON_IsTrue(est);
+}
+
 static int in_list(const char *k, const char *const *list)
 {
     for (size_t i = 0; list && list[i]; i++)
@@ -459,6 +468,7 @@ static void build_obligation(V *v, const cJSON *o, const char *path, rs_obligati
         return;
     }
     const char *name, *per;
+    doc_of(o, &ob->source, &ob->estimate);
     str(v, o, path, "name", REQ, "?", "e.g. \"SiSa-verantwoording\"", &name);
     ob->name = rs_xstrdup(name ? name : "?");
     choice(v, o, path, "side", REQ, 0, side_choices, "who bears it", &ob->side);
@@ -512,6 +522,18 @@ static void build_instrument(V *v, const cJSON *o, const char *path, const char 
     }
     const char *id, *name, *lb;
     char ib[CLIP], kb[CLIP];
+    doc_of(o, &in->source, &in->estimate);
+    /* a part marked as an estimate makes the instrument's numbers one */
+    for (const cJSON *c = o->child; c; c = c->next) {
+        char *ps;
+        int pe;
+        doc_of(c, &ps, &pe);
+        in->estimate |= pe;
+        if (ps && !in->source)
+            in->source = ps;
+        else
+            free(ps);
+    }
     if (str(v, o, path, "id", REQ, NULL, "the instrument's id", &id) > 0 &&
         strcmp(id, key) != 0) {
         char p[512];
@@ -646,6 +668,7 @@ static void build_region(V *v, const cJSON *o, const char *path, rs_region *r)
     if (str(v, o, path, "id", REQ, "", "unique, [a-z0-9-]+", &id) > 0)
         check_id(v, o, path, id, 1);
     r->id = dup_or(id, "");
+    doc_of(o, &r->source, &r->estimate);
     str(v, o, path, "name", REQ, "", "display name", &name);
     r->name = dup_or(name, "");
     static const range R_POP = {0, 1e9, 1, 0, "inhabitants"};
@@ -846,6 +869,7 @@ static void build_tranche(V *v, const cJSON *o, const char *path, const rs_scena
     if (str(v, o, path, "id", REQ, "", "unique tranche id, e.g. \"T4\"", &id) > 0)
         check_id(v, o, path, id, 0);
     t->id = dup_or(id, "");
+    doc_of(o, &t->source, &t->estimate);
     build_counts(v, get(o, "cofin_counts"), path, t->counts);
     static const range R_YEAR = {1900, 2200, 0, 1, NULL};
     if (integer(v, o, path, "year", REQ, s->start, &R_YEAR, "start year of its deals",
@@ -1029,7 +1053,7 @@ static void build_uncertainty(V *v, const cJSON *o, rs_uncertainty *u, double re
 
 static void build_output(V *v, const cJSON *o, rs_scenario *s)
 {
-    static const char *const keys[] = {"dir", "lang", "terminal", "csv", NULL};
+    static const char *const keys[] = {"dir", "lang", "terminal", "csv", "font", NULL};
     static const char *const langs[] = {"nl", "en", NULL};
     static const char *const terms[] = {"pngcairo", "svg", "pdfcairo", NULL};
     static const char *const csvs[] = {"en", "nl", NULL};
@@ -1082,6 +1106,15 @@ static void build_output(V *v, const cJSON *o, rs_scenario *s)
                "CSV dialect: en (comma, decimal point) or nl (semicolon, decimal comma)",
                &i) > 0)
         strcpy(s->csv, csvs[i]);
+    const char *font;
+    if (str(v, o, "$.output", "font", OPT, NULL, "font family of the charts, e.g. \"Liberation Sans\"",
+            &font) > 0) {
+        if (!font[0] || strlen(font) > 100 || strpbrk(font, "\n\r\t"))
+            verr(v, get(o, "font"), "$.output.font",
+                 "must be a font family name of 1 to 100 characters, e.g. \"Liberation Sans\"");
+        else
+            s->font = rs_xstrdup(font);
+    }
 }
 
 static void build_realisation(V *v, const cJSON *o, rs_scenario *s)
@@ -1212,7 +1245,7 @@ static void check_tiers(V *v, const cJSON *node, const char *path, const rs_cofi
 rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *file,
                                rs_diag *diag)
 {
-    static const char *const keys[] = {"name",        "description", "horizon",
+    static const char *const keys[] = {"name",        "label",       "description", "horizon",
                                        "discount_rate", "realisation", "regions",
                                        "instruments", "cofinancing", "tranches",
                                        "deals",       "uncertainty", "output",
@@ -1227,6 +1260,14 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
     str(&v, t, "$", "name", OPT, bn, "scenario name", &name);
     s->name = rs_xstrdup(name ? name : bn);
     free(bn);
+    const char *label;
+    if (str(&v, t, "$", "label", OPT, NULL, "a short name for charts and tables", &label) > 0) {
+        if (!label[0] || strlen(label) > 60)
+            verr(&v, get(t, "label"), "$.label", "must be 1 to 60 characters (a short name of "
+                                                 "the scenario for legends and columns)");
+        else
+            s->label = rs_xstrdup(label);
+    }
     str(&v, t, "$", "description", OPT, "", "what question the scenario answers", &desc);
     s->description = dup_or(desc, "");
 
@@ -1253,6 +1294,13 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
     num(&v, t, "$", "discount_rate", OPT, 0, &R_RATE, "discount rate for npv_rijk",
         &s->discount_rate);
     build_realisation(&v, get(t, "realisation"), s);
+    {
+        char *rsrc;
+        doc_of(t, &s->source, &s->estimate);
+        doc_of(get(t, "realisation"), &rsrc, &s->real_estimate);
+        free(rsrc);
+        doc_of(get(t, "cofinancing"), &s->cofin_source, &s->cofin_estimate);
+    }
 
     /* regions */
     const cJSON *rl = list(&v, t, "$", "regions", REQ, 1, "the regions, or a file of them");
@@ -1436,9 +1484,12 @@ void rs_instrument_clear(rs_instrument *in)
     free(in->id);
     free(in->name);
     free(in->legal_basis);
-    for (size_t k = 0; k < in->n_obl; k++)
+    for (size_t k = 0; k < in->n_obl; k++) {
         free(in->obl[k].name);
+        free(in->obl[k].source);
+    }
     free(in->obl);
+    free(in->source);
     memset(in, 0, sizeof *in);
 }
 
@@ -1534,10 +1585,12 @@ int rs_file_check(const char *path, rs_file_kind *kind, size_t *count, rs_diag *
                 build_region(&v, e, p, &r);
                 free(r.id);
                 free(r.name);
+                free(r.source);
             } else if (*kind == RS_FILE_TRANCHES) {
                 rs_tranche tr;
                 build_tranche(&v, e, p, &s, NULL, &tr);
                 free(tr.id);
+                free(tr.source);
                 free(tr.own_cofin.tiers);
             } else {
                 rs_deal d;

@@ -14,6 +14,7 @@ void rs_scenario_free(rs_scenario *s)
     for (size_t i = 0; i < s->n_regions; i++) {
         free(s->regions[i].id);
         free(s->regions[i].name);
+        free(s->regions[i].source);
         free(s->regions[i].overlaps);
     }
     free(s->regions);
@@ -22,6 +23,7 @@ void rs_scenario_free(rs_scenario *s)
     free(s->instruments);
     for (size_t i = 0; i < s->n_tranches; i++) {
         free(s->tranches[i].id);
+        free(s->tranches[i].source);
         free_cofin(&s->tranches[i].own_cofin);
     }
     free(s->tranches);
@@ -38,6 +40,10 @@ void rs_scenario_free(rs_scenario *s)
     free(s->out_dir);
     free(s->resolved);
     free(s->terminal);
+    free(s->font);
+    free(s->source);
+    free(s->cofin_source);
+    free(s->label);
     for (size_t i = 0; i < s->n_ranges; i++) {
         free(s->ranges[i].path);
         free(s->ranges[i].label);

@@ -14,6 +14,8 @@ typedef struct rs_region {
     double fiscal_capacity;
     double bw_pressure;
     double cofin_capacity; /* HUGE_VAL when unlimited */
+    char *source;          /* its 'source' text, or NULL (documentation) */
+    int estimate;          /* its 'estimate' flag */
     double src_capacity[RS_SRC_N]; /* per co-financing source, HUGE_VAL: unlimited */
     size_t *overlaps;      /* regions it shares inhabitants with (docs/model.md §8.3) */
     size_t n_overlaps;
@@ -28,6 +30,8 @@ typedef struct rs_obligation {
     double share_of_flow;     /* of the deal's Rijk payment that year */
     const rs_per_kind *per;
     int when_settlement;      /* per deal: 0 start, 1 settlement */
+    char *source;             /* 'source', or NULL */
+    int estimate;
 } rs_obligation;
 
 typedef struct rs_instrument {
@@ -46,6 +50,8 @@ typedef struct rs_instrument {
     double tariff[2];         /* €/h, by RS_SIDE_* */
     rs_obligation *obl;
     size_t n_obl;
+    char *source;             /* 'source' (and those of its parts), or NULL */
+    int estimate;             /* it, or a part of it, is marked 'estimate' */
 } rs_instrument;
 
 typedef struct rs_tranche {
@@ -58,6 +64,8 @@ typedef struct rs_tranche {
     const rs_cofin *cofin;    /* own rule, or the scenario's */
     int counts[RS_SRC_N];     /* 'cofin_counts': which sources count (all by default) */
     rs_cofin own_cofin;
+    char *source;
+    int estimate;
 } rs_tranche;
 
 typedef struct rs_deal {
@@ -94,6 +102,7 @@ typedef struct rs_range {
 typedef struct rs_scenario {
     char *file;               /* as named on the command line */
     char *name, *description;
+    char *label;              /* short name for legends and columns, or NULL */
     int start, end;           /* horizon, inclusive */
     double discount_rate;
     double real_mean;
@@ -113,6 +122,12 @@ typedef struct rs_scenario {
                                  'set' applied (a result's scenario.json) */
     char lang[3], csv[3];
     char *terminal;
+    char *font;               /* output.font, or NULL */
+    char *source;             /* the scenario's 'source', or NULL */
+    int estimate;
+    int real_estimate;        /* realisation.estimate */
+    char *cofin_source;       /* cofinancing.source, or NULL */
+    int cofin_estimate;
     rs_range *ranges;         /* sorted by path; only 'sensitivity' reads them */
     size_t n_ranges;
 } rs_scenario;

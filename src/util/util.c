@@ -174,6 +174,74 @@ void rs_fmt_num(char *out, size_t n, double x, char dec)
                 *p = dec;
 }
 
+void rs_fmt_fixed(char *out, size_t n, double x, int decimals, char dec, char group)
+{
+    char raw[400];
+    if (!isfinite(x)) {
+        snprintf(out, n, "%s", isnan(x) ? "" : x > 0 ? "∞" : "-∞");
+        return;
+    }
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
+    if (strtod(raw, NULL) == 0)
+        x = 0; /* no "-0" */
+    char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
+    size_t k = 0;
+    if (n == 0)
+        return;
+    if (x < 0 && k + 1 < n)
+        out[k++] = '-';
+    for (size_t i = 0; i < intlen && k + 2 < n; i++) {
+        out[k++] = raw[i];
+        size_t left = intlen - i - 1;
+        if (group && left > 0 && left % 3 == 0)
+            out[k++] = group;
+    }
+    if (dot && k + 1 < n) {
+        out[k++] = dec;
+        for (const char *p = dot + 1; *p && k + 1 < n; p++)
+            out[k++] = *p;
+    }
+    out[k] = '\0';
+}
+
+void rs_fmt_csvnum(char *out, size_t n, double x, int decimals, char dec)
+{
+    if (decimals < 0) {
+        /* the shortest %.15g / %.17g that reads back, written out in fixed
+         * notation with the same significant digits */
+        char g[40];
+        snprintf(g, sizeof g, "%.15g", x);
+        if (strtod(g, NULL) != x)
+            snprintf(g, sizeof g, "%.17g", x);
+        const char *e = strchr(g, 'e'), *p = strchr(g, '.');
+        int mant = p ? (int)((e ? e : g + strlen(g)) - p - 1) : 0;
+        decimals = mant - (e ? atoi(e + 1) : 0);
+        if (decimals < 0)
+            decimals = 0;
+        if (decimals > 340)
+            decimals = 340;
+    }
+    rs_fmt_fixed(out, n, x, decimals, dec, 0);
+    /* drop trailing zeros after the decimal sign */
+    char *d = strchr(out, dec);
+    if (d) {
+        char *end = out + strlen(out);
+        while (end > d + 1 && end[-1] == '0')
+            *--end = '\0';
+        if (end == d + 1)
+            *d = '\0';
+    }
+}
+
+size_t rs_text_width(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
 int rs_edit_distance(const char *a, const char *b, int cap)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -58,6 +58,17 @@ void rs_buf_printf(rs_buf *b, const char *fmt, ...) __attribute__((format(printf
 /* Shortest "%.15g" / "%.17g" text that reads back as exactly 'x'
  * (the same method cJSON uses); 'dec' is the decimal separator. */
 void rs_fmt_num(char *out, size_t n, double x, char dec);
+/* 'x' in fixed notation with 'decimals' decimals, decimal sign 'dec' and
+ * thousands separator 'group' (0: none).  No "-0", never scientific
+ * notation.  The one digit formatter of every output (labels.h). */
+void rs_fmt_fixed(char *out, size_t n, double x, int decimals, char dec, char group);
+/* A number for a CSV file: rounded to 'decimals' decimals with trailing
+ * zeros dropped, or (decimals < 0) the shortest text that reads back as
+ * the same double; fixed notation always (no 1e-07). */
+void rs_fmt_csvnum(char *out, size_t n, double x, int decimals, char dec);
+
+/* Characters (not bytes) of UTF-8 text. */
+size_t rs_text_width(const char *s);
 
 /* Levenshtein distance, capped at 'cap' + 1 (for "did you mean" hints). */
 int rs_edit_distance(const char *a, const char *b, int cap);

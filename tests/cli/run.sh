@@ -260,7 +260,9 @@ if [ "$rc" != 0 ]; then
     failed "--csv nl" "exit code $rc, expected 0"
 elif [ ! -s "$TMP/csv-nl/yearly.csv" ]; then
     failed "--csv nl" "no yearly.csv written"
-elif ! head -n 1 "$TMP/csv-nl/yearly.csv" | grep -q '^year;rijk_paid;'; then
+elif [ "$(head -c 3 "$TMP/csv-nl/yearly.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ]; then
+    failed "--csv nl" "yearly.csv does not start with a UTF-8 byte-order mark"
+elif ! head -n 1 "$TMP/csv-nl/yearly.csv" | sed '1s/^\xEF\xBB\xBF//' | grep -q '^year;rijk_paid;'; then
     failed "--csv nl" "yearly.csv header is not separated by semicolons: $(head -n 1 "$TMP/csv-nl/yearly.csv")"
 elif ! grep -Eq '^[0-9]{4};.*[0-9],[0-9]' "$TMP/csv-nl/yearly.csv"; then
     failed "--csv nl" "yearly.csv has no decimal commas"
@@ -418,7 +420,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     pwned=$(find "$TMP" "$ROOT" /tmp -maxdepth 3 -name 'PWNED*' 2>/dev/null | head -n 3)
     if [ -z "$pwned" ]; then ok; else failed "hostile scenario ran nothing" "created: $pwned"; fi
     check_has "hostile name reaches gnuplot as an escaped literal" "$TMP/hostile-out/plots/cashflow.gp" \
-        "set label 99 'E'.\"'\".' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output '.\"'\".'|touch PWNED-p'.\"'\".' · regiosim"
+        "scenario '.\"'\".'E'.\"'\".' \`touch PWNED-bq\` system(\"touch PWNED-sys\") set output '.\"'\".'|touch PWNED-p'.\"'\".\"'\" at screen"
     if png_ok "$TMP/hostile-out/plots/regions.png"; then ok; else failed "hostile scenario still drawn"; fi
 else
     echo "note: gnuplot is not installed: chart drawing not tested"
@@ -450,7 +452,7 @@ for m in rijk_net admin_total goal_spending effectiveness retained rijk_reclaime
     close "$d" "$want" || bad="$bad $m($d vs $want)"
 done
 if [ -z "$bad" ]; then ok; else failed "compare differences = differences of the runs" "$bad"; fi
-check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| rijk\\_net | M€ |"
+check_has "compare.md holds the table" "$TMP/cmp/compare.md" "| Netto Rijksuitgaven | € mln |"
 check_has "compare regions.csv has the change columns" "$TMP/cmp/regions.csv" "change_per_capita_t4-du"
 for f in report.md report.html runs/t4-spuk/summary.json runs/t4-du/summary.json; do
     [ -s "$TMP/cmp/$f" ] || bad="$bad $f"
@@ -468,9 +470,9 @@ check_has "compare with an uncertainty block in A runs the draws" "$TMP/cmp/comp
 
 # a run with draws: the mean beside the deterministic value, the reason
 # when the deterministic value lies outside P5–P95, per deal p_extended
-r run --no-plots --draws 400 -o "$TMP/det-mc" scenarios/programme-baseline.json
+r run --no-plots --lang en --draws 400 -o "$TMP/det-mc" scenarios/programme-baseline.json
 check_rc "programme with draws runs" 0
-check_has "run shows the mean beside the deterministic value" "$OUT" "deterministic                mean"
+check_has "run shows the mean beside the deterministic value" "$OUT" "deterministic                 mean"
 check_has "run says why the deterministic value is outside P5–P95" "$OUT" "The extension rule is a cliff"
 check_has "summary.json names the headline" "$TMP/det-mc/summary.json" '"headline": "uncertainty.metrics.*.mean"'
 check_has "summary.json lists the metrics outside P5–P95" "$TMP/det-mc/summary.json" '"deterministic_outside_p5_p95": ["rijk_reclaimed"'
@@ -482,7 +484,7 @@ check_has "summary.json of a deterministic run: the headline is the deterministi
 
 # region and tranche detail: regions.csv's new columns, and
 # yearly_tranches.csv summed over tranches equals yearly.csv to 1e-9
-r run -q --no-plots -o "$TMP/detail" scenarios/programme-baseline.json
+r run -q --no-plots --exact -o "$TMP/detail" scenarios/programme-baseline.json
 check_has "regions.csv gains name, deals, co-financing, burden, Rijk net, reclaimed, retained" \
     "$TMP/detail/regions.csv" \
     "award_per_capita,name,deals,cofinancing,cofinancing_per_capita,admin_region,rijk_net,reclaimed,retained"
@@ -509,7 +511,7 @@ check_has "compare yearly_tranches.csv per scenario" "$TMP/cmp-reg/yearly_tranch
 # threads, every metric in it, and the mean difference the difference of
 # the means
 for t in 1 2 3; do
-    r compare -q --no-plots --draws 600 --seed 9 --threads $t -o "$TMP/cmpmc$t" \
+    r compare -q --no-plots --exact --draws 600 --seed 9 --threads $t -o "$TMP/cmpmc$t" \
         scenarios/t4-spuk.json scenarios/t4-du.json
     check_rc "compare --draws runs on $t thread(s)" 0
 done
@@ -565,7 +567,7 @@ r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
 check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
 
 # a sweep point equals a single run at the same value
-r sweep -q --no-plots scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
+r sweep -q --no-plots --exact scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
     --steps 5 --metric rijk_net -o "$TMP/sweep"
 check_rc "sweep runs" 0
 sw=$(awk -F, '$1 == "0.8" { print $2 }' "$TMP/sweep/sweep.csv")

@@ -70,7 +70,8 @@ void rs_fuzz_exercise(const rs_scenario *s)
     rs_write_yearly_csv(f, &res, s->csv);
     rs_write_deals_csv(f, &res, s->csv);
     rs_write_regions_csv(f, &res, s->csv);
-    rs_write_table(f, &res);
+    rs_write_table(f, &res, 1);
+    rs_write_table(f, &res, 0);
     for (size_t i = 0; i < s->n_deals && i < EXPLAIN_DEALS; i++)
         rs_explain_deal(f, run, i);
     fflush(f);

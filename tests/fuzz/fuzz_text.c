@@ -242,7 +242,7 @@ static void check_charts(char **texts, size_t n)
         rs_result res;
         rs_result_make(&res, run, NULL);
         char *footer = rs_xasprintf("%s · regiosim", t2);
-        rs_gp g = {n % 3 == 0 ? "svg" : "pngcairo", (int)(n & 1), footer, ""};
+        rs_gp g = {.terminal = n % 3 == 0 ? "svg" : "pngcairo", .nl = (int)(n & 1), .footer = footer, .gnuplot = ""};
         rs_charts ch;
         rs_diag w;
         rs_diag_init(&w);
@@ -337,7 +337,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double lo, hi;
         memcpy(&lo, data, 8);
         memcpy(&hi, data + 8, 8);
-        rs_gp g = {"pngcairo", data[16] & 1, NULL, "gnuplot"};
+        rs_gp g = {.terminal = "pngcairo", .nl = data[16] & 1, .gnuplot = "gnuplot"};
         rs_buf b;
         rs_buf_init(&b);
         rs_gp_tics_n(&b, &g, "y", lo, hi, data[16] % 24);

@@ -167,7 +167,7 @@ EOF
     # labels come from the script, cut by characters: valid UTF-8
     iconv -f UTF-8 -t UTF-8 "$G/res/plots/"*.gp "$G/res/plots/"*.dat >/dev/null 2>&1 && ok ||
         failed "chart scripts and data are valid UTF-8"
-    grep -q "langlanglang…" "$G/res/plots/burden.gp" && ok || failed "a long obligation name is shortened in the chart"
+    grep -q "lang[a-z]*…" "$G/res/plots/burden.gp" && ok || failed "a long obligation name is shortened in the chart"
     grep -q "\(lang\)\{40\}" "$G/res/plots/burden.dat" && ok || failed "the data file keeps the whole obligation name"
     # a 200-character name of 3-byte characters: the footer is cut by characters
     python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); s["name"]="€"*200; json.dump(s,open(sys.argv[2],"w"),ensure_ascii=False)' "$G/q.json" "$G/long.json"
@@ -187,7 +187,7 @@ if [ $HAVE_GNUPLOT = 1 ]; then
     grep -q "(constant)" "$G/sweep/plots/sweep.gp" && ok || failed "sweep: a constant metric's axis says 'constant'"
     r run -q "$ROOT/scenarios/t4-spuk.json" --histogram goal_per_rijk_net -o "$G/hist"
     expect "histogram of a constant metric" "0" || :
-    [ -s "$G/hist/plots/histogram-goal_per_rijk_net.png" ] && ok || failed "histogram of a constant metric is drawn"
+    [ -s "$G/hist/plots/histogram-goal-per-rijk-net.png" ] && ok || failed "histogram of a constant metric is drawn"
     echo "note: constant-range sweep and histogram in $(($(date +%s) - start)) s"
     rm -rf "$G"
 fi

@@ -54,7 +54,7 @@ typedef struct rs_suite {
 extern const rs_test rs_tests_json[], rs_tests_setpath[], rs_tests_loader[],
     rs_tests_validate[], rs_tests_cofin[], rs_tests_alloc[], rs_tests_engine[],
     rs_tests_burden[], rs_tests_metrics[], rs_tests_output[];
-extern const rs_test rs_tests_programme[], rs_tests_plot[];
+extern const rs_test rs_tests_programme[], rs_tests_plot[], rs_tests_labels[];
 extern const rs_test rs_tests_mc[], rs_tests_experiment[], rs_tests_sample[];
 extern const rs_test rs_tests_edges[];
 extern const rs_test rs_tests_sensitivity[], rs_tests_ranges[];

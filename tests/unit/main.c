@@ -15,7 +15,7 @@ static const rs_suite suites[] = {
     {"cofin", rs_tests_cofin},     {"alloc", rs_tests_alloc},
     {"engine", rs_tests_engine},   {"burden", rs_tests_burden},
     {"metrics", rs_tests_metrics}, {"output", rs_tests_output},
-    {"programme", rs_tests_programme}, {"plot", rs_tests_plot},
+    {"programme", rs_tests_programme}, {"plot", rs_tests_plot}, {"labels", rs_tests_labels},
     {"mc", rs_tests_mc},           {"experiment", rs_tests_experiment},
     {"sample", rs_tests_sample},
     {"edges", rs_tests_edges},

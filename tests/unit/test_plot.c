@@ -148,7 +148,7 @@ static size_t count_tics(const char *s)
 /* Data from −3 to 47: step 10, labels 0 … 50 and −10, range snapped. */
 static void tics(void)
 {
-    rs_gp g = {"pngcairo", 1, NULL, "gnuplot"};
+    rs_gp g = {.terminal = "pngcairo", .nl = 1, .gnuplot = "gnuplot"};
     rs_buf b;
     rs_buf_init(&b);
     CU_ASSERT_EQUAL(rs_gp_tics(&b, &g, "y", -3, 47), 0);
@@ -171,7 +171,7 @@ static void tics(void)
  * and every call ends with a bounded number of tics. */
 static void tics_degenerate(void)
 {
-    rs_gp g = {"pngcairo", 1, NULL, "gnuplot"};
+    rs_gp g = {.terminal = "pngcairo", .nl = 1, .gnuplot = "gnuplot"};
     double x = 1644.0958780000001;
     rs_buf b;
     rs_buf_init(&b);
@@ -221,14 +221,17 @@ static void scripts(void)
         char dir[256];
         snprintf(dir, sizeof dir, "%s/plot-%zu", rs_test_dir(), i);
         mkdir(dir, 0777);
-        rs_gp g = {c[i].term, strcmp(c[i].lang, "nl") == 0, "Demo 'x' · regiosim",
-                   "/nonexistent/gnuplot"};
+        rs_gp g = {.terminal = c[i].term, .nl = strcmp(c[i].lang, "nl") == 0,
+                   .footer = "Demo 'x' · regiosim", .gnuplot = "/nonexistent/gnuplot"};
         rs_charts ch;
         rs_diag w;
         rs_diag_init(&w);
         CU_ASSERT_EQUAL(rs_charts_run(&res, dir, "shown", &g, &ch, &w), 0);
         CU_ASSERT_EQUAL(ch.n, 5);
+        CU_ASSERT_FALSE(ch.missing); /* nothing drawn yet */
+        rs_charts_flush(&ch, dir, "shown", &g, &w);
         CU_ASSERT_TRUE(ch.missing);
+        CU_ASSERT_EQUAL(ch.processes, 1);
         CU_ASSERT_EQUAL(w.n, 1); /* one warning, not one per chart */
         char path[512];
         snprintf(path, sizeof path, "%s/plots/cashflow.gp", dir);

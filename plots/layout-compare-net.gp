@@ -1,0 +1,1 @@
+# layout-compare-net.gp — net Rijk expenditure per year, levels and differences.

@@ -1,0 +1,2 @@
+# layout-histogram.gp — the distribution of one metric over the draws.
+#   c_band = lichtblauw

@@ -1,0 +1,2 @@
+# layout-sweep.gp — one panel per metric along the swept parameter.
+# Read before each panel's plot.

@@ -1,0 +1,105 @@
+/* layout.c — what every chart shares: the title, the legend under the
+ * plot with room for the source line, the year axis, short names. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts.h"
+
+void rs_chart_title(rs_buf *b, const rs_gp *g, const char *t)
+{
+    /* centred on the image, not on the plot area (long tic labels push
+     * that aside) */
+    rs_buf_add(b, "set label 98 ");
+    rs_gp_quote(b, t);
+    rs_buf_add(b, " at screen 0.5, screen 0.955 center noenhanced");
+    rs_gp_font(b, g, 1.25);
+    rs_buf_add(b, " textcolor rgb c_text\nset tmargin 4.5\n");
+}
+
+void rs_chart_axis_label(rs_buf *b, const char *axis, const char *t)
+{
+    rs_buf_printf(b, "set %slabel ", axis);
+    rs_gp_quote(b, t);
+    rs_buf_add(b, " noenhanced textcolor rgb c_text\n");
+}
+
+size_t rs_text_chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
+void rs_chart_key_below(rs_buf *b, const rs_gp *g, int entries, size_t longest, int xlabel)
+{
+    (void)g;
+    /* about 100 characters fit across the image at the base font (at every
+     * size: the font scales with it); a column takes its longest entry
+     * plus the sample */
+    int cols = (int)(96 / (longest + 6));
+    if (cols < 1)
+        cols = 1;
+    if (cols > entries)
+        cols = entries > 0 ? entries : 1;
+    if (cols > 4)
+        cols = 4;
+    int rows = entries > 0 ? (entries + cols - 1) / cols : 0;
+    /* from the bottom: the source line (1.8 character heights), then the
+     * legend, then the axis title and the tic labels */
+    rs_buf_printf(b, "set key at screen 0.5, character %.2f center top horizontal Left reverse "
+                     "maxcols %d width 1 samplen 2\n",
+                  1.9 + 1.25 * rows, cols);
+    rs_buf_printf(b, "set bmargin %.1f\n", 2.2 + (xlabel ? 1.6 : 0) + 1.25 * rows + 1.8);
+}
+
+void rs_chart_no_key(rs_buf *b, int xlabel)
+{
+    rs_buf_printf(b, "unset key\nset bmargin %.1f\n", 2.0 + (xlabel ? 1.6 : 0) + 1.8);
+}
+
+void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after)
+{
+    int last = end + (after ? 1 : 0);
+    int n = last - start + 1;
+    int step = n > 24 ? 2 : 1;
+    rs_buf_printf(b, "set xrange [%g:%g]\nset xtics (", start - 0.6, last + 0.6);
+    for (int y = start; y <= end; y += step)
+        rs_buf_printf(b, "%s'%d' %d", y == start ? "" : ", ", y, y);
+    if (after)
+        rs_buf_printf(b, ", '%s %d' %d", RS_L(g, "na", "after"), end, end + 1);
+    rs_buf_printf(b, ")%s\n", n > 16 ? " rotate by -45 left" : "");
+    rs_buf_add(b, "set grid noxtics\n");
+}
+
+void rs_instrument_short(char *out, size_t n, const rs_instrument *in)
+{
+    /* 'spuk' → SPUK, 'du-met-afspraken' → DU met afspraken: the
+     * abbreviation every letter uses, then the id's other words */
+    size_t k = 0;
+    int first = 1;
+    for (const char *p = in->id; *p && k + 1 < n; p++) {
+        if (*p == '-' || *p == '_') {
+            first = 0;
+            out[k++] = ' ';
+            continue;
+        }
+        out[k++] = first && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+    }
+    out[k] = '\0';
+}
+
+void rs_chart_cut(char *out, size_t n, const char *s, size_t max)
+{
+    size_t chars = 0, k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && k + 4 < n; p++) {
+        if ((*p & 0xC0) != 0x80 && ++chars > max) {
+            memcpy(out + k, "…", 3);
+            k += 3;
+            break;
+        }
+        out[k++] = *p < 0x20 ? ' ' : (char)*p;
+    }
+    out[k] = '\0';
+}

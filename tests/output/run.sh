@@ -1,0 +1,209 @@
+#!/bin/sh
+# Tests of what goes into a letter to Parliament (README "Charts, report and
+# workbook"):
+#
+#   sh tests/output/run.sh ./regiosim        (from the repository root)
+#
+# 1. results.xlsx of a run (demo, with Monte Carlo) and of a three-scenario
+#    comparison read back with openpyxl (check_xlsx.py): every value equals
+#    summary.json and the CSVs, headers frozen, numbers formatted;
+# 2. LibreOffice converts the workbook to PDF (soffice --headless);
+# 3. in Dutch no code id of the label table (metric, series, rule, schedule,
+#    allocation, obligation kind, status) appears in a chart script, the
+#    report or the workbook's text;
+# 4. report.html rendered in headless Chromium: every image loaded and the
+#    page complete (its footer reached);
+# 5. charts at 800x500 are drawn at that size.
+# A tool that is not installed is reported as skipped, not as passed.
+
+BIN=${1:?usage: sh tests/output/run.sh PATH-TO-REGIOSIM}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd) || exit 2
+ROOT=$(cd "$HERE/../.." && pwd) || exit 2
+cd "$ROOT" || exit 2
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-output.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+failed() {
+    fail=$((fail + 1))
+    printf 'FAIL: %s\n' "$1"
+    shift
+    for l in "$@"; do printf '  %s\n' "$l"; done
+}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+"$BIN" run -q --exact -o "$TMP/demo" scenarios/demo.json 2>"$TMP/err" \
+    || { failed "demo runs" "$(cat "$TMP/err")"; }
+"$BIN" run -q --exact -o "$TMP/prog" scenarios/programme-baseline.json 2>"$TMP/err" \
+    || { failed "programme runs" "$(cat "$TMP/err")"; }
+"$BIN" compare -q --exact -o "$TMP/cmp" scenarios/t4-spuk.json scenarios/t4-du.json \
+    scenarios/t4-as-spuk-light.json 2>"$TMP/err" || { failed "compare runs" "$(cat "$TMP/err")"; }
+
+# 1. the workbook, read back
+if "$PY" -c 'import openpyxl' 2>/dev/null; then
+    for d in demo prog; do
+        if out=$("$PY" "$HERE/check_xlsx.py" run "$TMP/$d" 2>&1); then ok; else
+            failed "results.xlsx of $d matches summary.json and the CSVs" "$out"; fi
+    done
+    if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmp" 2>&1); then ok; else
+        failed "results.xlsx of compare matches compare.csv" "$out"; fi
+    # the checker itself finds a wrong value
+    cp -r "$TMP/demo" "$TMP/mut"
+    "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['metrics']['rijk_net'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/mut/summary.json"
+    if "$PY" "$HERE/check_xlsx.py" run "$TMP/mut" 2>&1 | grep -q 'Samenvatting rijk_net'; then ok; else
+        failed "check_xlsx.py notices a changed value"; fi
+else
+    echo "skipped: python3-openpyxl is not installed (workbook not read back)"
+fi
+
+# 2. LibreOffice opens it
+if command -v soffice >/dev/null 2>&1; then
+    prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-lo.XXXXXX")
+    if timeout 180 soffice -env:UserInstallation=file://$prof --headless --convert-to pdf \
+        --outdir "$TMP/pdf" "$TMP/demo/results.xlsx" >"$TMP/lo.log" 2>&1 \
+        && [ -s "$TMP/pdf/results.pdf" ]; then ok; else
+        failed "soffice --convert-to pdf opens results.xlsx" "$(cat "$TMP/lo.log")"; fi
+    rm -rf "$prof"
+else
+    echo "skipped: LibreOffice (soffice) is not installed"
+fi
+
+# 3. no code ids in Dutch output
+ids=$("$BIN" list metrics | awk '{ print $1 }')
+ids="$ids $(head -n 1 "$TMP/demo/yearly.csv" | sed 's/^\xEF\xBB\xBF//' | tr ',' ' ' | sed 's/^year //')"
+for w in rules schedules allocations obligations; do
+    ids="$ids $("$BIN" list $w | awk '{ print $1 }')"
+done
+ids="$ids awarded scaled dropped spent_cumulative"
+# ids that are also Dutch words ('deal', 'project', 'volume', 'plan') cannot be told apart
+set -- $(printf '%s\n' $ids | grep -vx 'deal\|project\|volume\|plan' | sort -u)
+[ $# -gt 40 ] || failed "the id list for the language check is complete" "only $# ids: $*"
+"$PY" - "$TMP" "$@" >"$TMP/ids.out" 2>&1 <<'PYEOF'
+import glob, re, sys, zipfile
+tmp, ids = sys.argv[1], sys.argv[2:]
+import html, json
+# a chart's file name (cofinancing.png) is not text a reader sees
+pat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])(?!\.(png|svg|pdf|dat|gp)\b)")
+# the scenarios' descriptions and the model files' sources are the author's
+# prose, in any language
+prose = []
+def walk(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k in ("description", "source") and isinstance(x, str) and x:
+                yield x
+            else:
+                yield from walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from walk(x)
+for f in glob.glob("scenarios/*.json") + glob.glob("models/**/*.json", recursive=True):
+    try:
+        tree = json.load(open(f, encoding="utf-8"))
+    except ValueError:
+        continue
+    for desc in walk(tree):
+        xml = desc.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        prose += [desc, html.escape(desc).replace("&#x27;", "&#39;"), xml, xml.replace('"', "&quot;"),
+                  re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", desc)]
+prose.sort(key=len, reverse=True)
+texts = []
+for d in ("demo", "prog", "cmp"):
+    for p in glob.glob(f"{tmp}/{d}/plots/*.gp") + [f"{tmp}/{d}/report.md", f"{tmp}/{d}/report.html"]:
+        t = open(p, encoding="utf-8").read()
+        t = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]*", "", t)
+        for q in prose:
+            t = t.replace(q, "")
+        texts.append((p, t))
+    with zipfile.ZipFile(f"{tmp}/{d}/results.xlsx") as z:
+        for n in z.namelist():
+            if n.startswith("xl/sharedStrings") or n.startswith("xl/worksheets/sheet") or n == "xl/workbook.xml":
+                t = z.read(n).decode("utf-8")
+                for q in prose:
+                    t = t.replace(q, "")
+                texts.append((f"{d}/results.xlsx:{n}", t))
+bad = 0
+for p, t in texts:
+    for m in pat.finditer(t):
+        line = t[max(0, m.start() - 60): m.end() + 40].replace("\n", " ")
+        print(f"{p}: code id '{m.group(1)}' in Dutch output: ...{line}...")
+        bad += 1
+        if bad > 20:
+            sys.exit(1)
+sys.exit(1 if bad else 0)
+PYEOF
+if [ $? -eq 0 ]; then ok; else failed "no code ids in Dutch charts, report and workbook" "$(head -n 20 "$TMP/ids.out")"; fi
+
+# 4. the report in a browser
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$CHROMIUM" ]; then
+    for d in demo cmp; do
+        cp "$TMP/$d/report.html" "$TMP/$d/check.html"
+        cat >>"$TMP/$d/check.html" <<'HTML'
+<script>
+window.addEventListener('load', function () {
+  var im = document.images, ok = 0;
+  for (var i = 0; i < im.length; i++) if (im[i].complete && im[i].naturalWidth > 0) ok++;
+  var e = document.createElement('div');
+  e.id = 'rs-check';
+  e.textContent = 'images ' + ok + '/' + im.length + ' footer ' + (document.querySelector('footer') ? 1 : 0);
+  document.body.appendChild(e);
+});
+</script>
+HTML
+        prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
+        timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+            --disable-background-networking --disable-component-update --disable-sync \
+            --user-data-dir="$prof" --virtual-time-budget=10000 --dump-dom \
+            "file://$TMP/$d/check.html" >"$TMP/dom.html" 2>/dev/null
+        rm -rf "$prof"
+        want=$(ls "$TMP/$d/plots/"*.png | wc -l)
+        got=$(sed -n 's/.*<div id="rs-check">\([^<]*\)<\/div>.*/\1/p' "$TMP/dom.html")
+        if [ "$got" = "images $want/$want footer 1" ] && [ "$want" -gt 0 ]; then ok; else
+            failed "report.html of $d renders in Chromium with every image" \
+                "expected 'images $want/$want footer 1', got '$got'"; fi
+    done
+else
+    echo "skipped: chromium is not installed (report not rendered)"
+fi
+
+# 5. a small chart is drawn at its size
+"$BIN" run -q --size 800x500 -o "$TMP/small" scenarios/demo.json 2>"$TMP/err"
+if [ -s "$TMP/small/plots/cashflow.png" ] && \
+   [ "$(od -An -tu1 -j16 -N8 "$TMP/small/plots/cashflow.png" | tr -s ' ' | sed 's/^ //')" = "0 0 3 32 0 0 1 244" ]; then ok; else
+    failed "--size 800x500 draws 800x500 images" "$(cat "$TMP/err")"; fi
+"$BIN" run -q --size 80x5 -o "$TMP/bad" scenarios/demo.json 2>"$TMP/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "WIDTHxHEIGHT" "$TMP/err" && [ ! -e "$TMP/bad" ]; then ok; else
+    failed "--size 80x5 is a usage error (exit 2), nothing written" "exit $rc: $(cat "$TMP/err")"; fi
+"$BIN" run -q --style "$TMP/none.gp" -o "$TMP/bad" scenarios/demo.json 2>"$TMP/err"
+rc=$?
+if [ $rc -eq 4 ] && grep -q "cannot read the chart style" "$TMP/err" && [ ! -e "$TMP/bad" ]; then ok; else
+    failed "--style with a missing file exits 4, nothing written" "exit $rc: $(cat "$TMP/err")"; fi
+# another house style: a changed file, not C code
+sed 's/^donkerblauw = .*/donkerblauw = "#123456"/' plots/rijkshuisstijl.gp >"$TMP/house.gp"
+printf 'set key top left\n' >"$TMP/layout-cashflow.gp"
+"$BIN" run -q --style "$TMP/house.gp" --font "DejaVu Sans" -o "$TMP/house" scenarios/demo.json 2>"$TMP/err"
+if grep -q '#123456' "$TMP/house/plots/cashflow.gp" && grep -q "set key top left" "$TMP/house/plots/cashflow.gp" \
+   && grep -q "font 'DejaVu Sans," "$TMP/house/plots/cashflow.gp" && [ -s "$TMP/house/plots/cashflow.png" ]; then ok; else
+    failed "--style FILE and its layout-cashflow.gp, --font" "$(cat "$TMP/err")"; fi
+
+# a scenario's short 'label' names it in the source line and the comparison
+printf '{"extends": "%s/scenarios/demo.json", "label": "Demo kort"}\n' "$ROOT" >"$TMP/labelled.json"
+"$BIN" compare -q --no-plots -o "$TMP/lab" scenarios/t4-spuk.json "$TMP/labelled.json" 2>"$TMP/err"
+"$BIN" run -q -o "$TMP/labrun" "$TMP/labelled.json" 2>>"$TMP/err"
+if grep -q "| Demo kort |" "$TMP/lab/report.md" && grep -qF "scenario '.\"'\".'Demo kort'" "$TMP/labrun/plots/cashflow.gp"; then ok; else
+    failed "'label' names the scenario in the report and the source line" "$(cat "$TMP/err")"; fi
+printf '{"extends": "%s/scenarios/demo.json", "label": ""}\n' "$ROOT" >"$TMP/badlabel.json"
+"$BIN" validate "$TMP/badlabel.json" >/dev/null 2>"$TMP/err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q '\$.label: must be 1 to 60 characters' "$TMP/err"; then ok; else
+    failed "an empty 'label' is invalid (exit 3)" "exit $rc: $(cat "$TMP/err")"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
