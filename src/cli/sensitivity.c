@@ -17,6 +17,7 @@
 #include "../dist/dist.h"
 #include "../experiment/experiment.h"
 #include "../mc/mc.h"
+#include "../output/labels.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -857,13 +858,24 @@ static char *base_of(const char *file)
 
 /* The quantity's name in a chart or report: "effectiveness" or
  * "effectiveness (A) − effectiveness (B)". */
+/* A scenario as a reader knows it: its 'label', else its name, else the
+ * file's base name. */
+static char *scenario_text(const study *st, size_t k, const char *file)
+{
+    const rs_scenario *sc = st->ex ? rs_study_scenario(st->ex, k) : NULL;
+    if (sc && sc->label && *sc->label)
+        return rs_xstrdup(sc->label);
+    if (sc && sc->name && *sc->name)
+        return rs_xstrdup(sc->name);
+    return base_of(file);
+}
+
 static char *quantity(const study *st, int nl)
 {
-    const char *m = rs_metric_infos[st->metric].name;
+    const char *m = rs_metric_label(st->metric, nl);
     if (!st->b)
         return rs_xstrdup(m);
-    (void)nl;
-    char *a = base_of(st->a), *b = base_of(st->b);
+    char *a = scenario_text(st, 0, st->a), *b = scenario_text(st, 1, st->b);
     char *q = rs_xasprintf("%s: %s − %s", m, a, b);
     free(a);
     free(b);
@@ -912,6 +924,10 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     size_t n = chart_count(st);
     char *q = quantity(st, g->nl), *unit = unit_text(st, g->nl);
     rs_buf_add(dat, "# row\tlabel\ta\tb\tc\td\n");
+    /* the chart takes its labels from an array in the script, never from
+     * the data file (any text then stays a literal; the data file's label
+     * column is for readers only) */
+    char **labs = rs_xcalloc(n ? n : 1, sizeof *labs);
     double lo = st->method == M_OAT ? base : 0, hi = lo;
     for (size_t i = 0; i < n; i++) {
         const factor *f = &st->f[i];
@@ -955,13 +971,23 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
                 rs_buf_printf(&lab, RS_L(g, ", omslag bij %s", ", switches at %s"), l1);
             }
         }
+        labs[i] = rs_xstrdup(lab.s);
         for (char *p = lab.s; *p; p++)
-            if (*p == '\t' || *p == '\n' || *p == '"')
-                *p = ' ';
-        rs_buf_printf(dat, "%.0f\t\"%s\"\t%s\t%s\t%s\t%s\n", row, lab.s, a, b, c, d);
+            if (*p == '"')
+                *p = '\'';
+        rs_buf_printf(dat, "%.0f\t\"", row);
+        rs_gp_text(dat, lab.s, 0);
+        rs_buf_printf(dat, "\"\t%s\t%s\t%s\t%s\n", a, b, c, d);
         rs_buf_free(&lab);
     }
     rs_gp_header(gp, g, name);
+    rs_gp_label_array(gp, "L", (const char *const *)labs, n, 0);
+    for (size_t i = 0; i < n; i++)
+        free(labs[i]);
+    free(labs);
+    /* row r (n at the top) has label L[n - r + 1] */
+    char ytic[48];
+    snprintf(ytic, sizeof ytic, "ytic(L[%zu-int($1)+1])", n);
     /* a tornado always shows where the conclusion turns */
     int has_t = st->method == M_OAT && (st->b != NULL || st->o->has_target);
     double tx = st->b ? 0 : st->o->target;
@@ -982,8 +1008,7 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     rs_buf t;
     rs_buf_init(&t);
     if (st->method == M_OAT)
-        rs_buf_printf(&t, "Tornado: %s %s", q,
-                      RS_L(g, "bij de grenzen van elke schatting", "at the ends of each estimate"));
+        rs_buf_printf(&t, "Tornado: %s", q);
     else
         rs_buf_printf(&t, "%s %s", st->method == M_MORRIS ? RS_L(g, "Morris-screening van", "Morris screening of")
                                                           : RS_L(g, "Sobol-indices van", "Sobol indices of"),
@@ -995,7 +1020,7 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     rs_buf_add(gp, " noenhanced\nset xlabel ");
     rs_buf_init(&t);
     if (st->method == M_OAT)
-        rs_buf_printf(&t, "%s (%s)", rs_metric_infos[st->metric].name, unit);
+        rs_buf_printf(&t, "%s (%s)", rs_metric_label(st->metric, g->nl), unit);
     else if (st->method == M_MORRIS)
         rs_buf_printf(&t, RS_L(g, "μ* en σ (%s per hele bandbreedte)",
                                "μ* and σ (%s per whole range)"),
@@ -1023,7 +1048,9 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
             rs_buf_add(gp, " noenhanced\n");
         }
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3+base)/2):1:(base<$3?base:$3):"
-                       "(base<$3?$3:base):($1-0.35):($1+0.35):ytic(2) with boxxyerror lc rgb '");
+                       "(base<$3?$3:base):($1-0.35):($1+0.35):");
+        rs_buf_add(gp, ytic);
+        rs_buf_add(gp, " with boxxyerror lc rgb '");
         rs_buf_add(gp, rs_gp_colors[0]);
         rs_buf_add(gp, "' title ");
         rs_gp_quote(gp, RS_L(g, "schatting op ondergrens", "estimate at its low end"));
@@ -1041,8 +1068,9 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_free(&t);
         rs_buf_add(gp, "\n");
     } else if (st->method == M_MORRIS) {
-        rs_buf_add(gp, "plot 'sensitivity.dat' using ($3/2):($1+0.17):(0):3:($1):($1+0.34):"
-                       "ytic(2) with boxxyerror lc rgb '");
+        rs_buf_add(gp, "plot 'sensitivity.dat' using ($3/2):($1+0.17):(0):3:($1):($1+0.34):");
+        rs_buf_add(gp, ytic);
+        rs_buf_add(gp, " with boxxyerror lc rgb '");
         rs_buf_add(gp, rs_gp_colors[0]);
         rs_buf_add(gp, "' title 'μ*', '' using ($4/2):($1-0.17):(0):4:($1-0.34):($1) with "
                        "boxxyerror lc rgb '");
@@ -1050,7 +1078,9 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         rs_buf_add(gp, "' title 'σ'\n");
     } else {
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3>0?$3:0)/2):($1+0.17):(0):($3>0?$3:0):"
-                       "($1):($1+0.34):ytic(2) with boxxyerror lc rgb '");
+                       "($1):($1+0.34):");
+        rs_buf_add(gp, ytic);
+        rs_buf_add(gp, " with boxxyerror lc rgb '");
         rs_buf_add(gp, rs_gp_colors[0]);
         rs_buf_add(gp, "' title ");
         rs_gp_quote(gp, RS_L(g, "eerste orde S1", "first order S1"));

@@ -345,6 +345,24 @@ iconv -f UTF-8 -t UTF-8 "$G/nu/summary.json" "$G/nu/report.md" "$G/nu/report.htm
     failed "a file name that is not UTF-8: summary.json and the report are UTF-8"
 rm -rf "$G"
 
+# the sensitivity chart: a factor named after an obligation with quotes,
+# backslash and backquotes is a literal label in the script (never read
+# from the data file), and the chart is drawn
+if [ $HAVE_GNUPLOT = 1 ]; then
+    cat >"$G/sens.json" <<'JSON'
+{"extends": "WE", "instruments": {"spuk": {"admin": {"tariff": {"region": 85, "rijk": 95}, "obligations": [{"name": "'s-Hertogenbosch \"x\" '' \\ `id`", "side": "region", "hours": 100, "per": "deal", "ranges": {"hours": {"lo": 50, "hi": 150}}}]}}}}
+JSON
+    sed -i "s#\"WE\"#\"$WE\"#" "$G/sens.json"
+    r sensitivity -q --metric admin_total -o "$G/sens" "$G/sens.json"
+    expect "sensitivity with quotes in a factor's name" "0" || :
+    if [ -s "$G/sens/plots/sensitivity.png" ] && ! grep -q 'ytic(2)' "$G/sens/plots/sensitivity.gp" &&
+        grep -q "^L\[1\] = 'spuk: '.\"'\".'s-Hertogenbosch \"x\" '.\"'\".\"'\".' \\\\ \`id\`, uren" "$G/sens/plots/sensitivity.gp"; then
+        ok
+    else
+        failed "the sensitivity chart takes a quoted factor name as a literal label" "$(grep -m1 '^L\[1\]' "$G/sens/plots/sensitivity.gp" 2>/dev/null)"
+    fi
+fi
+
 # ----------------------------------------- 19. faults while charts are written
 if [ $HAVE_GNUPLOT = 1 ]; then
     G=$TMP/g19
