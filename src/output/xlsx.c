@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "labels.h"
@@ -615,6 +616,17 @@ static int open_book(xw *x, const char *path, int nl, const char *title)
     props.author = (char *)"regiosim " RS_VERSION;
     props.comments = (char *)(nl ? "Gemaakt met regiosim; de cellen bevatten onafgeronde waarden"
                                  : "Made with regiosim; the cells hold unrounded values");
+    /* A fixed creation time, so that the same run gives the same bytes
+     * (results are compared byte for byte across thread counts and MPI
+     * ranks): SOURCE_DATE_EPOCH when set, else 1 January 2000 UTC. */
+    props.created = (time_t)946684800;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long t = strtoll(sde, &end, 10);
+        if (*end == '\0' && t > 0)
+            props.created = (time_t)t;
+    }
     workbook_set_properties(x->wb, &props);
     formats(x);
     return 0;
