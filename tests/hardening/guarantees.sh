@@ -349,6 +349,7 @@ rm -rf "$G"
 # backslash and backquotes is a literal label in the script (never read
 # from the data file), and the chart is drawn
 if [ $HAVE_GNUPLOT = 1 ]; then
+    mkdir -p "$G"
     cat >"$G/sens.json" <<'JSON'
 {"extends": "WE", "instruments": {"spuk": {"admin": {"tariff": {"region": 85, "rijk": 95}, "obligations": [{"name": "'s-Hertogenbosch \"x\" '' \\ `id`", "side": "region", "hours": 100, "per": "deal", "ranges": {"hours": {"lo": 50, "hi": 150}}}]}}}}
 JSON
