@@ -135,30 +135,18 @@ static void write_compare_csv(FILE *f, const one *s, size_t n, const char *diale
     }
 }
 
-/* A JSON number (null for what JSON cannot hold). */
-static void json_num(FILE *f, double x)
-{
-    char b[40];
-    if (!isfinite(x)) {
-        fputs("null", f);
-        return;
-    }
-    rs_fmt_num(b, sizeof b, x, '.');
-    fputs(b, f);
-}
-
 static void json_stats(FILE *f, const rs_stats *st)
 {
     fputs("\"mean\": ", f);
-    json_num(f, st->mean);
+    rs_json_num(f, st->mean);
     fputs(", \"sd\": ", f);
-    json_num(f, st->sd);
+    rs_json_num(f, st->sd);
     fputs(", \"p5\": ", f);
-    json_num(f, st->p5);
+    rs_json_num(f, st->p5);
     fputs(", \"p50\": ", f);
-    json_num(f, st->p50);
+    rs_json_num(f, st->p50);
     fputs(", \"p95\": ", f);
-    json_num(f, st->p95);
+    rs_json_num(f, st->p95);
 }
 
 /* compare.json: every metric of every scenario over the same draws, and
@@ -189,9 +177,9 @@ static void write_compare_json(FILE *f, const one *s, size_t n, long draws, unsi
             fprintf(f, "%s\n      {\"vs\": %zu, ", i > 1 ? "," : "", i);
             json_stats(f, &s[i].mc->diff[m]);
             fputs(", \"p_greater\": ", f);
-            json_num(f, s[i].mc->p_greater[m]);
+            rs_json_num(f, s[i].mc->p_greater[m]);
             fputs(", \"p_less\": ", f);
-            json_num(f, s[i].mc->p_less[m]);
+            rs_json_num(f, s[i].mc->p_less[m]);
             fputs("}", f);
         }
         fputs("]}", f);
@@ -518,6 +506,54 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
     free(c);
 }
 
+/* The cells of a comparison table by tranche or by region: a first column,
+ * one column per scenario, then each scenario's change to the baseline. */
+typedef struct cells {
+    char **c;
+    size_t k;
+} cells;
+
+static void cell(cells *t, char *x)
+{
+    t->c = rs_xrealloc(t->c, (t->k + 1) * sizeof *t->c);
+    t->c[t->k++] = x;
+}
+
+static void cells_head(cells *t, const rs_doc *d, const char *first, const one *s, size_t n)
+{
+    cell(t, rs_xstrdup(first));
+    for (size_t i = 0; i < n; i++)
+        cell(t, rs_xstrdup(disp(&s[i])));
+    for (size_t i = 1; i < n; i++)
+        cell(t, rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+}
+
+/* The values v[0 … n−1] as shown (NAN: "–"), then v[i] − v[0] of each
+ * other scenario with a sign, from the values as shown ('dec' decimals,
+ * already rounded to them). */
+static void cells_values(cells *t, rs_doc *d, const double *v, size_t n, int dec)
+{
+    for (size_t i = 0; i < n; i++)
+        cell(t, isnan(v[i]) ? rs_xstrdup("–") : rs_report_num(d, v[i], dec));
+    for (size_t i = 1; i < n; i++) {
+        if (isnan(v[i]) || isnan(v[0])) {
+            cell(t, rs_xstrdup("–"));
+            continue;
+        }
+        char *x = rs_report_num(d, v[i] - v[0], dec);
+        cell(t, v[i] - v[0] >= 0.5 * pow(10, -dec) ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
+        free(x);
+    }
+}
+
+static void cells_done(cells *t, rs_doc *d, size_t n)
+{
+    rs_doc_cells(d, RS_B_TABLE, t->c, t->k, 1 + n + (n - 1));
+    for (size_t i = 0; i < t->k; i++)
+        free(t->c[i]);
+    free(t->c);
+}
+
 /* Per tranche id: the net Rijk expenditure and the goal spending in each
  * scenario, with the difference to the baseline (as shown, 1 decimal). */
 static void compare_tranches(rs_doc *d, const one *s, size_t n)
@@ -527,30 +563,19 @@ static void compare_tranches(rs_doc *d, const one *s, size_t n)
                                    "de tranche niet heeft."
                                  : "Net Rijk expenditure by tranche in M€; – where a scenario "
                                    "does not have the tranche.");
-    size_t cols = 1 + n + (n - 1);
-    char **c = NULL;
-    size_t k = 0;
-#define CELL(x)                                                                              \
-    do {                                                                                     \
-        c = rs_xrealloc(c, (k + 1) * sizeof *c);                                             \
-        c[k++] = (x);                                                                        \
-    } while (0)
-    CELL(rs_xstrdup("tranche"));
+    cells t = {NULL, 0};
+    cells_head(&t, d, "tranche", s, n);
+    double *v = rs_xcalloc(n, sizeof *v);
     for (size_t i = 0; i < n; i++)
-        CELL(rs_xstrdup(disp(&s[i])));
-    for (size_t i = 1; i < n; i++)
-        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
-    for (size_t i = 0; i < n; i++)
-        for (size_t t = 0; t < s[i].sc->n_tranches; t++) {
-            const char *id = s[i].sc->tranches[t].id;
+        for (size_t tr = 0; tr < s[i].sc->n_tranches; tr++) {
+            const char *id = s[i].sc->tranches[tr].id;
             int seen = 0;
             for (size_t j = 0; j < i && !seen; j++)
                 for (size_t u = 0; u < s[j].sc->n_tranches && !seen; u++)
                     seen = strcmp(s[j].sc->tranches[u].id, id) == 0;
             if (seen)
                 continue;
-            CELL(rs_xstrdup(id));
-            double *v = rs_xcalloc(n, sizeof *v);
+            cell(&t, rs_xstrdup(id));
             for (size_t j = 0; j < n; j++) {
                 size_t u = 0;
                 while (u < s[j].sc->n_tranches && strcmp(s[j].sc->tranches[u].id, id) != 0)
@@ -558,23 +583,11 @@ static void compare_tranches(rs_doc *d, const one *s, size_t n)
                 v[j] = u < s[j].sc->n_tranches
                            ? round(10 * s[j].res.tranche_metrics[u * RS_M_N + RS_M_RIJK_NET]) / 10
                            : NAN;
-                CELL(isnan(v[j]) ? rs_xstrdup("–") : rs_report_num(d, v[j], 1));
             }
-            for (size_t j = 1; j < n; j++) {
-                if (isnan(v[j]) || isnan(v[0])) {
-                    CELL(rs_xstrdup("–"));
-                    continue;
-                }
-                char *x = rs_report_num(d, v[j] - v[0], 1);
-                CELL(v[j] - v[0] >= 0.05 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
-                free(x);
-            }
-            free(v);
+            cells_values(&t, d, v, n, 1);
         }
-    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
-    for (size_t i = 0; i < k; i++)
-        free(c[i]);
-    free(c);
+    free(v);
+    cells_done(&t, d, n);
 }
 
 /* Per region: the Rijk award per inhabitant in each scenario and the change
@@ -586,37 +599,17 @@ static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, si
                                    "regio niet heeft."
                                  : "Rijk award per inhabitant in euro; – where a scenario does "
                                    "not have the region.");
-    size_t cols = 1 + n + (n - 1);
-    char **c = NULL;
-    size_t k = 0;
-    CELL(rs_xstrdup(d->nl ? "regio" : "region"));
-    for (size_t i = 0; i < n; i++)
-        CELL(rs_xstrdup(disp(&s[i])));
-    for (size_t i = 1; i < n; i++)
-        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
+    cells t = {NULL, 0};
+    cells_head(&t, d, d->nl ? "regio" : "region", s, n);
+    double *v = rs_xcalloc(n, sizeof *v);
     for (size_t j = 0; j < nr; j++) {
-        CELL(rs_xstrdup(rg[j].r->name));
-        double *v = rs_xcalloc(n, sizeof *v);
-        for (size_t i = 0; i < n; i++) {
-            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2)); /* per inhabitant */
-            CELL(isnan(v[i]) ? rs_xstrdup("–") : rs_report_num(d, v[i], 0));
-        }
-        for (size_t i = 1; i < n; i++) {
-            if (isnan(v[i]) || isnan(v[0])) {
-                CELL(rs_xstrdup("–"));
-                continue;
-            }
-            char *x = rs_report_num(d, v[i] - v[0], 0);
-            CELL(v[i] - v[0] >= 0.5 ? rs_xasprintf("+%s", x) : rs_xstrdup(x));
-            free(x);
-        }
-        free(v);
+        cell(&t, rs_xstrdup(rg[j].r->name));
+        for (size_t i = 0; i < n; i++) /* per inhabitant, whole euros */
+            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2));
+        cells_values(&t, d, v, n, 0);
     }
-#undef CELL
-    rs_doc_cells(d, RS_B_TABLE, c, k, cols);
-    for (size_t i = 0; i < k; i++)
-        free(c[i]);
-    free(c);
+    free(v);
+    cells_done(&t, d, n);
 }
 
 /* ---- charts ------------------------------------------------------------------ */

@@ -137,22 +137,6 @@ typedef struct job {
     long done; /* atomic: tasks done */
 } job;
 
-static int threads_for(int asked, long tasks)
-{
-    int T = asked;
-#ifdef _OPENMP
-    if (T <= 0)
-        T = omp_get_max_threads();
-#else
-    T = 1;
-#endif
-    if (T < 1)
-        T = 1;
-    if (T > tasks)
-        T = tasks > 0 ? (int)tasks : 1;
-    return T;
-}
-
 static int thread_id(void)
 {
 #ifdef _OPENMP
@@ -513,7 +497,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
     out->n = n;
     out->v = J.res;
 
-    int T = threads_for(o->threads, (long)n);
+    int T = rs_mc_threads(o->threads, (long)n);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(T)
     for (size_t v = 0; v < n; v++)
         prepare(&J, v);
@@ -575,7 +559,7 @@ int rs_eval(const rs_study *st, const rs_variant *vars, size_t n, const rs_eval_
         long t0, t1; /* this rank's block of the tasks (all of them in one process) */
         rs_dist_block(0, ntasks, &t0, &t1);
         rs_dist_progress_begin();
-        int TT = threads_for(o->threads, t1 - t0), nomem = 0;
+        int TT = rs_mc_threads(o->threads, t1 - t0), nomem = 0;
         (void)TT;
 #pragma omp parallel num_threads(TT)
         {

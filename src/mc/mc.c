@@ -405,7 +405,7 @@ static void run_chunk(mc_job *job, mc_thread *t, long c)
 
 /* ---- set-up ----------------------------------------------------------- */
 
-static int threads_for(int asked, long n_chunks)
+int rs_mc_threads(int asked, long tasks)
 {
     int T = asked;
 #ifdef _OPENMP
@@ -416,8 +416,8 @@ static int threads_for(int asked, long n_chunks)
 #endif
     if (T < 1)
         T = 1;
-    if (T > n_chunks)
-        T = (int)n_chunks;
+    if (T > tasks)
+        T = tasks > 0 ? (int)tasks : 1;
     return T;
 }
 
@@ -784,7 +784,7 @@ int rs_mc_run_opts(const rs_plan *p, const rs_uncertainty *u, const rs_mc_opts *
         return RS_EXIT_INVALID;
     mc_job job;
     job_init(&job, p, u, o, lay);
-    int ok = loop(&job, threads_for(o->threads, job.n_chunks)) == 0;
+    int ok = loop(&job, rs_mc_threads(o->threads, job.n_chunks)) == 0;
     if (!ok)
         rs_diag_add(diag, RS_EXIT_INTERNAL, "internal error: no memory for a random generator");
     int code = ok ? RS_EXIT_OK : RS_EXIT_INTERNAL;

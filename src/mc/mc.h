@@ -77,6 +77,9 @@ int rs_mc_run(const rs_plan *p, const rs_uncertainty *u, int threads, rs_mc_prog
 /* The same with every option. */
 int rs_mc_run_opts(const rs_plan *p, const rs_uncertainty *u, const rs_mc_opts *o,
                    rs_mc_result *out, rs_diag *diag);
+/* The threads to use for 'tasks' units of work when 'asked' were asked
+ * for (≤ 0: omp_get_max_threads()): at least 1, at most 'tasks'. */
+int rs_mc_threads(int asked, long tasks);
 /* Frees what rs_mc_run put in 'r' and zeroes it; accepts a zeroed r. */
 void rs_mc_result_free(rs_mc_result *r);
 

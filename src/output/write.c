@@ -158,7 +158,7 @@ void rs_json_string(FILE *f, const char *s)
 
 /* A JSON number; JSON has no infinity or NaN, so those are null (the
  * loader's bounds keep them out of every run, this is the last guard). */
-static void json_num(FILE *f, double x)
+void rs_json_num(FILE *f, double x)
 {
     char b[40];
     if (!isfinite(x)) {
@@ -177,7 +177,7 @@ static void json_metrics(FILE *f, const double *m, int per_region, const char *i
         if (per_region && rs_metric_infos[i].across_regions)
             continue;
         fprintf(f, "%s\n%s  \"%s\": ", first ? "" : ",", indent, rs_metric_infos[i].name);
-        json_num(f, m[i]);
+        rs_json_num(f, m[i]);
         first = 0;
     }
     fprintf(f, "\n%s}", indent);
@@ -204,7 +204,7 @@ void rs_write_summary_json(FILE *f, const rs_result *res)
         fputs(", \"instrument\": ", f);
         rs_json_string(f, sc->instruments[sc->tranches[k].instrument].id);
         fprintf(f, ", \"year\": %d, \"budget\": ", sc->tranches[k].year);
-        json_num(f, sc->tranches[k].budget);
+        rs_json_num(f, sc->tranches[k].budget);
         fputs(", \"metrics\": ", f);
         json_metrics(f, res->tranche_metrics + k * RS_M_N, 0, "    ");
         fputs("}", f);
@@ -226,15 +226,15 @@ void rs_write_summary_json(FILE *f, const rs_result *res)
         for (int i = 0; i < RS_M_N; i++) {
             const rs_stats *st = &mc->metric[i];
             fprintf(f, "%s\n    \"%s\": {\"mean\": ", i ? "," : "", rs_metric_infos[i].name);
-            json_num(f, st->mean);
+            rs_json_num(f, st->mean);
             fputs(", \"sd\": ", f);
-            json_num(f, st->sd);
+            rs_json_num(f, st->sd);
             fputs(", \"p5\": ", f);
-            json_num(f, st->p5);
+            rs_json_num(f, st->p5);
             fputs(", \"p50\": ", f);
-            json_num(f, st->p50);
+            rs_json_num(f, st->p50);
             fputs(", \"p95\": ", f);
-            json_num(f, st->p95);
+            rs_json_num(f, st->p95);
             fputs("}", f);
         }
         fputs("\n  }},", f);

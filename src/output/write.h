@@ -88,4 +88,8 @@ void rs_json_string(FILE *f, const char *s);
  * flows after the horizon) to 'diag'. */
 void rs_collect_warnings(const rs_run *run, rs_diag *diag);
 
+/* Writes x as a JSON number: the shortest text that reads back as x, or
+ * null for what JSON cannot hold (infinity, NaN). */
+void rs_json_num(FILE *f, double x);
+
 #endif
