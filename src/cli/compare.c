@@ -225,8 +225,15 @@ static char *num_sig(const rs_doc *d, double x)
     return rs_report_num(d, x, dec);
 }
 
-/* "t4-du: meer doelbestedingen dan t4-spuk in 97% van de trekkingen
- * (gemiddeld +1,234 € mln, P5–P95 0,5 tot 2,1)" for each key metric. */
+static const char *disp(const one *x);
+
+/* A difference this small is rounding in sums of millions, not a finding:
+ * half a euro (5e-7 M€), or 5e-7 of a ratio or a year. */
+#define RS_NO_DIFFERENCE 5e-7
+
+/* "Tranche 4 als DU: meer doelbestedingen dan Tranche 4 als SPUK in 97% van
+ * de trekkingen (gemiddeld +1,234 € mln, P5–P95 0,5 tot 2,1)" for each key
+ * metric; scenarios by their label or name. */
 static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
 {
     char **out = rs_xcalloc((n ? n : 1) * N_KEYS, sizeof *out);
@@ -242,10 +249,16 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
             char *p95 = num_sig(d, v->diff[m].p95);
             const char *unit = money ? (d->nl ? " € mln" : " M€") : "";
             const char *plus = v->diff[m].mean > 0 ? "+" : "";
-            if (pg == 0 && pl == 0) {
-                out[k++] = rs_xasprintf(d->nl ? "%s: %s gelijk aan %s in elke trekking"
-                                              : "%s: %s equal to %s in every draw",
-                                        s[i].label, rs_metric_infos[m].name, s[0].label);
+            double big = fmax(fabs(v->diff[m].mean), fmax(fabs(v->diff[m].p5), fabs(v->diff[m].p95)));
+            if ((pg == 0 && pl == 0) || big < RS_NO_DIFFERENCE) {
+                out[k++] = rs_xasprintf(d->nl ? "%s: %s gelijk aan %s in elke trekking%s"
+                                              : "%s: %s equal to %s in every draw%s",
+                                        disp(&s[i]), rs_metric_label(m, d->nl), disp(&s[0]),
+                                        pg == 0 && pl == 0 ? ""
+                                        : money ? (d->nl ? " (verschil kleiner dan een halve euro)"
+                                                         : " (difference below half a euro)")
+                                                : (d->nl ? " (verschil kleiner dan 0,0000005)"
+                                                         : " (difference below 0.0000005)"));
             } else {
                 int more = pg >= pl;
                 const char *what = d->nl ? (more ? km->nl_more : km->nl_less)
@@ -255,7 +268,7 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
                             "%s%s%s, P5–P95 %s tot %s)"
                           : "%s: %s than %s in %.0f%% of the draws (mean difference %s%s%s, "
                             "P5–P95 %s to %s)",
-                    s[i].label, what, s[0].label, 100 * (more ? pg : pl), plus, mean, unit, p5,
+                    disp(&s[i]), what, disp(&s[0]), 100 * (more ? pg : pl), plus, mean, unit, p5,
                     p95);
             }
             free(mean);
@@ -429,8 +442,6 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
 }
 
 /* ---- the comparison table (compare.md and the report) --------------------- */
-
-static const char *disp(const one *x);
 
 /* Every metric per scenario and the difference with the baseline, computed
  * from the values as shown; no relative change from a base that shows as

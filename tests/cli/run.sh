@@ -538,8 +538,8 @@ r compare -q --no-plots --draws 100000000 -o "$TMP/cmpbig" scenarios/t4-spuk.jso
 check_rc_has "compare refuses draws it cannot keep, before running them" 2 "$ERR" \
     "to keep every draw for the paired differences" "use at most"
 r compare --no-plots --draws 300 --lang nl -o "$TMP/cmpnl" scenarios/t4-spuk.json scenarios/t4-du.json
-check_has "compare says how often one beats the other (nl)" "$OUT" \
-    "t4-du: minder doelbestedingen dan t4-spuk in"
+check_has "compare says how often one beats the other (nl), scenarios by name" "$OUT" \
+    "Tranche 4 als decentralisatie-uitkering: minder doelbestedingen dan Tranche 4 als specifieke uitkering in"
 
 
 # ------------------------------------------- 5. Monte Carlo, sweep and solve
