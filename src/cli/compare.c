@@ -504,9 +504,14 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
                 CELL(rs_xasprintf("%s … %s", a, b));
                 free(a);
                 free(b);
-                char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
-                CELL(rs_xasprintf("%s %%", p));
-                free(p);
+                /* a difference within rounding has no direction */
+                if (fmax(fabs(st->mean), fmax(fabs(st->p5), fabs(st->p95))) < RS_NO_DIFFERENCE) {
+                    CELL(rs_xstrdup("–"));
+                } else {
+                    char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
+                    CELL(rs_xasprintf("%s %%", p));
+                    free(p);
+                }
             }
         }
     }
@@ -904,7 +909,7 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
             dat_num(dat, st->p95);
         }
         rs_buf_add(dat, "\t");
-        dat_str(dat, s[i].label, 0);
+        dat_str(dat, disp(&s[i]), 0);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-diff");
@@ -912,7 +917,7 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         /* labels by index (L[1] is the base, never drawn) */
         const char **labels = rs_xcalloc(n, sizeof *labels);
         for (size_t i = 0; i < n; i++)
-            labels[i] = s[i].label;
+            labels[i] = s[i].label; /* short: six panels share the width */
         rs_gp_label_array(gp, "L", labels, n, 40);
         free(labels);
     }
@@ -920,9 +925,10 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
     rs_gp_font(gp, g, 0.6);
     rs_buf_add(gp, "\nset style fill solid 0.6 noborder\nset xzeroaxis lt -1 lc rgb '#555555'\n"
                    "set multiplot layout 2,3 title ");
-    char t[600];
-    snprintf(t, sizeof t, "%s %s (%s)",
-             RS_L(g, "Verschil met", "Difference from"), s[0].label,
+    char t[600], base[160];
+    rs_chart_cut(base, sizeof base, disp(&s[0]), 48);
+    snprintf(t, sizeof t, "%s “%s” (%s)",
+             RS_L(g, "Verschil met", "Difference from"), base,
              RS_L(g, "gemiddelde en P5–P95 over de trekkingen",
                   "mean and P5–P95 over the draws"));
     rs_gp_quote(gp, t);
@@ -981,11 +987,12 @@ static void chart_net_fan(const one *s, size_t n, const rs_eval_result *er, cons
         hi = lo + 1;
     rs_gp_header(gp, g, "compare-net-fan");
     rs_buf_add(gp, "set title ");
-    char t[600];
-    snprintf(t, sizeof t, "%s %s",
+    char t[600], base[160];
+    rs_chart_cut(base, sizeof base, disp(&s[0]), 48);
+    snprintf(t, sizeof t, "%s “%s”",
              RS_L(g, "Verschil in netto Rijksuitgaven per jaar t.o.v.",
                   "Difference in Rijk net flow per year vs"),
-             s[0].label);
+             base);
     rs_gp_quote(gp, t);
     rs_buf_add(gp, " noenhanced");
     rs_gp_font(gp, g, 1.1);
@@ -1005,7 +1012,7 @@ static void chart_net_fan(const one *s, size_t n, const rs_eval_result *er, cons
                           "lc rgb '%s' notitle, \\\n  '' using 1:%zu with linespoints lw 2.5 "
                           "lc rgb '%s' title ",
                       i > 1 ? ", \\\n  " : "", 3 * i, 3 * i + 1, col, 3 * i - 1, col);
-        rs_gp_quote(gp, s[i].label);
+        rs_gp_quote_max(gp, disp(&s[i]), 44);
     }
     rs_buf_add(gp, "\n");
 }
@@ -1277,8 +1284,8 @@ int rs_cmd_compare(const rs_opts *o)
                                      RS_L(&g, "Winnaars en verliezers: verandering van de",
                                           "Winners and losers: change in the"),
                                      g.nl ? rmeasures[mk].nl : rmeasures[mk].en,
-                                     RS_L(&g, "onder", "under"), s[k].label,
-                                     RS_L(&g, "ten opzichte van", "compared with"), s[0].label,
+                                     RS_L(&g, "onder", "under"), disp(&s[k]),
+                                     RS_L(&g, "ten opzichte van", "compared with"), disp(&s[0]),
                                      mk != (size_t)chart_measures[0]
                                          ? RS_L(&g, " De Rijksbijdrage per regio verandert niet (vaste toekenningen): deze grafiek toont wat wel verandert.",
                                                 " The Rijk award of no region changes (fixed awards): this chart shows what does.")

@@ -270,6 +270,8 @@ static const char css[] =
     "th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}"
     "th.n,td.n{text-align:right}td.n{white-space:nowrap}"
     "th{background:#e5f0f9;color:#154273}"
+    ".t{overflow-x:auto}table.wide{font-size:.78rem}"
+    "table.wide th,table.wide td{padding:.2rem .35rem}"
     "figure{margin:1.5rem 0}figure img,figure svg{max-width:100%;height:auto}"
     "figcaption{font-style:italic;color:#555;font-size:.9rem}"
     ".missing{color:#D52B1E}"
@@ -307,7 +309,11 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
             fputs("</ul>\n", f);
             break;
         case RS_B_TABLE:
-            fputs("<table>", f);
+            /* a table wider than the page scrolls instead of being cut, and
+             * one with many columns (a comparison of three scenarios) is
+             * set smaller so that it usually fits */
+            fputs(b->cols > 8 ? "<div class=\"t\"><table class=\"wide\">" : "<div class=\"t\"><table>",
+                  f);
             /* which columns hold numbers: once per table, not per cell */
             int *numcol = rs_xcalloc(b->cols ? b->cols : 1, sizeof *numcol);
             for (size_t c = 0; c < b->cols; c++)
@@ -324,7 +330,7 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
                 }
                 fputs("</tr>\n", f);
             }
-            fputs("</table>\n", f);
+            fputs("</table></div>\n", f);
             free(numcol);
             break;
         case RS_B_IMAGE:
