@@ -298,7 +298,7 @@ static void check_report(char **texts, size_t n)
         static const char *const ok[] = {"<!DOCTYPE", "<html", "</html", "<head", "</head",
                                          "<meta",     "<title", "</title", "<style", "</style",
                                          "<body",     "</body", "<h1", "</h1", "<h2", "</h2",
-                                         "<p",        "</p", "<table", "</table", "<tr", "</tr",
+                                         "<p",        "</p", "<div class=\"t\">", "</div", "<table", "</table", "<tr", "</tr",
                                          "<td",       "</td", "<th", "</th", "<ul", "</ul",
                                          "<li",       "</li", "<footer", "</footer", "<thead",
                                          "</thead",   "<tbody", "</tbody", "<figure",
