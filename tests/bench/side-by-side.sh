@@ -60,7 +60,7 @@ if r.returncode:
     sys.stderr.write(r.stderr.decode())
     sys.exit(1)
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(w, u.ru_utime + u.ru_stime)' "$regiosim" run "$tmp/bench.json" --no-plots -q \
+print(w, u.ru_utime + u.ru_stime)' "$regiosim" run "$tmp/bench.json" --no-plots -q --exact \
             --draws "$n" -o "$tmp/out-$n") || exit 1
         set -- $res
         a=$1
