@@ -963,49 +963,83 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
 static void chart_net_fan(const one *s, size_t n, const rs_eval_result *er, const rs_gp *g,
                           rs_buf *dat, rs_buf *gp)
 {
+    /* the x axis is the horizon (the union of the scenarios'), as in the
+     * net chart, plus one position 'na' when a difference remains after it */
+    int y0 = s[0].sc->start, y1 = s[0].sc->end;
+    for (size_t i = 1; i < n; i++) {
+        y0 = s[i].sc->start < y0 ? s[i].sc->start : y0;
+        y1 = s[i].sc->end > y1 ? s[i].sc->end : y1;
+    }
+    int any_after = 0;
+    double *after = rs_xcalloc(n, sizeof *after);
+    for (size_t i = 1; i < n; i++)
+        for (int k = y1 + 1 - er->y0; k < er->ny; k++) {
+            if (k < 0)
+                continue;
+            const rs_stats *st = &s[i].mc->net_diff[k];
+            after[i] += st->mean;
+            /* below half the display precision (0,1 mln) is no flow */
+            any_after |= fabs(st->mean) >= 0.05 || fabs(st->p5) >= 0.05 || fabs(st->p95) >= 0.05;
+        }
     double lo = 0, hi = 0;
     rs_buf_add(dat, "# year");
     for (size_t i = 1; i < n; i++)
         rs_buf_printf(dat, "\tmean_%zu\tp5_%zu\tp95_%zu", i, i, i);
-    rs_buf_add(dat, "\t(difference in rijk_net per year from the base, M€)\n");
-    for (int k = 0; k < er->ny; k++) {
-        rs_buf_printf(dat, "%d", er->y0 + k);
+    rs_buf_add(dat, "\t(difference in rijk_net per year from the base, M€; the last row after "
+                    "the horizon, if any, is the sum of the mean differences after it, without "
+                    "a band)\n");
+    for (int y = y0; y <= y1 + any_after; y++) {
+        int k = y - er->y0;
+        rs_buf_printf(dat, "%d", y);
         for (size_t i = 1; i < n; i++) {
-            const rs_stats *st = &s[i].mc->net_diff[k];
-            rs_buf_add(dat, "\t");
-            dat_num(dat, st->mean);
-            rs_buf_add(dat, "\t");
-            dat_num(dat, st->p5);
-            rs_buf_add(dat, "\t");
-            dat_num(dat, st->p95);
-            lo = fmin(lo, st->p5);
-            hi = fmax(hi, st->p95);
+            double m = 0, p5 = 0, p95 = 0;
+            if (y > y1) {
+                m = after[i];
+                p5 = p95 = NAN;
+            } else if (k >= 0 && k < er->ny) {
+                const rs_stats *st = &s[i].mc->net_diff[k];
+                m = st->mean;
+                p5 = st->p5;
+                p95 = st->p95;
+            }
+            double v[3] = {m, p5, p95};
+            for (int j = 0; j < 3; j++) {
+                rs_buf_add(dat, "\t");
+                if (isnan(v[j])) {
+                    rs_buf_add(dat, "NaN");
+                    continue;
+                }
+                dat_num(dat, v[j]);
+                lo = fmin(lo, v[j]);
+                hi = fmax(hi, v[j]);
+            }
         }
         rs_buf_add(dat, "\n");
     }
+    free(after);
     if (hi == lo)
         hi = lo + 1;
     rs_gp_header(gp, g, "compare-net-fan");
-    rs_buf_add(gp, "set title ");
     char t[600], base[160];
     rs_chart_cut(base, sizeof base, disp(&s[0]), 48);
     snprintf(t, sizeof t, "%s “%s”",
              RS_L(g, "Verschil in netto Rijksuitgaven per jaar t.o.v.",
                   "Difference in Rijk net flow per year vs"),
              base);
-    rs_gp_quote(gp, t);
-    rs_buf_add(gp, " noenhanced");
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, "\nset ylabel ");
-    rs_gp_quote(gp, RS_L(g, "€ mln (gemiddelde, band P5–P95)", "M€ (mean, band P5–P95)"));
-    rs_buf_add(gp, "\n");
+    rs_chart_title(gp, g, t);
+    rs_chart_axis_label(gp, "y", RS_L(g, "€ mln (gemiddelde, band P5–P95)", "€ million (mean, band P5–P95)"));
+    rs_chart_axis_label(gp, "x", RS_L(g, "jaar", "year"));
     double pad = 0.1 * (hi - lo);
     rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
-    rs_buf_printf(gp, "set xrange [%d:%d]\nset xtics 1 rotate by -45\n"
-                      "set key outside bottom center horizontal noenhanced\n"
-                      "set style fill transparent solid 0.2 noborder\n"
-                      "set xzeroaxis lt -1 lc rgb '#555555'\nplot ",
-                  er->y0 - 1, er->y0 + er->ny);
+    rs_chart_years(gp, g, y0, y1, any_after);
+    size_t longest = 0;
+    for (size_t i = 1; i < n; i++) {
+        size_t c = rs_text_chars(disp(&s[i]));
+        longest = c > longest ? c : longest;
+    }
+    rs_chart_key_below(gp, g, (int)(n - 1), longest > 44 ? 44 : longest, 1);
+    rs_buf_add(gp, "set style fill transparent solid 0.2 noborder\n"
+                   "set xzeroaxis lt -1 lc rgb c_axis lw 1\nplot ");
     for (size_t i = 1; i < n; i++) {
         const char *col = rs_gp_colors[i % RS_GP_NCOLORS];
         rs_buf_printf(gp, "%s'compare-net-fan.dat' using 1:%zu:%zu with filledcurves "
@@ -1047,14 +1081,22 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
     }
     qsort(c, nr, sizeof *c, by_change);
     enum { SHOW = 12 };
-    int cut = nr > 2 * SHOW + 2;
-    size_t shown = cut ? 2 * SHOW : nr;
+    /* the largest gains and losses; regions without a change are left out
+     * while any region changes (the full list is regions.csv) */
+    double *val = rs_xcalloc(nr ? nr : 1, sizeof *val);
+    size_t *idx = rs_xcalloc(nr ? nr : 1, sizeof *idx);
+    for (size_t j = 0; j < nr; j++)
+        val[j] = c[j].v;
+    size_t gap, left, zeros;
+    size_t shown = rs_chart_pick(val, nr, SHOW, 0.5, idx, &gap, &left, &zeros);
+    free(val);
+    int cut = left > 0;
     rs_buf_add(dat, "# k\ty\tchange_award_per_capita_eur\tregion\n");
     const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
     char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
     for (size_t q = 0; q < shown; q++) {
-        size_t j = cut ? (q < SHOW ? q : nr - 2 * SHOW + q) : q;
-        double y = (double)(shown - 1 - q) + (cut && q < SHOW ? 1 : 0);
+        size_t j = idx[q];
+        double y = (double)(shown - 1 - q) + (cut && q < gap ? 1 : 0);
         char v[48];
         rs_fmt(v, sizeof v, fabs(c[j].v), 0, g->nl);
         rn[q] = c[j].name;
@@ -1065,6 +1107,7 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
         dat_str(dat, c[j].name, 0);
         rs_buf_add(dat, "\n");
     }
+    free(idx);
     rs_gp_header(gp, g, name);
     rs_gp_label_array(gp, "L", rn, shown, 34);
     rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
@@ -1105,13 +1148,24 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
     rs_gp_font(gp, g, fs);
     rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\nset yzeroaxis lt -1 lc rgb c_axis\n");
     if (cut) {
-        char note[160];
-        snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie regions.csv",
-                                         "… %zu regions in between: see regions.csv"),
-                 nr - 2 * SHOW);
+        char note[200];
+        if (!zeros)
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie regions.csv",
+                                             "… %zu regions in between: see regions.csv"),
+                     left);
+        else if (left == zeros)
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's zonder verandering: zie regions.csv",
+                                             "… %zu regions without a change: see regions.csv"),
+                     zeros);
+        else
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen en %zu zonder verandering: zie regions.csv",
+                                             "… %zu regions in between and %zu without a change: see regions.csv"),
+                     left - zeros, zeros);
         rs_buf_add(gp, "set label 4 ");
         rs_gp_quote(gp, note);
-        rs_buf_printf(gp, " at graph 0.02, first %d left noenhanced textcolor rgb c_axis\n", SHOW);
+        rs_buf_printf(gp, " at graph 0.02, first %zu left noenhanced textcolor rgb c_axis", shown - gap);
+        rs_gp_font(gp, g, fs);
+        rs_buf_add(gp, "\n");
     }
     rs_chart_no_key(gp, 1);
     rs_gp_layout(gp, g, "compare-regions");

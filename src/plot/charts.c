@@ -786,16 +786,21 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     }
     qsort(rows, n, sizeof *rows, by_per_capita);
     enum { SHOW = 12 };
-    int cut = n > 2 * SHOW + 2;
-    size_t shown = cut ? 2 * SHOW : n;
+    double *val = rs_xcalloc(n ? n : 1, sizeof *val);
+    size_t *idx = rs_xcalloc(n ? n : 1, sizeof *idx);
+    for (size_t i = 0; i < n; i++)
+        val[i] = rows[i].per_capita;
+    size_t gap, left, zeros;
+    size_t shown = rs_chart_pick(val, n, SHOW, 0.5, idx, &gap, &left, &zeros);
+    int cut = left > 0;
     rs_buf_add(dat, "# k\ty\taward_per_capita_eur\tregion\n");
     double hi = 0;
     const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
     char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
     /* drawn bottom up: the highest at the top */
     for (size_t k = 0; k < shown; k++) {
-        size_t i = cut ? (k < SHOW ? k : n - 2 * SHOW + k) : k;
-        double y = (double)(shown - 1 - k) + (cut && k < SHOW ? 1 : 0);
+        size_t i = idx[k];
+        double y = (double)(shown - 1 - k) + (cut && k < gap ? 1 : 0);
         char v[48];
         rs_fmt(v, sizeof v, rows[i].per_capita, 0, g->nl);
         rn[k] = rows[i].r->name;
@@ -807,6 +812,8 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
         rs_buf_add(dat, "\n");
         hi = fmax(hi, rows[i].per_capita);
     }
+    free(val);
+    free(idx);
     rs_gp_header(gp, g, "regions");
     rs_gp_label_array(gp, "L", rn, shown, 34);
     rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
@@ -815,10 +822,10 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     free(rv);
     free(rn);
     char t[200];
-    if (cut)
+    if (left > zeros)
         snprintf(t, sizeof t, RS_L(g, "Rijksbijdrage per inwoner: de %d hoogste en de %d laagste van %zu regio's",
                                    "Rijk award per inhabitant: the %d highest and the %d lowest of %zu regions"),
-                 SHOW, SHOW, n);
+                 SHOW, SHOW, n - zeros);
     else
         snprintf(t, sizeof t, "%s", RS_L(g, "Rijksbijdrage per inwoner, per regio",
                                          "Rijk award per inhabitant, by region"));
@@ -832,12 +839,21 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\n");
     if (cut) {
         rs_buf_printf(gp, "set label 3 ");
-        char note[160];
-        snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie de tabel in het rapport",
-                                         "… %zu regions in between: see the table in the report"),
-                 n - 2 * SHOW);
+        char note[200];
+        if (!zeros)
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie de tabel in het rapport",
+                                             "… %zu regions in between: see the table in the report"),
+                     left);
+        else if (left == zeros)
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's zonder Rijksbijdrage: zie de tabel in het rapport",
+                                             "… %zu regions without a Rijk award: see the table in the report"),
+                     zeros);
+        else
+            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen en %zu zonder Rijksbijdrage: zie de tabel in het rapport",
+                                             "… %zu regions in between and %zu without a Rijk award: see the table in the report"),
+                     left - zeros, zeros);
         rs_gp_quote(gp, note);
-        rs_buf_printf(gp, " at graph 0.02, first %d left noenhanced textcolor rgb c_axis", SHOW);
+        rs_buf_printf(gp, " at graph 0.02, first %zu left noenhanced textcolor rgb c_axis", shown - gap);
         rs_gp_font(gp, g, fs);
         rs_buf_add(gp, "\n");
     }

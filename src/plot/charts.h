@@ -69,6 +69,17 @@ void rs_chart_no_key(rs_buf *b, int xlabel);
 /* The x axis of years: start … end, and a position 'na <end>' at end + 1
  * when 'after' (flows after the horizon). */
 void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after);
+/* Which bars a chart of n values sorted from high to low shows.  Values
+ * that show as zero (|v| < 'zero', e.g. 0.5 for whole euros) are left out
+ * when any value is not zero (they would fill the selection with empty
+ * rows); of the others all when there are at most 2·show + 2, else the
+ * 'show' highest and the 'show' lowest.  The chosen indices go to 'idx'
+ * (room for n), in order; '*gap' is the number of shown rows above the
+ * row that says what was left out (*gap = returned count with the left-out
+ * rows below them all), '*left_out' how many were left out and '*zeros'
+ * how many of those are zero.  With every value zero all are shown. */
+size_t rs_chart_pick(const double *v, size_t n, size_t show, double zero, size_t *idx, size_t *gap,
+                     size_t *left_out, size_t *zeros);
 /* Characters (not bytes) of UTF-8 text. */
 size_t rs_text_chars(const char *s);
 /* 'SPUK', 'DU met afspraken': an instrument as a legend names it. */

@@ -59,6 +59,38 @@ void rs_chart_no_key(rs_buf *b, int xlabel)
     rs_buf_printf(b, "unset key\nset bmargin %.1f\n", 2.0 + (xlabel ? 1.6 : 0) + 1.8);
 }
 
+size_t rs_chart_pick(const double *v, size_t n, size_t show, double zero, size_t *idx, size_t *gap,
+                     size_t *left_out, size_t *zeros)
+{
+    size_t nz = 0, first_neg = n;
+    for (size_t i = 0; i < n; i++)
+        if (!(fabs(v[i]) < zero)) {
+            nz++;
+            if (v[i] < 0 && first_neg == n)
+                first_neg = i;
+        }
+    *zeros = nz ? n - nz : 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nz || !(fabs(v[i]) < zero))
+            idx[m++] = i;
+    *left_out = *zeros;
+    *gap = m;
+    if (m > 2 * show + 2) {
+        for (size_t q = 0; q < show; q++)
+            idx[show + q] = idx[m - show + q];
+        *left_out += m - 2 * show;
+        *gap = show;
+        m = 2 * show;
+    } else if (*zeros) {
+        /* the zeros lie between the gains and the losses */
+        *gap = 0;
+        while (*gap < m && idx[*gap] < first_neg)
+            (*gap)++;
+    }
+    return m;
+}
+
 void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after)
 {
     int last = end + (after ? 1 : 0);

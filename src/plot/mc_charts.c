@@ -17,59 +17,88 @@ static void num(rs_buf *b, double x)
 
 /* A fan over the years with a flow: 'band' per year, 'det' the
  * deterministic value per year (plan years).  The x axis is the horizon,
- * and the years after it only when anything still moves there. */
+ * plus one position 'na <end>' only when anything moves after it: for a
+ * cumulative series ('cumulative') the band of the last year (the
+ * distribution of the total), for a yearly flow the sum of the mean and of
+ * the deterministic flows after the horizon, without a band (a quantile of
+ * a sum is not the sum of the quantiles). */
 static void fan(const rs_result *res, const rs_gp *g, const char *name, const char *title,
-                const rs_stats *band, const double *det, rs_buf *dat, rs_buf *gp)
+                const rs_stats *band, const double *det, int cumulative, rs_buf *dat, rs_buf *gp)
 {
     const rs_mc_result *mc = res->mc;
     int first = res->sc->start - mc->y0;
     int last = res->sc->end - mc->y0;
-    for (int y = last + 1; y < mc->ny; y++)
-        if (fabs(band[y].p95 - band[y - 1].p95) > 1e-9 || fabs(band[y].p5 - band[y - 1].p5) > 1e-9 ||
-            fabs(det[y] - det[y - 1]) > 1e-9)
-            last = y;
     if (first < 0)
         first = 0;
-    double lo = 0, hi = 0, widest = 0;
-    rs_buf_add(dat, "# year\tdeterministic\tp5\tp50\tp95\tmean (M€)\n");
-    for (int y = first; y <= last && y < mc->ny; y++) {
-        rs_buf_printf(dat, "%d\t", mc->y0 + y);
-        num(dat, det[y]);
-        rs_buf_add(dat, "\t");
-        num(dat, band[y].p5);
-        rs_buf_add(dat, "\t");
-        num(dat, band[y].p50);
-        rs_buf_add(dat, "\t");
-        num(dat, band[y].p95);
-        rs_buf_add(dat, "\t");
-        num(dat, band[y].mean);
+    if (last > mc->ny - 1)
+        last = mc->ny - 1;
+    int after = 0;
+    /* below half the display precision (0,1 mln) is no flow */
+    for (int y = last + 1; y < mc->ny; y++) {
+        const rs_stats *p = cumulative ? &band[y - 1] : NULL;
+        if (cumulative ? fabs(band[y].p95 - p->p95) >= 0.05 || fabs(band[y].p5 - p->p5) >= 0.05 ||
+                             fabs(det[y] - det[y - 1]) >= 0.05
+                       : fabs(band[y].p95) >= 0.05 || fabs(band[y].p5) >= 0.05 ||
+                             fabs(det[y]) >= 0.05)
+            after = 1;
+    }
+    double lo = 0, hi = 0;
+    rs_buf_add(dat, "# year\tdeterministic\tp5\tp50\tp95\tmean (M€)");
+    if (after)
+        rs_buf_printf(dat, cumulative ? "; year %d: 'after the horizon', the total at the end"
+                                      : "; year %d: 'after the horizon', the sum of the deterministic "
+                                        "and of the mean flows after it (no band)",
+                      res->sc->end + 1);
+    rs_buf_add(dat, "\n");
+    for (int y = first; y <= last + after; y++) {
+        double v[5];
+        if (y <= last) {
+            v[0] = det[y];
+            v[1] = band[y].p5;
+            v[2] = band[y].p50;
+            v[3] = band[y].p95;
+            v[4] = band[y].mean;
+        } else if (cumulative) {
+            int z = mc->ny - 1;
+            v[0] = det[z];
+            v[1] = band[z].p5;
+            v[2] = band[z].p50;
+            v[3] = band[z].p95;
+            v[4] = band[z].mean;
+        } else {
+            v[0] = v[4] = 0;
+            for (int z = last + 1; z < mc->ny; z++) {
+                v[0] += det[z];
+                v[4] += band[z].mean;
+            }
+            v[1] = v[2] = v[3] = NAN;
+        }
+        rs_buf_printf(dat, "%d", mc->y0 + y);
+        for (int j = 0; j < 5; j++) {
+            rs_buf_add(dat, "\t");
+            if (isnan(v[j])) {
+                rs_buf_add(dat, "NaN");
+                continue;
+            }
+            num(dat, v[j]);
+            lo = fmin(lo, v[j]);
+            hi = fmax(hi, v[j]);
+        }
         rs_buf_add(dat, "\n");
-        lo = fmin(lo, fmin(band[y].p5, det[y]));
-        hi = fmax(hi, fmax(band[y].p95, det[y]));
-        widest = fmax(widest, band[y].p95 - band[y].p5);
     }
     rs_gp_header(gp, g, name);
     rs_chart_title(gp, g, title);
     rs_chart_axis_label(gp, "y", RS_L(g, "€ mln", "€ million"));
     rs_chart_axis_label(gp, "x", RS_L(g, "jaar", "year"));
     rs_gp_tics(gp, g, "y", lo, hi * 1.05);
-    int end = mc->y0 + last;
-    rs_buf_printf(gp, "set xrange [%g:%g]\nset xtics 1%s\nset grid noxtics\n"
-                      "set xzeroaxis lt -1 lc rgb c_axis lw 1\n",
-                  mc->y0 + first - 0.3, end + 0.3, last - first > 16 ? " rotate by -45 left" : "");
-    if (end > res->sc->end) {
-        rs_buf_printf(gp, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb c_axis\n"
-                          "set label 1 %s at %g, graph 0.97 left offset 0.5,0 noenhanced "
-                          "textcolor rgb c_axis\n",
-                      res->sc->end + 0.5, res->sc->end + 0.5,
-                      RS_L(g, "'na de horizon'", "'after the horizon'"), res->sc->end + 0.5);
-    }
+    rs_chart_years(gp, g, mc->y0 + first, res->sc->end, after);
+    rs_buf_add(gp, "set xzeroaxis lt -1 lc rgb c_axis lw 1\n");
     char lab[128];
     snprintf(lab, sizeof lab, RS_L(g, "90 %% van de trekkingen (P5–P95, %ld trekkingen)",
                                    "90%% of the draws (P5–P95, %ld draws)"),
              mc->draws);
     const char *l_det = RS_L(g, "deterministische berekening", "deterministic run");
-    rs_chart_key_below(gp, g, 3, rs_text_chars(lab), 1);
+    rs_chart_key_below(gp, g, 3 + (after && !cumulative), rs_text_chars(lab), 1);
     rs_gp_layout(gp, g, "fan");
     /* the band, with its edges drawn too: a narrow band (a SPUK's net
      * flow varies little) still shows as two lines around the median */
@@ -83,8 +112,12 @@ static void fan(const rs_result *res, const rs_gp *g, const char *name, const ch
     rs_gp_quote(gp, RS_L(g, "mediaan (P50)", "median (P50)"));
     rs_buf_add(gp, ", \\\n  '' using 1:2 with lines lw 2.5 dt 2 lc rgb c_accent title ");
     rs_gp_quote(gp, l_det);
+    if (after && !cumulative) {
+        rs_buf_printf(gp, ", \\\n  '' using 1:($1 > %d ? $6 : NaN) with points pt 7 ps 1.2 "
+                          "lc rgb c_net title ", res->sc->end);
+        rs_gp_quote(gp, RS_L(g, "na de horizon: som van de gemiddelden", "after the horizon: sum of the means"));
+    }
     rs_buf_add(gp, "\n");
-    (void)widest;
 }
 
 static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const char *name,
@@ -169,13 +202,13 @@ int rs_charts_mc(const rs_result *res, rs_metric hist, const char *dir, const ch
         if (i == 0) {
             snprintf(name, sizeof name, "fan-net");
             fan(res, g, name, RS_L(g, "Netto Rijksuitgaven per jaar: onzekerheid", "Rijk net flow per year: uncertainty"),
-                mc->yearly[RS_Y_NET], r->y[RS_Y_NET], &dat, &gp);
+                mc->yearly[RS_Y_NET], r->y[RS_Y_NET], 0, &dat, &gp);
             cap = RS_L(g, "Netto Rijksuitgaven per jaar: de band van 90% van de trekkingen (P5–P95), de mediaan en, gestreept, de deterministische berekening.",
                        "Rijk net flow per year: the band of 90% of the draws (P5–P95), the median and, dashed, the deterministic run.");
         } else if (i == 1) {
             snprintf(name, sizeof name, "fan-cumulative");
             fan(res, g, name, RS_L(g, "Bestedingen cumulatief: onzekerheid", "Cumulative spending: uncertainty"),
-                mc->cum_spent, cum, &dat, &gp);
+                mc->cum_spent, cum, 1, &dat, &gp);
             cap = RS_L(g, "Gerealiseerde bestedingen, cumulatief: P5–P95, mediaan en de deterministische berekening.",
                        "Realised spending, cumulative: P5–P95, median and the deterministic run.");
         } else {

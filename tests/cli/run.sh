@@ -438,6 +438,62 @@ else
     failed "missing gnuplot: scripts and data written, no images, one warning"
 fi
 
+# the regions chart of a compare where every region loses or stays equal
+# (a cap of 10 M€ per deal): no zero row in the selection, the 12 smallest
+# and the 12 largest losses, sorted, and the note counts the rest
+cat >"$TMP/cap10.json" <<JSON
+{"extends": "$ROOT/scenarios/programme-baseline.json", "name": "Plafond 10 mln per deal",
+ "description": "Every deal capped at 10 M EUR (a test of the regions chart).",
+ "set": {"tranches[T1].deal_cap": 10, "tranches[T2].deal_cap": 10, "tranches[T3].deal_cap": 10,
+         "tranches[T4].deal_cap": 10, "tranches[T5].deal_cap": 10, "tranches[T6].deal_cap": 10}}
+JSON
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" compare -q -o "$TMP/cmp-cap" \
+    scenarios/programme-baseline.json "$TMP/cap10.json" >"$OUT" 2>"$ERR"
+D="$TMP/cmp-cap/plots/compare-regions-2.dat"
+# regions.csv: change_per_capita_cap is the 10th field from the end (names may hold commas)
+zn=$(awk -F, 'NR > 1 { v = $(NF - 9); v = v < 0 ? -v : v; if (v < 0.5) z++; else n++ }
+              END { print z + 0, n + 0 }' "$TMP/cmp-cap/regions.csv")
+sel=$(awk -F'\t' 'NR > 1 { n++; if ($3 == 0) z++; if (n > 1 && $3 > prev) uns++; prev = $3 }
+                  END { print n + 0, z + 0, uns + 0 }' "$D" 2>/dev/null)
+if [ "$zn" = "8 52" ] && [ "$sel" = "24 0 0" ]; then ok; else
+    failed "regions chart: 24 sorted non-zero bars of 52 changes (8 regions unchanged)" \
+        "regions.csv zero/non-zero: $zn; chart rows/zero rows/unsorted: $sel"; fi
+# Caribisch Nederland: 50 -> 10 M€ for 29 418 inhabitants = -1 359,7 €, the largest loss, at the bottom
+check_has "regions chart: the largest loss at the bottom" "$D" \
+    "23	0	-1360	Caribisch Nederland (Bonaire, Sint Eustatius, Saba)"
+if [ "$(sed -n 2p "$D" | cut -f2)" = 24 ] && [ "$(sed -n 13p "$D" | cut -f2)" = 13 ] &&
+    [ "$(sed -n 14p "$D" | cut -f2)" = 11 ]; then ok; else
+    failed "regions chart: a gap row (y 12) between the 12 smallest and the 12 largest losses"; fi
+check_has "regions chart: the note counts the regions left out" "$TMP/cmp-cap/plots/compare-regions-2.gp" \
+    "… 28 regio'.\"'\".'s daartussen en 8 zonder verandering: zie regions.csv' at graph 0.02, first 12 left"
+
+# fan charts: the x axis is the horizon, plus one position 'na <end>' only
+# when something moves after it
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q --draws 200 -o "$TMP/fan-demo" scenarios/demo.json >"$OUT" 2>"$ERR"
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q --draws 200 --set horizon.end=2027 \
+    -o "$TMP/fan-short" scenarios/demo.json >"$OUT" 2>"$ERR"
+check_has "fan within the horizon 2023-2032" "$TMP/fan-demo/plots/fan-net.gp" "set xrange [2022.4:2032.6]"
+if grep -q "2033" "$TMP/fan-demo/plots/fan-net.dat" "$TMP/fan-demo/plots/fan-cumulative.dat"; then
+    failed "fan data stop at the horizon"; else ok; fi
+check_has "fan of a horizon ending in 2027: one position after it" "$TMP/fan-short/plots/fan-net.gp" \
+    "set xtics ('2023' 2023, '2024' 2024, '2025' 2025, '2026' 2026, '2027' 2027, 'na 2027' 2028)"
+# the run's warning says 1.597 M€ of Rijk payments and reclaims after 2027:
+# the deterministic column of 'na' holds their sum, the band is left empty
+last=$(tail -n 1 "$TMP/fan-short/plots/fan-net.dat" | cut -f1-5)
+case $last in "2028	-1.5967"*"	NaN	NaN	NaN") ok ;; *) failed "fan 'na' row: the sum after the horizon, no band" "$last" ;; esac
+if [ "$(grep -c '^20' "$TMP/fan-short/plots/fan-cumulative.dat")" = 6 ]; then ok; else
+    failed "cumulative fan: 2023-2027 and 'na'"; fi
+# the compare fan: the horizon of the scenarios (2023-2032), the legend
+# under an x-axis title
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" compare -q --draws 100 -o "$TMP/fan-cmp" \
+    scenarios/t4-du.json scenarios/t4-spuk.json >"$OUT" 2>"$ERR"
+F="$TMP/fan-cmp/plots/compare-net-fan.gp"
+if has "$F" "set xrange [2022.4:2032.6]" && has "$F" "set key at screen 0.5" && has "$F" "set xlabel 'jaar'" &&
+    ! has "$F" "key outside"; then ok; else
+    failed "compare fan: x range 2023-2032, legend below the axis title" "$(grep -E 'xrange|key|xlabel' "$F")"; fi
+if [ "$(cut -f1 "$TMP/fan-cmp/plots/compare-net-fan.dat" | sed -n '2p;$p' | tr '\n' ' ')" = "2023 2032 " ]; then ok; else
+    failed "compare fan data: 2023 to 2032"; fi
+
 # compare: the table's differences are the differences of the two runs
 r run -q --no-plots -o "$TMP/cmp-a" scenarios/t4-spuk.json
 r run -q --no-plots -o "$TMP/cmp-b" scenarios/t4-du.json

@@ -263,7 +263,53 @@ static void scripts(void)
     rs_fixture_free(&f);
 }
 
-const rs_test rs_tests_plot[] = {{"quote", quote},
+/* rs_chart_pick: which bars a sorted chart shows (hand-worked cases) */
+static void pick(void)
+{
+    size_t idx[40], gap, left, zeros;
+    /* gains, two zeros, losses; all fit: the zeros are left out and the
+     * gap sits between the gains and the losses */
+    const double a[] = {9, 4, 0.4, -0.2, -3, -8};
+    CU_ASSERT_EQUAL(rs_chart_pick(a, 6, 2, 0.5, idx, &gap, &left, &zeros), 4);
+    CU_ASSERT_EQUAL(idx[0], 0);
+    CU_ASSERT_EQUAL(idx[1], 1);
+    CU_ASSERT_EQUAL(idx[2], 4);
+    CU_ASSERT_EQUAL(idx[3], 5);
+    CU_ASSERT_EQUAL(gap, 2);
+    CU_ASSERT_EQUAL(left, 2);
+    CU_ASSERT_EQUAL(zeros, 2);
+    /* every value negative, first 3 zero, 10 losses, show 2: the two
+     * smallest and the two largest losses, no zero row */
+    double b[13];
+    for (int i = 0; i < 13; i++)
+        b[i] = i < 3 ? 0 : -(double)(i - 2);
+    CU_ASSERT_EQUAL(rs_chart_pick(b, 13, 2, 0.5, idx, &gap, &left, &zeros), 4);
+    CU_ASSERT_EQUAL(idx[0], 3);
+    CU_ASSERT_EQUAL(idx[1], 4);
+    CU_ASSERT_EQUAL(idx[2], 11);
+    CU_ASSERT_EQUAL(idx[3], 12);
+    CU_ASSERT_EQUAL(gap, 2);
+    CU_ASSERT_EQUAL(left, 9); /* 6 losses between and 3 zeros */
+    CU_ASSERT_EQUAL(zeros, 3);
+    /* gains only, zeros at the end, all fit: the gap (the note) at the bottom */
+    const double c[] = {5, 2, 1, 0, 0};
+    CU_ASSERT_EQUAL(rs_chart_pick(c, 5, 2, 0.5, idx, &gap, &left, &zeros), 3);
+    CU_ASSERT_EQUAL(gap, 3);
+    CU_ASSERT_EQUAL(left, 2);
+    /* nothing to leave out */
+    const double d[] = {5, -2};
+    CU_ASSERT_EQUAL(rs_chart_pick(d, 2, 2, 0.5, idx, &gap, &left, &zeros), 2);
+    CU_ASSERT_EQUAL(left, 0);
+    CU_ASSERT_EQUAL(zeros, 0);
+    /* every value zero: all shown (the chart says 'no change') */
+    const double e[] = {0, 0.1, -0.3};
+    CU_ASSERT_EQUAL(rs_chart_pick(e, 3, 2, 0.5, idx, &gap, &left, &zeros), 3);
+    CU_ASSERT_EQUAL(left, 0);
+    CU_ASSERT_EQUAL(zeros, 0);
+}
+
+const rs_test rs_tests_plot[] = {{"bar selection", pick},
+                                 {{"quote", quote},
                                  {"grouped numbers", grouped},
                                  {"quote in gnuplot", quote_in_gnuplot},
                                  {"data-file text", data_text},
