@@ -41,7 +41,8 @@ enum { M_OAT, M_MORRIS, M_SOBOL };
 #define MAX_KEPT 32000000.0
 
 typedef struct factor {
-    char *name;          /* what tables and charts show */
+    char *name;          /* what sensitivity.json/.csv and the terminal show */
+    char *disp[2];       /* what charts and the report show (en, nl): no code ids */
     char *group;         /* NULL for a single value */
     char *note;          /* why this range (its first member's), or NULL */
     size_t n;            /* members */
@@ -321,6 +322,47 @@ static char *short_name(const char *label)
     return rs_xstrdup(label);
 }
 
+/* The display names of a factor: its group's name (the author's words),
+ * else the label of its path from the label table (labels.c). */
+static void set_disp(factor *f, const char *label, const rs_scenario *sc)
+{
+    for (int nl = 0; nl < 2; nl++) {
+        char t[400];
+        rs_param_title(t, sizeof t, label, sc, nl);
+        f->disp[nl] = rs_xstrdup(t);
+        if (!f->group)
+            continue;
+        /* a group: the common title of its members when they differ only
+         * by instrument ('uurtarief Rijk (€)' for the Rijk tariff of every
+         * instrument), else the group's name, with an instrument id in
+         * front ('spuk: …') written as a letter does ('SPUK: …') */
+        const char *common = strchr(t, ':') ? strchr(t, ':') + 2 : t;
+        int same = f->n > 1;
+        for (size_t j = 0; j < f->n && same; j++) {
+            char u[400];
+            rs_param_title(u, sizeof u, f->labels[j], sc, nl);
+            const char *cu = strchr(u, ':') ? strchr(u, ':') + 2 : u;
+            same = strncmp(f->labels[j], "instruments.", 12) == 0 && strcmp(cu, common) == 0;
+        }
+        free(f->disp[nl]);
+        if (same) {
+            f->disp[nl] = rs_xstrdup(common);
+            continue;
+        }
+        f->disp[nl] = rs_xstrdup(f->group);
+        const char *colon = strstr(f->group, ": ");
+        for (size_t i = 0; sc && colon && i < sc->n_instruments; i++)
+            if (strlen(sc->instruments[i].id) == (size_t)(colon - f->group) &&
+                strncmp(sc->instruments[i].id, f->group, (size_t)(colon - f->group)) == 0) {
+                char s_[120];
+                rs_instrument_short(s_, sizeof s_, &sc->instruments[i]);
+                free(f->disp[nl]);
+                f->disp[nl] = rs_xasprintf("%s%s", s_, colon);
+                break;
+            }
+    }
+}
+
 static void factor_free(factor *f)
 {
     for (size_t j = 0; j < f->n; j++) {
@@ -335,6 +377,8 @@ static void factor_free(factor *f)
     free(f->in_a);
     free(f->in_b);
     free(f->name);
+    free(f->disp[0]);
+    free(f->disp[1]);
     free(f->group);
     free(f->note);
 }
@@ -382,6 +426,7 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
     if (!r->group) {
         factor_add_member(f, r->path, r->label, r->value, r->lo, r->hi);
         f->name = short_name(r->label);
+        set_disp(f, r->label, a ? a : b);
         f->note = r->note ? rs_xstrdup(r->note) : NULL;
         return;
     }
@@ -402,6 +447,7 @@ static void add_declared(study *st, const rs_scenario *a, const rs_scenario *b,
             if (!dup && !f->note && m->note)
                 f->note = rs_xstrdup(m->note);
         }
+    set_disp(f, f->n ? f->labels[0] : r->label, a ? a : b);
 }
 
 /* --factor PATH=LO,HI or --factor PATH (its declared range, or group). */
@@ -477,6 +523,7 @@ static int add_option_factor(study *st, const rs_scenario *a, const rs_scenario 
         factor *f = memset(&st->f[st->k++], 0, sizeof *st->f);
         factor_add_member(f, canon, r ? r->label : canon, v, lo, hi);
         f->name = short_name(r ? r->label : canon);
+        set_disp(f, r ? r->label : canon, a ? a : b);
     }
     free(canon);
     return 0;
@@ -952,14 +999,15 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         /* the label: the name, and for a tornado the range and any switch */
         rs_buf lab;
         rs_buf_init(&lab);
-        if (strlen(f->name) > 42) { /* whole UTF-8 characters */
-            size_t cut = 40;
-            while (cut > 0 && ((unsigned char)f->name[cut] & 0xC0) == 0x80)
+        const char *fname = f->disp[g->nl ? 1 : 0];
+        if (strlen(fname) > 54) { /* whole UTF-8 characters */
+            size_t cut = 52;
+            while (cut > 0 && ((unsigned char)fname[cut] & 0xC0) == 0x80)
                 cut--;
-            rs_buf_addn(&lab, f->name, cut);
+            rs_buf_addn(&lab, fname, cut);
             rs_buf_add(&lab, "…");
         } else {
-            rs_buf_add(&lab, f->name);
+            rs_buf_add(&lab, fname);
         }
         if (st->method == M_OAT) {
             char l1[40], l2[40];
@@ -996,28 +1044,51 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         hi = fmax(hi, tx);
     }
     double pad = (hi - lo) * 0.06 + (hi == lo ? 1 : 0);
-    /* fixed margins: the labels take the left part, the title is centred
-     * on the image */
+    /* the house style (rijkshuisstijl.gp): title centred on the image,
+     * labels in the left part, the legend under the axis title, the
+     * source line at the bottom; colours by role */
     rs_buf_printf(gp, "set termoption noenhanced\nset yrange [0.3:%zu.7]\nset ytics scale 0 "
-                      "noenhanced font ',13'\nset grid noytics\nset lmargin at screen 0.47\n"
-                      "set rmargin at screen 0.96\nset tmargin at screen 0.88\n"
-                      "set bmargin at screen 0.2\n",
+                      "noenhanced",
                   n);
+    rs_gp_font(gp, g, n > 12 ? 0.72 : 0.85);
+    rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\nset lmargin at screen 0.42\n"
+                   "set rmargin at screen 0.96\nset tmargin 4.5\n");
     rs_gp_tics_n(gp, g, "x", st->method == M_MORRIS ? 0 : lo - pad, hi + pad, 4);
-    rs_buf_add(gp, "set label 1 ");
     rs_buf t;
     rs_buf_init(&t);
-    if (st->method == M_OAT)
-        rs_buf_printf(&t, "Tornado: %s", q);
+    const char *ml = rs_metric_label(st->metric, g->nl);
+    char mlow[200];
+    snprintf(mlow, sizeof mlow, "%s", ml);
+    if (mlow[0] >= 'A' && mlow[0] <= 'Z') /* 'Doelmatigheid' in the middle of a sentence */
+        mlow[0] = (char)(mlow[0] - 'A' + 'a');
+    const char *what = st->method == M_OAT ? RS_L(g, "Gevoeligheid", "Sensitivity")
+                       : st->method == M_MORRIS ? RS_L(g, "Morris-screening", "Morris screening")
+                                                : RS_L(g, "Sobol-indices", "Sobol indices");
+    if (st->b)
+        rs_buf_printf(&t, RS_L(g, "%s van het verschil in %s", "%s of the difference in %s"), what,
+                      mlow);
     else
-        rs_buf_printf(&t, "%s %s", st->method == M_MORRIS ? RS_L(g, "Morris-screening van", "Morris screening of")
-                                                          : RS_L(g, "Sobol-indices van", "Sobol indices of"),
-                      q);
-    rs_gp_quote(gp, t.s);
+        rs_buf_printf(&t, RS_L(g, "%s van de %s", "%s of %s"), what, mlow);
+    (void)q;
+    if (st->b) {
+        /* which difference, under the title */
+        char *sa = scenario_text(st, 0, st->a), *sb = scenario_text(st, 1, st->b);
+        char ca[160], cb[160], sub[400];
+        rs_chart_cut(ca, sizeof ca, sa, 44);
+        rs_chart_cut(cb, sizeof cb, sb, 44);
+        snprintf(sub, sizeof sub, RS_L(g, "“%s” min “%s”", "“%s” minus “%s”"), ca, cb);
+        free(sa);
+        free(sb);
+        rs_buf_add(gp, "set label 97 ");
+        rs_gp_quote(gp, sub);
+        rs_buf_add(gp, " at screen 0.5, screen 0.905 center noenhanced textcolor rgb c_axis");
+        rs_gp_font(gp, g, 0.8);
+        rs_buf_add(gp, "\nset tmargin 6.5\n");
+    }
+    rs_chart_title(gp, g, t.s);
+    if (st->b)
+        rs_buf_add(gp, "set tmargin 6.5\n");
     rs_buf_free(&t);
-    rs_buf_add(gp, " at screen 0.5, screen 0.94 center");
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, " noenhanced\nset xlabel ");
     rs_buf_init(&t);
     if (st->method == M_OAT)
         rs_buf_printf(&t, "%s (%s)", rs_metric_label(st->metric, g->nl), unit);
@@ -1028,70 +1099,66 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     else
         rs_buf_add(&t, RS_L(g, "aandeel van de variantie (95%-interval)",
                             "share of the variance (95% interval)"));
-    rs_gp_quote(gp, t.s);
+    rs_chart_axis_label(gp, "x", t.s);
     rs_buf_free(&t);
-    rs_buf_add(gp, " noenhanced\nset key below horizontal maxrows 1 noenhanced\nset style fill solid 0.85 "
-                   "noborder\n");
+    const char *l_lo = RS_L(g, "schatting op ondergrens", "estimate at its low end");
+    const char *l_hi = RS_L(g, "schatting op bovengrens", "estimate at its high end");
+    char bt[40];
+    fmtv(bt, sizeof bt, base, g->nl);
+    rs_buf_init(&t);
+    rs_buf_printf(&t, RS_L(g, "basiswaarde %s", "base value %s"), bt);
+    if (st->method == M_OAT)
+        /* room for one column: gnuplot fits the columns into the plot's
+         * width, narrowed by the labels' margin */
+        rs_chart_key_below(gp, g, 3, 60, 1);
+    else
+        rs_chart_key_below(gp, g, 2, 16, 1);
+    rs_buf_add(gp, "set style fill solid 1 noborder\n");
+    rs_gp_layout(gp, g, "sensitivity");
     if (st->method == M_OAT) {
         rs_buf_printf(gp, "base = %.12g\nset arrow from base, graph 0 to base, graph 1 nohead "
-                          "lw 2 lc rgb '#000000' dt 2 front\n",
+                          "lw 2 lc rgb c_text dt 2 front\n",
                       base);
         /* where the conclusion turns: 0 for a difference, or --target */
         if (has_t) {
             rs_buf_printf(gp, "set arrow from %.12g, graph 0 to %.12g, graph 1 nohead lw 2 lc rgb "
-                              "'#D52B1E' front\nset label 2 ",
+                              "c_down front\nset label 2 ",
                           tx, tx);
             rs_gp_quote(gp, st->b ? RS_L(g, "omslagpunt: geen verschil", "turning point: no difference")
                                   : RS_L(g, "doel", "target"));
-            rs_buf_printf(gp, " at %.12g, graph 1.02 center textcolor rgb '#D52B1E'", tx);
+            rs_buf_printf(gp, " at %.12g, graph 1.03 center textcolor rgb c_down", tx);
             rs_gp_font(gp, g, 0.8);
             rs_buf_add(gp, " noenhanced\n");
         }
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3+base)/2):1:(base<$3?base:$3):"
                        "(base<$3?$3:base):($1-0.35):($1+0.35):");
         rs_buf_add(gp, ytic);
-        rs_buf_add(gp, " with boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[0]);
-        rs_buf_add(gp, "' title ");
-        rs_gp_quote(gp, RS_L(g, "schatting op ondergrens", "estimate at its low end"));
+        rs_buf_add(gp, " with boxxyerror lc rgb c_real title ");
+        rs_gp_quote(gp, l_lo);
         rs_buf_add(gp, ", '' using (($4+base)/2):1:(base<$4?base:$4):(base<$4?$4:base):"
-                       "($1-0.35):($1+0.35) with boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[2]);
-        rs_buf_add(gp, "' title ");
-        rs_gp_quote(gp, RS_L(g, "schatting op bovengrens", "estimate at its high end"));
-        char bt[40];
-        fmtv(bt, sizeof bt, base, g->nl);
-        rs_buf_init(&t);
-        rs_buf_printf(&t, RS_L(g, "basiswaarde %s", "base value %s"), bt);
-        rs_buf_add(gp, ", NaN with lines lw 2 lc rgb '#000000' dt 2 title ");
+                       "($1-0.35):($1+0.35) with boxxyerror lc rgb c_accent title ");
+        rs_gp_quote(gp, l_hi);
+        rs_buf_add(gp, ", NaN with lines lw 2 lc rgb c_text dt 2 title ");
         rs_gp_quote(gp, t.s);
-        rs_buf_free(&t);
         rs_buf_add(gp, "\n");
     } else if (st->method == M_MORRIS) {
         rs_buf_add(gp, "plot 'sensitivity.dat' using ($3/2):($1+0.17):(0):3:($1):($1+0.34):");
         rs_buf_add(gp, ytic);
-        rs_buf_add(gp, " with boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[0]);
-        rs_buf_add(gp, "' title 'μ*', '' using ($4/2):($1-0.17):(0):4:($1-0.34):($1) with "
-                       "boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[3]);
-        rs_buf_add(gp, "' title 'σ'\n");
+        rs_buf_add(gp, " with boxxyerror lc rgb c_real title 'μ*', '' using ($4/2):($1-0.17):(0):4:"
+                       "($1-0.34):($1) with boxxyerror lc rgb c_band title 'σ'\n");
     } else {
         rs_buf_add(gp, "plot 'sensitivity.dat' using (($3>0?$3:0)/2):($1+0.17):(0):($3>0?$3:0):"
                        "($1):($1+0.34):");
         rs_buf_add(gp, ytic);
-        rs_buf_add(gp, " with boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[0]);
-        rs_buf_add(gp, "' title ");
+        rs_buf_add(gp, " with boxxyerror lc rgb c_real title ");
         rs_gp_quote(gp, RS_L(g, "eerste orde S1", "first order S1"));
-        rs_buf_add(gp, ", '' using 3:($1+0.17):4 with xerrorbars lc rgb '#000000' pt 0 notitle, "
+        rs_buf_add(gp, ", '' using 3:($1+0.17):4 with xerrorbars lc rgb c_text pt 0 notitle, "
                        "'' using (($5>0?$5:0)/2):($1-0.17):(0):($5>0?$5:0):($1-0.34):($1) with "
-                       "boxxyerror lc rgb '");
-        rs_buf_add(gp, rs_gp_colors[3]);
-        rs_buf_add(gp, "' title ");
+                       "boxxyerror lc rgb c_band title ");
         rs_gp_quote(gp, RS_L(g, "totaal ST", "total ST"));
-        rs_buf_add(gp, ", '' using 5:($1-0.17):6 with xerrorbars lc rgb '#000000' pt 0 notitle\n");
+        rs_buf_add(gp, ", '' using 5:($1-0.17):6 with xerrorbars lc rgb c_text pt 0 notitle\n");
     }
+    rs_buf_free(&t);
     free(q);
     free(unit);
 }
@@ -1147,7 +1214,7 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     for (size_t i = 0; i < st->k; i++) {
         const factor *f = &st->f[i];
         char a[40], b[40], c[40], e[40];
-        cells[n++] = rs_xstrdup(f->name);
+        cells[n++] = rs_xstrdup(f->disp[nl ? 1 : 0]);
         fmtv(a, sizeof a, f->lo[0], nl);
         fmtv(b, sizeof b, f->hi[0], nl);
         cells[n++] = rs_xasprintf("%s – %s", a, b);
@@ -1198,7 +1265,7 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
         const factor *f = &st->f[i];
         rs_buf b;
         rs_buf_init(&b);
-        rs_buf_printf(&b, "%s", f->name);
+        rs_buf_printf(&b, "%s", f->disp[nl ? 1 : 0]);
         for (size_t j = 0; j < f->n; j++)
             rs_buf_printf(&b, "%s%s", j ? ", " : " (", f->paths[j]);
         rs_buf_printf(&b, "): %s", f->note ? f->note : (nl ? "bandbreedte van --factor" : "range from --factor"));

@@ -2,6 +2,7 @@
 #include "labels.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,6 +123,13 @@ const rs_label rs_labels[] = {
     {P, "duration", "looptijd (jaar)", "duration (years)", NULL},
     {P, "tariff", "uurtarief (€)", "hourly rate (€)", NULL},
     {P, "max_pressure", "bovengrens druk", "upper pressure bound", NULL},
+    /* chart titles of parameters (rs_param_title): the keys the sweep and
+     * sensitivity charts name that the list above does not */
+    {P, "tariff.region", "uurtarief regio (€)", "hourly rate, region (€)", NULL},
+    {P, "tariff.rijk", "uurtarief Rijk (€)", "hourly rate, Rijk (€)", NULL},
+    {P, "obligation.hours", "uren", "hours", NULL},
+    {P, "obligation.share_of_flow", "aandeel betaling", "share of payment", NULL},
+    {P, "obligation.fixed_eur", "vaste kosten (€)", "fixed cost (€)", NULL},
     /* co-financing rules */
     {RS_LK_RULE, "flat", "vast aandeel", "flat share", NULL},
     {RS_LK_RULE, "capacity_linear", "naar draagkracht", "by fiscal capacity", NULL},
@@ -252,4 +260,102 @@ void rs_fmt_metric(char *out, size_t n, int m, double x, int nl, int with_unit)
         snprintf(out, n, "%s %s", v, u);
     else
         snprintf(out, n, "%s", v);
+}
+
+/* ---- parameter titles for charts (rs_param_title) ---- */
+
+static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+/* 'spuk' → SPUK, 'du-met-afspraken' → DU met afspraken, 'spuk-light' →
+ * SPUK light: the abbreviation a letter uses, then the id's other words */
+static void inst_short(char *out, size_t n, const char *id, size_t len)
+{
+    size_t k = 0;
+    int first = 1;
+    for (size_t i = 0; i < len && id[i] && k + 1 < n; i++) {
+        char c = id[i];
+        if (c == '-' || c == '_') {
+            first = 0;
+            out[k++] = ' ';
+            continue;
+        }
+        out[k++] = first && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    out[k] = '\0';
+}
+
+/* the text between '[' and ']' of 'p' (which starts with 'prefix[') */
+static const char *bracket(const char *p, size_t *len)
+{
+    const char *a = strchr(p, '['), *b = a ? strchr(a, ']') : NULL;
+    if (!a || !b)
+        return NULL;
+    *len = (size_t)(b - a - 1);
+    return a + 1;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+void rs_param_title(char *out, size_t n, const char *path, const rs_scenario *sc, int nl)
+{
+    const char *last = strrchr(path, '.');
+    last = last ? last + 1 : path;
+    const char *key = rs_label_of(RS_LK_PARAM, last, nl);
+    char who[200] = "";
+    size_t len = 0;
+    if (starts(path, "instruments.")) {
+        const char *id = path + 12, *dot = strchr(id, '.');
+        if (!dot) {
+            snprintf(out, n, "%s", key);
+            return;
+        }
+        inst_short(who, sizeof who, id, (size_t)(dot - id));
+        const char *rest = dot + 1;
+        const char *name;
+        if (starts(rest, "admin.obligations[") && (name = bracket(rest, &len)) != NULL) {
+            /* by name, or by index: the obligation's name from the scenario */
+            char nm[160];
+            snprintf(nm, sizeof nm, "%.*s", (int)len, name);
+            if (all_digits(name, len) && sc) {
+                size_t k = (size_t)strtoul(nm, NULL, 10);
+                for (size_t i = 0; i < sc->n_instruments; i++)
+                    if (strlen(sc->instruments[i].id) == (size_t)(dot - id) &&
+                        strncmp(sc->instruments[i].id, id, (size_t)(dot - id)) == 0 &&
+                        k < sc->instruments[i].n_obl)
+                        snprintf(nm, sizeof nm, "%s", sc->instruments[i].obl[k].name);
+            }
+            char ok[64];
+            snprintf(ok, sizeof ok, "obligation.%s", last);
+            snprintf(out, n, "%s: %s, %s", who, nm, rs_label_of(RS_LK_PARAM, ok, nl));
+            return;
+        }
+        if (starts(rest, "admin.tariff."))
+            key = rs_label_of(RS_LK_PARAM, rest + 6, nl);
+    } else if (starts(path, "regions[") && bracket(path, &len)) {
+        const char *id = bracket(path, &len);
+        snprintf(who, sizeof who, "%.*s", (int)len, id);
+        for (size_t i = 0; sc && i < sc->n_regions; i++)
+            if (strlen(sc->regions[i].id) == len && strncmp(sc->regions[i].id, id, len) == 0)
+                snprintf(who, sizeof who, "%s", sc->regions[i].name);
+    } else if (starts(path, "tranches[") && bracket(path, &len)) {
+        const char *id = bracket(path, &len);
+        snprintf(who, sizeof who, "%s %.*s", all_digits(id, len) ? (nl ? "tranche nr." : "tranche no.")
+                                                                 : "tranche",
+                 (int)len, id);
+    } else if (starts(path, "deals[") && bracket(path, &len)) {
+        const char *id = bracket(path, &len);
+        snprintf(who, sizeof who, "deal %.*s", (int)len, id);
+    } else if (starts(path, "uncertainty.")) {
+        snprintf(who, sizeof who, "%s", nl ? "onzekerheid" : "uncertainty");
+    }
+    if (who[0])
+        snprintf(out, n, "%s: %s", who, key);
+    else
+        snprintf(out, n, "%s", key);
 }

@@ -58,6 +58,13 @@ const char *rs_series_label(int s, int nl);
  * "terugvorderingsaandeel (spuk)". */
 void rs_param_label(char *out, size_t n, const char *path, int nl);
 
+/* A parameter path as a chart names it, without code ids: "DU: aandeel
+ * niet-doelbesteding", "SPUK: projectadministratie, uren per keer",
+ * "Twente: druk op brede welvaart", "tranche T4: budget (€ mln)".  'sc'
+ * (may be NULL) gives region and obligation names. */
+struct rs_scenario;
+void rs_param_title(char *out, size_t n, const char *path, const struct rs_scenario *sc, int nl);
+
 /* Number style of every output. */
 typedef struct rs_numfmt {
     int nl;       /* decimal comma and thousands point */

@@ -729,6 +729,23 @@ if [ -s "$TMP/sens3/plots/sensitivity.gp" ]; then ok; else failed "the tornado c
 check_has "the report gives the reasoning of each range" "$TMP/sens3/report.md" "Onderbouwing van de bandbreedtes"
 check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" "Algemene Rekenkamer (15 May 2024)"
 check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
+# the tornado in the house style, its factors by display label, not by id
+G="$TMP/sens3/plots/sensitivity.gp"
+check_has "tornado: a factor by its Dutch label" "$G" "L[1] = 'DU: aandeel niet-doelbesteding [0 – 0,25], omslag bij 0,0175'"
+check_has "tornado: the title of the house style" "$G" "set label 98 'Gevoeligheid van het verschil in doelmatigheid' at screen 0.5"
+check_has "tornado: the palette's roles" "$G" "with boxxyerror lc rgb c_real title 'schatting op ondergrens'"
+check_has "tornado: the legend under the axis title" "$G" "set key at screen 0.5, character"
+check_has "tornado: the source line" "$G" "'Bron: regiosim "
+# every declared estimate of both scenarios (English): no parameter id in the script
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json \
+    --metric effectiveness --set uncertainty=null --lang en -q -o "$TMP/sens-all" >"$OUT" 2>"$ERR"
+G="$TMP/sens-all/plots/sensitivity.gp"
+ids=$(grep -v '^#' "$G" | grep -oE 'off_goal_share|extension_threshold|realisation_shift|\((spuk|du)\)|(spuk|du): ' | sort -u | tr '\n' ' ')
+if [ -s "$G" ] && [ -z "$ids" ]; then ok; else failed "tornado (all estimates): no parameter ids" "found: $ids"; fi
+check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12 – 48]'"
+check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [85.5 – 104]'"
+check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [0.02 – 0.1]'"
+check_has "sensitivity report: the table names factors by label" "$TMP/sens3/report.md" "| DU: aandeel niet-doelbesteding |"
 
 # --target: where one scenario's metric reaches a value
 r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \

@@ -122,7 +122,41 @@ static void style_file(void)
     free(s);
 }
 
-const rs_test rs_tests_labels[] = {{"every model id has a label", covers_model},
+/* rs_param_title: chart titles of parameter paths, no code ids */
+static void param_titles(void)
+{
+    char t[200];
+    rs_param_title(t, sizeof t, "instruments.du.off_goal_share", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "DU: aandeel niet-doelbesteding");
+    rs_param_title(t, sizeof t, "instruments.spuk.deadline.extension_threshold", NULL, 0);
+    CU_ASSERT_STRING_EQUAL(t, "SPUK: extension threshold");
+    rs_param_title(t, sizeof t, "instruments.du-met-afspraken.realisation_shift", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "DU met afspraken: verschuiving van de realisatie");
+    rs_param_title(t, sizeof t, "instruments.spuk.admin.obligations[aanvraag].hours", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "SPUK: aanvraag, uren");
+    rs_param_title(t, sizeof t, "instruments.spuk.admin.tariff.rijk", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "SPUK: uurtarief Rijk (€)");
+    rs_param_title(t, sizeof t, "cofinancing.share", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "cofinancieringsaandeel");
+    rs_param_title(t, sizeof t, "tranches[T4].budget", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(t, "tranche T4: budget (€ mln)");
+    rs_param_title(t, sizeof t, "uncertainty.realisation.mean", NULL, 0);
+    CU_ASSERT_STRING_EQUAL(t, "uncertainty: realisation per year");
+    /* a region and an obligation by index: names from the scenario */
+    rs_region reg = {.id = "twente", .name = "Twente"};
+    rs_obligation ob[2] = {{.name = "aanvraag"}, {.name = "vaststelling"}};
+    rs_instrument in = {.id = "spuk", .obl = ob, .n_obl = 2};
+    rs_scenario sc = {.regions = &reg, .n_regions = 1, .instruments = &in, .n_instruments = 1};
+    rs_param_title(t, sizeof t, "regions[twente].bw_pressure", &sc, 1);
+    CU_ASSERT_STRING_EQUAL(t, "Twente: druk op brede welvaart");
+    rs_param_title(t, sizeof t, "instruments.spuk.admin.obligations[1].share_of_flow", &sc, 1);
+    CU_ASSERT_STRING_EQUAL(t, "SPUK: vaststelling, aandeel betaling");
+    rs_param_title(t, sizeof t, "regions[nergens].fiscal_capacity", &sc, 0);
+    CU_ASSERT_STRING_EQUAL(t, "nergens: fiscal capacity");
+}
+
+const rs_test rs_tests_labels[] = {{"chart titles of parameters", param_titles},
+                                   {"every model id has a label", covers_model},
                                    {"parameter paths", params},
                                    {"number style", number_style},
                                    {"house style file = palette table", style_file},

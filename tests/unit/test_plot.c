@@ -309,7 +309,7 @@ static void pick(void)
 }
 
 const rs_test rs_tests_plot[] = {{"bar selection", pick},
-                                 {{"quote", quote},
+                                 {"quote", quote},
                                  {"grouped numbers", grouped},
                                  {"quote in gnuplot", quote_in_gnuplot},
                                  {"data-file text", data_text},
