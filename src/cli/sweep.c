@@ -87,7 +87,8 @@ static double grid(double from, double to, long steps, long i)
 }
 
 static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t nm,
-                        const double *vals, long n1, long n2, rs_buf *dat, rs_buf *gp)
+                        const double *vals, long n1, long n2, const char *p1, const char *p2,
+                        rs_buf *dat, rs_buf *gp)
 {
     int two = n2 > 1;
     rs_buf_printf(dat, "# %s%s%s", o->param, two ? "\t" : "", two ? o->param2 : "");
@@ -118,10 +119,6 @@ static void sweep_chart(const rs_opts *o, const rs_gp *g, const int *ms, size_t 
         if (two)
             rs_buf_add(dat, "\n"); /* a blank line between rows: a grid */
     }
-    char p1[200], p2[200];
-    rs_param_label(p1, sizeof p1, o->param, g->nl);
-    if (two)
-        rs_param_label(p2, sizeof p2, o->param2, g->nl);
     rs_gp_header(gp, g, "sweep");
     if (two)
         for (size_t k = 0; k < nm; k++) {
@@ -315,6 +312,17 @@ int rs_cmd_sweep(const rs_opts *o)
     free(var);
     free(ov);
     free(text);
+    /* the chart names the parameters by their display labels (region and
+     * obligation names from the scenario) and the scenario by its name */
+    const rs_scenario *sc0 = rc ? NULL : rs_study_scenario(st, 0);
+    char t1[2][200], t2[2][200];
+    for (int nl = 0; nl < 2; nl++) {
+        rs_param_title(t1[nl], sizeof t1[nl], o->param, sc0, nl);
+        rs_param_title(t2[nl], sizeof t2[nl], two ? o->param2 : "", sc0, nl);
+    }
+    char *scname = sc0 && sc0->label && *sc0->label  ? rs_xstrdup(sc0->label)
+                   : sc0 && sc0->name && *sc0->name ? rs_xstrdup(sc0->name)
+                                                     : NULL;
     rs_study_free(st);
     if (rc) {
         rs_diag_print(&diag, stderr);
@@ -358,16 +366,18 @@ int rs_cmd_sweep(const rs_opts *o)
         rs_cli_gpmem gmem;
         rc = rs_cli_gp(&g, o, NULL, &gmem);
         free(gmem.footer);
-        gmem.footer = rs_xasprintf(g.nl ? "Bron: regiosim %s, scenariobestand %s"
-                                        : "Source: regiosim %s, scenario file %s",
-                                   RS_VERSION, o->pos[0]);
+        gmem.footer = scname ? rs_xasprintf("%s: regiosim %s, scenario '%s'", g.nl ? "Bron" : "Source",
+                                            RS_VERSION, scname)
+                             : rs_xasprintf(g.nl ? "Bron: regiosim %s, scenariobestand %s"
+                                                 : "Source: regiosim %s, scenario file %s",
+                                            RS_VERSION, o->pos[0]);
         g.footer = gmem.footer;
         rs_charts ch = {0};
         rs_buf dat, gp;
         rs_buf_init(&dat);
         rs_buf_init(&gp);
         if (!rc) {
-            sweep_chart(o, &g, ms, nm, vals, n1, n2, &dat, &gp);
+            sweep_chart(o, &g, ms, nm, vals, n1, n2, t1[g.nl ? 1 : 0], t2[g.nl ? 1 : 0], &dat, &gp);
             rc = rs_chart_draw(&ch, od.tmp, dir, &g, "sweep", "", gp.s, dat.s, &warn);
         }
         if (!rc)
@@ -377,6 +387,7 @@ int rs_cmd_sweep(const rs_opts *o)
         rs_charts_free(&ch);
         rs_cli_gp_free(&gmem);
     }
+    free(scname);
     /* a sweep folder is marked as a result by its sweep.csv */
     if (!rc) {
         FILE *mark = rs_outdir_open(&od, "summary.json", &diag);

@@ -622,6 +622,19 @@ else ok; fi
 r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
 check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
 
+# the sweep chart names its parameters by display label and the scenario by name
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sweep -q scenarios/demo.json \
+    --param instruments.spuk.deadline.extension_threshold --from 0.02 --to 0.1 --steps 3 \
+    --param2 'regions[twente].fiscal_capacity' --from2 0.8 --to2 1.2 --steps2 2 --metric rijk_net \
+    -o "$TMP/sweep-labels" >"$OUT" 2>"$ERR"
+G="$TMP/sweep-labels/plots/sweep.gp"
+check_has "sweep title: display labels" "$G" \
+    "set label 98 'Parameterverkenning: SPUK: drempel voor verlenging × Twente: draagkracht'"
+check_has "sweep: the source line names the scenario" "$G" \
+    ", scenario '.\"'\".'Demo: Regio Deals met een SPUK-tranche en een DU-tranche'.\"'\" at screen"
+if grep -v '^#' "$G" | grep -qE 'extension_threshold|fiscal_capacity|regions\['; then
+    failed "sweep chart: no parameter ids" "$(grep -v '^#' "$G" | grep -E 'extension_threshold|fiscal_capacity|regions\[')"
+else ok; fi
 # a sweep point equals a single run at the same value
 r sweep -q --no-plots --exact scenarios/worked-example.json --param realisation.mean --from 0.6 --to 1 \
     --steps 5 --metric rijk_net -o "$TMP/sweep"
