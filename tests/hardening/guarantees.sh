@@ -357,7 +357,7 @@ JSON
     r sensitivity -q --metric admin_total -o "$G/sens" "$G/sens.json"
     expect "sensitivity with quotes in a factor's name" "0" || :
     if [ -s "$G/sens/plots/sensitivity.png" ] && ! grep -q 'ytic(2)' "$G/sens/plots/sensitivity.gp" &&
-        grep -q "^L\[1\] = 'spuk: '.\"'\".'s-Hertogenbosch \"x\" '.\"'\".\"'\".' \\\\ \`id\`, uren" "$G/sens/plots/sensitivity.gp"; then
+        grep -q "^L\[1\] = 'SPUK: '.\"'\".'s-Hertogenbosch \"x\" '.\"'\".\"'\".' \\\\ \`id\`, uren" "$G/sens/plots/sensitivity.gp"; then
         ok
     else
         failed "the sensitivity chart takes a quoted factor name as a literal label" "$(grep -m1 '^L\[1\]' "$G/sens/plots/sensitivity.gp" 2>/dev/null)"
