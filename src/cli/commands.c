@@ -467,7 +467,7 @@ int rs_cmd_run(const rs_opts *o)
     }
     rs_diag warn;
     rs_diag_init(&warn);
-    rs_collect_warnings(l.run, &warn);
+    rs_collect_warnings(l.run, &warn, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
     rs_uncertainty u;
     rs_mc_result mc = {0};
     {

@@ -1195,7 +1195,7 @@ int rs_cmd_compare(const rs_opts *o)
         if (i == 0)
             for (size_t k = 0; k < uwarn.n; k++)
                 rs_diag_add(&x->warn, 0, "%s", uwarn.msg[k]);
-        rs_collect_warnings(x->run, &x->warn);
+        rs_collect_warnings(x->run, &x->warn, strcmp(o->lang ? o->lang : x->sc->lang, "nl") == 0);
         rs_result_make(&x->res, x->run, &x->warn);
         s[i].label = label_of(o->pos[i]);
         for (size_t j = 0; j < i; j++)

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "messages.h"
+
 static const char *side_name(int side) { return side ? "rijk" : "region"; }
 
 void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
@@ -26,14 +28,17 @@ void rs_explain_deal(FILE *f, const rs_run *run, size_t d)
     fprintf(f, "   request %.6f, deal_cap %.3f -> R = %.6f\n", deal->request, t->deal_cap,
             deal->request < t->deal_cap ? deal->request : t->deal_cap);
     if (a->status == RS_DROPPED) {
-        fprintf(f, "   status dropped: %s\n", a->why);
+        char why[768];
+        rs_msg_format(why, sizeof why, &a->why, 0);
+        fprintf(f, "   status dropped: %s\n", why);
         return;
     }
     fprintf(f, "   allocation %s, budget %.3f -> A = %.6f\n", t->alloc->name, t->budget, a->A);
     fprintf(f, "   C = A·c/(1−c) = %.6f, V = A + C = %.6f, Rijk share A/V = %.6f\n", a->C,
             a->V, a->V > 0 ? a->A / a->V : 0);
-    fprintf(f, "   status %s%s%s\n", rs_status_names[a->status], a->why ? ": " : "",
-            a->why ? a->why : "");
+    char why[768];
+    rs_msg_format(why, sizeof why, &a->why, 0);
+    fprintf(f, "   status %s%s%s\n", rs_status_names[a->status], a->why.id ? ": " : "", why);
 
     fprintf(f, "\n2. year by year (docs/model.md §6.2–6.6): target = planned + backlog before; spent = ρ·target"
                "\n   payment schedule %s, lag %d; ",

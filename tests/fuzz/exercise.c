@@ -46,7 +46,7 @@ void rs_fuzz_exercise(const rs_scenario *s)
 
     rs_diag warn;
     rs_diag_init(&warn);
-    rs_collect_warnings(run, &warn);
+    rs_collect_warnings(run, &warn, 1);
     rs_result res;
     rs_result_make(&res, run, &warn);
     /* summary.json must be JSON whatever the input (no "inf", no "nan") */
