@@ -553,7 +553,7 @@ int rs_cmd_explain(const rs_opts *o)
         loaded_free(&l);
         return RS_EXIT_USAGE;
     }
-    rs_explain_deal(stdout, l.run, d);
+    rs_explain_deal(stdout, l.run, d, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
     loaded_free(&l);
     return RS_EXIT_OK;
 }

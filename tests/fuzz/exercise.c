@@ -73,7 +73,7 @@ void rs_fuzz_exercise(const rs_scenario *s)
     rs_write_table(f, &res, 1);
     rs_write_table(f, &res, 0);
     for (size_t i = 0; i < s->n_deals && i < EXPLAIN_DEALS; i++)
-        rs_explain_deal(f, run, i);
+        rs_explain_deal(f, run, i, (int)(i & 1));
     fflush(f);
     rs_result_clear(&res);
     rs_diag_free(&warn);

@@ -6,6 +6,7 @@
 
 #include "../../src/output/labels.h"
 #include "../../src/output/messages.h"
+#include "../../src/output/explain.h"
 #include "../../src/plot/gp.h"
 #include "../../src/scenario/scenario.h"
 #include "../../src/engine/engine.h"
@@ -137,6 +138,7 @@ static void message_table(void)
         for (int k = 0; ids[k]; k++)
             CU_ASSERT_PTR_NULL(strstr(rs_msg_templates[i].nl, ids[k]));
     }
+    CU_ASSERT_EQUAL(rs_explain_check(), 0);
     /* hand-made arguments, exact words */
     char out[512];
     rs_msg m = {RS_MSG_W_OVERRUN, {100, 12.5, 0, 0}, {"T1", NULL}};
