@@ -465,9 +465,10 @@ int rs_cmd_run(const rs_opts *o)
         loaded_free(&l);
         return rc;
     }
+    int nl = strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0;
     rs_diag warn;
     rs_diag_init(&warn);
-    rs_collect_warnings(l.run, &warn, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
+    rs_collect_warnings(l.run, &warn, nl);
     rs_uncertainty u;
     rs_mc_result mc = {0};
     {
@@ -513,13 +514,13 @@ int rs_cmd_run(const rs_opts *o)
             fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
-            rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
+            rs_write_table(stdout, &res, nl);
             printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
                    "regions.csv, results.xlsx, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
-            fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+            fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);
     }
     rs_diag_free(&io);
     rs_result_clear(&res);

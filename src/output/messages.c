@@ -43,8 +43,8 @@ const rs_msg_template rs_msg_templates[RS_MSG_N] = {
                           "co-financing {m0} exceeds the region's co-financing capacity ({m1}); "
                           "request scaled to {m2}"},
     [RS_MSG_BELOW_MIN] = {RS_MSG_BELOW_MIN,
-                          "toekenning {m0} is lager dan het minimum per deal ({m1})",
-                          "award {m0} is below the minimum per deal ({m1})"},
+                          "aanvraag {m0} is lager dan het minimum per deal ({m1})",
+                          "request {m0} is below the minimum per deal ({m1})"},
     [RS_MSG_LEFT_BELOW_MIN] = {RS_MSG_LEFT_BELOW_MIN,
                                "wat van het budget over is, is lager dan het minimum per deal "
                                "({m1}; verdeling: voorrang bij hoge druk op brede welvaart)",

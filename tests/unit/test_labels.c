@@ -160,7 +160,7 @@ static void message_table(void)
     CU_ASSERT_STRING_EQUAL(out, "budget €45 million shared by allocation pro rata");
     m = (rs_msg){RS_MSG_BELOW_MIN, {4.25, 5, 0, 0}, {NULL, NULL}};
     rs_msg_format(out, sizeof out, &m, 1);
-    CU_ASSERT_STRING_EQUAL(out, "toekenning € 4,25 mln is lager dan het minimum per deal (€ 5 mln)");
+    CU_ASSERT_STRING_EQUAL(out, "aanvraag € 4,25 mln is lager dan het minimum per deal (€ 5 mln)");
 }
 
 const rs_test rs_tests_labels[] = {{"message templates", message_table},
