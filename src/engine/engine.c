@@ -331,11 +331,18 @@ static void simulate_deal(rs_run *r, size_t d)
         const double unit = obligation_unit(in, ob, r->admin_factor);
         double *cost = adm[ob->side];
         double *tot = ob->side == RS_SIDE_REGION ? &tot_region : &tot_rijk;
+        /* occurrences_cost() with its year-independent part and the share
+         * read once, and the running total in a register: the same
+         * operations in the same order, so the same bits, without a store
+         * and reload of the total in every year */
+        const double fixed = n * unit / 1e6, share = ob->share_of_flow;
+        double acc = *tot;
         for (int k = k0 < 0 ? 0 : k0; k <= k1; k++) {
-            double c = occurrences_cost(ob, n, unit, paid[k]);
+            double c = fixed + share * paid[k];
             cost[k] += c;
-            *tot += c;
+            acc += c;
         }
+        *tot = acc;
     }
     dr->admin[RS_SIDE_REGION] = tot_region;
     dr->admin[RS_SIDE_RIJK] = tot_rijk;

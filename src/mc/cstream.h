@@ -24,7 +24,8 @@ typedef struct rs_cstream {
     philox4x64_key_t key;
     philox4x64_ctr_t ctr; /* v[3] is the block number */
     philox4x64_ctr_t out; /* the current block */
-    int i;                /* next unused word of out; 4: none left */
+    int i;                /* next unused word of out */
+    int end;              /* words of out this stream owns end here (4, or 2) */
 } rs_cstream;
 
 /* Puts 's' at the start of the stream named (k0, k1; c0, c1, c2). */
@@ -37,18 +38,40 @@ static inline void rs_cstream_init(rs_cstream *s, uint64_t k0, uint64_t k1, uint
     s->ctr.v[1] = c1;
     s->ctr.v[2] = c2;
     s->ctr.v[3] = 0;
-    s->i = 4;
+    s->i = s->end = 4;
 }
 
 /* The next 64-bit word of the stream. */
 static inline uint64_t rs_cstream_u64(rs_cstream *s)
 {
-    if (s->i == 4) {
+    if (s->i == s->end) {
         s->out = philox4x64(s->ctr, s->key);
         s->ctr.v[3]++;
         s->i = 0;
+        s->end = 4;
     }
     return s->out.v[s->i++];
+}
+
+/* Puts 'x' and 'y' at the start of the pair of streams named (k0, k1; c0,
+ * c1, 2·t) and (k0, k1; c0, c1, 2·t + 1), which share their first block:
+ * one Philox block B = block 0 of (…, 2·t) is computed, 'x' reads B's words
+ * 0 and 1 and then blocks 1, 2, … of (…, 2·t); 'y' reads B's words 2 and 3
+ * and then blocks 0, 1, … of (…, 2·t + 1).  So neither stream's words
+ * depend on how many the other reads (the common random numbers of a Beta's
+ * two gammas stay separate), and a deal-year whose two gammas need two
+ * words each (about 95% of them) costs one block instead of two. */
+static inline void rs_cstream_pair(rs_cstream *x, rs_cstream *y, uint64_t k0, uint64_t k1,
+                                   uint64_t c0, uint64_t c1, uint64_t t)
+{
+    rs_cstream_init(x, k0, k1, c0, c1, 2 * t);
+    rs_cstream_init(y, k0, k1, c0, c1, 2 * t + 1);
+    x->out = y->out = philox4x64(x->ctr, x->key);
+    x->ctr.v[3] = 1;
+    x->i = 0;
+    x->end = 2;
+    y->i = 2;
+    y->end = 4;
 }
 
 /* A uniform number in the open interval (0, 1): the top 53 bits of the

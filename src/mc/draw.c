@@ -12,6 +12,8 @@
  *                X/(X + Y) with X ~ Gamma(μκ) read from the stream
  *                (seed, RS_MC_KEY_DEAL; draw, hash(id of d), 2t) and
  *                Y ~ Gamma((1−μ)κ) from (…; draw, hash(id of d), 2t + 1),
+ *                the two sharing their first Philox block (rs_cstream_pair:
+ *                X its words 0–1, Y its words 2–3, each then its own),
  *                by the exact samplers of sample.h (Marsaglia–Tsang
  *                gammas over a 256-layer ziggurat normal, the constants of
  *                each distinct (μκ, (1−μ)κ) made once in the layout); times
@@ -170,11 +172,8 @@ int rs_mc_draw(const rs_mc_layout *l, unsigned long seed, long draw, rs_mc_rng *
     double *rho = run->rho;
     const uint64_t k0 = (uint64_t)seed, c0 = (uint64_t)draw;
     for (size_t j = 0; j < l->n; j++) {
-        uint64_t t2 = 2 * (uint64_t)(int64_t)l->cal[j];
         rs_cstream sx, sy;
-        rs_cstream_init(&sx, k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2);
-        rs_cstream_init(&sy, k0, RS_MC_KEY_DEAL, c0, l->deal[j], t2 + 1);
-        rs_cstream_first2(&sx, &sy);
+        rs_cstream_pair(&sx, &sy, k0, RS_MC_KEY_DEAL, c0, l->deal[j], (uint64_t)(int64_t)l->cal[j]);
         double x = rs_beta(&sx, &sy, &l->shapes[l->shape[j]]);
         rho[l->slot[j]] = l->year[j] == shock_year ? x * l->shock_keep : x;
     }

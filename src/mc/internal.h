@@ -6,7 +6,9 @@
 #define RS_MC_INTERNAL_H
 
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cstream.h"
 #include "mc.h"
@@ -104,17 +106,44 @@ static inline void rs_qh_note(rs_qh *h, uint32_t b)
         h->b_end = b + 1;
 }
 
+#define RS_QH_SUB_MASK ((1u << RS_QH_SUB) - 1)
+#define RS_QH_FLOOR 0x1.0p-32
+#define RS_QH_CEIL 0x1.0p32
+
 /* Log bucket of x (finite).  Buckets are ordered as the values are; |x| ≥
- * 2^32 goes into the outermost bucket of its sign (rs_qh_beyond tells). */
-uint32_t rs_qh_bucket(double x);
-int rs_qh_beyond(double x);
+ * 2^32 goes into the outermost bucket of its sign (rs_qh_beyond tells).
+ * Inline, with rs_qh_beyond and rs_qh_lin_bin: the draw loop calls each
+ * once per value of every draw. */
+static inline uint32_t rs_qh_bucket(double x)
+{
+    double a = fabs(x);
+    if (!(a >= RS_QH_FLOOR))
+        return RS_QH_HALF;
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int e = (int)(bits >> 52) - 1023 - RS_QH_EMIN; /* ≥ 0: a ≥ 2^EMIN is normal */
+    uint32_t m;
+    if (e >= RS_QH_NOCT)
+        m = RS_QH_HALF - 1;
+    else
+        m = (uint32_t)e << RS_QH_SUB | ((uint32_t)(bits >> (52 - RS_QH_SUB)) & RS_QH_SUB_MASK);
+    return x > 0 ? RS_QH_HALF + 1 + m : RS_QH_HALF - 1 - m;
+}
+
+static inline int rs_qh_beyond(double x) { return fabs(x) >= RS_QH_CEIL; }
 /* Bounds [lo, hi] of log bucket b. */
 void rs_qh_bounds(uint32_t b, double *lo, double *hi);
 /* Sets the linear range from the pilot's extremes: [min − s/2, max + s/2],
  * s = max − min (no range when s is 0). */
 void rs_qh_set_range(rs_qh *h, double min, double max);
 /* Linear bin of x (0 below, RS_QH_LIN + 1 above); needs h->w > 0. */
-uint32_t rs_qh_lin_bin(const rs_qh *h, double x);
+static inline uint32_t rs_qh_lin_bin(const rs_qh *h, double x)
+{
+    double u = (x - h->lo) / h->w;
+    if (!(u >= 0))
+        return 0;
+    return u < RS_QH_LIN ? 1 + (uint32_t)u : RS_QH_LIN + 1;
+}
 /* The sorted-sample quantiles q[k] at probabilities p[k] in [0, 1]
  * (k < np ≤ RS_QH_MAXP) of the n ≥ 1 values counted in h, whose exact
  * extremes are min and max.  Returns 0, or -1 for bad np or n. */

@@ -42,29 +42,11 @@
 #include <math.h>
 #include <string.h>
 
-#define SUB_MASK ((1u << RS_QH_SUB) - 1)
-#define FLOOR 0x1.0p-32
-#define CEIL 0x1.0p32
+#define SUB_MASK RS_QH_SUB_MASK
+#define FLOOR RS_QH_FLOOR
+#define CEIL RS_QH_CEIL
 
 /* ---- log-linear buckets ----------------------------------------------- */
-
-uint32_t rs_qh_bucket(double x)
-{
-    double a = fabs(x);
-    if (!(a >= FLOOR))
-        return RS_QH_HALF;
-    uint64_t bits;
-    memcpy(&bits, &a, sizeof bits);
-    int e = (int)(bits >> 52) - 1023 - RS_QH_EMIN; /* ≥ 0: a ≥ 2^EMIN is normal */
-    uint32_t m;
-    if (e >= RS_QH_NOCT)
-        m = RS_QH_HALF - 1;
-    else
-        m = (uint32_t)e << RS_QH_SUB | ((uint32_t)(bits >> (52 - RS_QH_SUB)) & SUB_MASK);
-    return x > 0 ? RS_QH_HALF + 1 + m : RS_QH_HALF - 1 - m;
-}
-
-int rs_qh_beyond(double x) { return fabs(x) >= CEIL; }
 
 void rs_qh_bounds(uint32_t b, double *lo, double *hi)
 {
@@ -99,14 +81,6 @@ void rs_qh_set_range(rs_qh *h, double min, double max)
         h->lo = min;
         h->w = 0;
     }
-}
-
-uint32_t rs_qh_lin_bin(const rs_qh *h, double x)
-{
-    double u = (x - h->lo) / h->w;
-    if (!(u >= 0))
-        return 0;
-    return u < RS_QH_LIN ? 1 + (uint32_t)u : RS_QH_LIN + 1;
 }
 
 /* Bounds of linear bin b (1 … RS_QH_LIN). */

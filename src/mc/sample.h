@@ -73,19 +73,6 @@ static inline double rs_normal(rs_cstream *s)
     }
 }
 
-/* Computes the first blocks of two streams just initialised, one right
- * after the other, so that the processor overlaps the two Philox
- * computations (each is a chain of ten dependent rounds); the words are
- * the same as when each stream computes its block on first use. */
-static inline void rs_cstream_first2(rs_cstream *a, rs_cstream *b)
-{
-    a->out = philox4x64(a->ctr, a->key);
-    b->out = philox4x64(b->ctr, b->key);
-    a->ctr.v[3]++;
-    b->ctr.v[3]++;
-    a->i = b->i = 0;
-}
-
 /* A gamma shape with what its sampler needs, made once per shape. */
 typedef struct rs_gamma_shape {
     double a;     /* the shape, > 0 */

@@ -68,6 +68,35 @@ static void philox_known_answer_and_names(void)
     CU_ASSERT_NOT_EQUAL(rs_cstream_hash("twente-t4"), rs_cstream_hash("twente-t5"));
 }
 
+/* A pair of streams (rs_cstream_pair) shares its first block: x reads
+ * words 0–1 of block 0 of (…, 2t), then blocks 1, 2, … of (…, 2t); y
+ * reads words 2–3 of that block, then blocks 0, 1, … of (…, 2t + 1).  So
+ * what one half reads never moves the other. */
+static void pair_of_streams_shares_one_block(void)
+{
+    rs_cstream x, y, a, b;
+    rs_cstream_pair(&x, &y, 42, 7, 777, 3, 2026);
+    rs_cstream_init(&a, 42, 7, 777, 3, 2 * 2026);
+    rs_cstream_init(&b, 42, 7, 777, 3, 2 * 2026 + 1);
+    uint64_t w[8];
+    for (int k = 0; k < 8; k++)
+        w[k] = rs_cstream_u64(&a); /* blocks 0 and 1 of (…, 2t) */
+    CU_ASSERT_EQUAL(rs_cstream_u64(&y), w[2]);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&x), w[0]);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&x), w[1]);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&y), w[3]);
+    for (int k = 4; k < 8; k++)
+        CU_ASSERT_EQUAL(rs_cstream_u64(&x), w[k]);
+    for (int k = 0; k < 6; k++)
+        CU_ASSERT_EQUAL(rs_cstream_u64(&y), rs_cstream_u64(&b));
+    /* y after reading nothing from x gives the same words as after x read 8 */
+    rs_cstream_pair(&x, &y, 42, 7, 777, 3, 2026);
+    rs_cstream_init(&b, 42, 7, 777, 3, 2 * 2026 + 1);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&y), w[2]);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&y), w[3]);
+    CU_ASSERT_EQUAL(rs_cstream_u64(&y), rs_cstream_u64(&b));
+}
+
 /* Mean and variance of n Beta(a, b) samples from rs_mc_beta (each from
  * its own pair of named streams) against a/(a+b) and
  * ab/((a+b)²(a+b+1)), each within 5 of its standard errors (the variance's
@@ -79,8 +108,8 @@ static void check_beta(double a, double b, long n)
     double mean = 0, m2 = 0;
     double *x = rs_xmalloc((size_t)n * sizeof *x);
     for (long i = 0; i < n; i++) {
-        rs_cstream_init(rs_mc_stream(r->g[0]), 5, RS_MC_KEY_DEAL, (uint64_t)i, 11, 0);
-        rs_cstream_init(rs_mc_stream(r->g[1]), 5, RS_MC_KEY_DEAL, (uint64_t)i, 11, 1);
+        rs_cstream_pair(rs_mc_stream(r->g[0]), rs_mc_stream(r->g[1]), 5, RS_MC_KEY_DEAL,
+                        (uint64_t)i, 11, 0);
         x[i] = rs_mc_beta(r, a, b);
         double d = x[i] - mean;
         mean += d / (double)(i + 1);
@@ -691,6 +720,7 @@ static void per_deal_extension_and_reclaim(void)
 const rs_test rs_tests_mc[] = {
     {"per deal: share of draws extended, mean reclaim", per_deal_extension_and_reclaim},
     {"Philox known answer; a stream is a function of its name", philox_known_answer_and_names},
+    {"a pair of streams shares its first block, each half then its own", pair_of_streams_shares_one_block},
     {"the Beta sampler's mean and variance (10^7 samples)", beta_mean_and_variance},
     {"a deal's draws do not depend on other deals", a_deals_draws_do_not_depend_on_other_deals},
     {"draws do not depend on the chunks", draws_do_not_depend_on_chunks},

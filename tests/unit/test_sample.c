@@ -41,12 +41,19 @@ static void fill(int kind, const double *par, double *x, size_t n, uint64_t seed
     rs_gamma_prep(&g, par[0]);
     rs_beta_prep(&b, par[0], par[1]);
     for (size_t i = 0; i < n; i++) {
+        /* normals from a plain stream; the rest from the two halves of a
+         * pair of streams as draw.c reads them (rs_cstream_pair): gammas
+         * from the half that starts at word 2 of the shared block, log
+         * gammas (three words or more each) across the end of the half
+         * that owns words 0 and 1 */
         rs_cstream s, t;
-        rs_cstream_init(&s, seed, KEY, i, 7, 0);
-        rs_cstream_init(&t, seed, KEY, i, 7, 1);
+        if (kind == NORMAL)
+            rs_cstream_init(&s, seed, KEY, i, 7, 0);
+        else
+            rs_cstream_pair(&s, &t, seed, KEY, i, 7, 0);
         switch (kind) {
         case NORMAL: x[i] = rs_normal(&s); break;
-        case GAMMA: x[i] = rs_gamma(&s, &g); break;
+        case GAMMA: x[i] = rs_gamma(&t, &g); break;
         case LOG_GAMMA: x[i] = exp(rs_log_gamma(&s, &g)); break;
         default: x[i] = rs_beta(&s, &t, &b); break;
         }
