@@ -9,6 +9,7 @@
 
 #include "../dist/dist.h"
 #include "../output/explain.h"
+#include "../output/labels.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -803,4 +804,28 @@ int rs_cmd_list(const rs_opts *o)
                               w);
     }
     return RS_EXIT_OK;
+}
+
+void rs_cli_param_text(char *out, size_t n, const rs_scenario *sc, const char *path, int nl)
+{
+    rs_param_label(out, n, path, nl);
+    if (!sc || strncmp(path, "instruments.", 12) != 0)
+        return;
+    const char *p = path + 12, *dot = strchr(p, '.'), *last = strrchr(path, '.');
+    if (!dot || !last)
+        return;
+    for (size_t i = 0; i < sc->n_instruments; i++) {
+        const rs_instrument *in = &sc->instruments[i];
+        if (strlen(in->id) != (size_t)(dot - p) || strncmp(in->id, p, (size_t)(dot - p)) != 0)
+            continue;
+        const char *ob = strstr(dot, "obligations[");
+        const char *lab = rs_label_of(RS_LK_PARAM, last + 1, nl);
+        if (ob) {
+            ob += 12;
+            const char *e = strchr(ob, ']');
+            snprintf(out, n, "%s (%s, %.*s)", lab, in->name, e ? (int)(e - ob) : 0, ob);
+        } else
+            snprintf(out, n, "%s (%s)", lab, in->name);
+        return;
+    }
 }

@@ -80,7 +80,7 @@ static const char *const xt[X_N][2] = {
                   " + share_of_flow·paid)\n"},
     [X_TOTALS] = {"\n4. totalen (€ mln)\n", "\n4. totals (M€)\n"},
     [X_SPENT] = {"   besteed %s (Rijksaandeel %s, cofinanciering %s), aan het doel besteed %s "
-                 "(aandeel buiten het doel %s)\n",
+                 "(aandeel niet-doelbesteding %s)\n",
                  "   spent %s (Rijk share %s, co-financing %s), goal spending %s "
                  "(off_goal_share %s)\n"},
     [X_PAID] = {"   betaald %s, teruggevorderd %s", "   paid %s, reclaimed %s"},
