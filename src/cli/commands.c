@@ -809,6 +809,13 @@ int rs_cmd_list(const rs_opts *o)
 void rs_cli_param_text(char *out, size_t n, const rs_scenario *sc, const char *path, int nl)
 {
     rs_param_label(out, n, path, nl);
+    const char *br = strchr(path, '['), *last0 = strrchr(path, '.');
+    if (br && last0 && last0 > br && strncmp(path, "instruments.", 12) != 0) {
+        /* 'regions[twente].fiscal_capacity', 'tranches[T4].budget' */
+        const char *e = strchr(br, ']');
+        snprintf(out, n, "%s (%.*s)", rs_label_of(RS_LK_PARAM, last0 + 1, nl),
+                 e ? (int)(e - br - 1) : 0, br + 1);
+    }
     if (!sc || strncmp(path, "instruments.", 12) != 0)
         return;
     const char *p = path + 12, *dot = strchr(p, '.'), *last = strrchr(path, '.');
