@@ -136,7 +136,7 @@ for f in glob.glob("scenarios/*.json") + glob.glob("models/**/*.json", recursive
                   re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", desc)]
 prose.sort(key=len, reverse=True)
 texts = []
-for d in ("demo", "prog", "cmp"):
+for d in ("demo", "prog", "cmp", "t-warn"):
     for p in glob.glob(f"{tmp}/{d}/plots/*.gp") + [f"{tmp}/{d}/report.md", f"{tmp}/{d}/report.html"]:
         t = open(p, encoding="utf-8").read()
         t = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]*", "", t)
@@ -166,6 +166,21 @@ for p, t in texts:
 sys.exit(1 if bad else 0)
 PYEOF
 if [ $? -eq 0 ]; then ok; else failed "no code ids in Dutch charts, report, workbook and terminal output" "$(head -n 20 "$TMP/ids.out")"; fi
+# the warnings are in the workbook too, in Dutch (t4-du.json over its budget)
+if "$PY" -c 'import openpyxl' 2>/dev/null; then
+    if "$PY" - "$TMP/t-warn/results.xlsx" <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Samenvatting"]
+cells = [r[0] for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], str)]
+want = ["Waarschuwingen",
+        "tranche 'T4': de toekenningen overschrijden het budget van € 40 mln met € 15 mln (verdeling: zoals aangevraagd)",
+        "deal 'flevoland-t4' vervalt: aanvraag € 18,2 mln is lager dan het minimum per deal (€ 21 mln)"]
+missing = [w for w in want if w not in cells]
+print("missing:", missing) if missing else None
+sys.exit(1 if missing else 0)
+PYEOF
+    then ok; else failed "the workbook's Samenvatting lists the Dutch warnings"; fi
+fi
 
 # 4. the report in a browser
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
