@@ -380,6 +380,32 @@ if [ "$rc" = 0 ] \
     failed "compare: Dutch terminal table and warnings" "exit $rc"
 fi
 
+# sweep and sensitivity print Dutch terminal tables by default: display
+# labels (an instrument's parameter with the instrument's name), units,
+# decimal commas
+r sweep --no-plots -o "$TMP/sweep-nl" scenarios/t4-spuk.json --param instruments.spuk.off_goal_share \
+    --from 0 --to 0.2 --steps 3
+if [ "$rc" = 0 ] && has "$OUT" "Variatie van aandeel niet-doelbesteding (Specifieke uitkering)" \
+   && has "$OUT" "  kolom 1: Netto Rijksuitgaven (€ mln)" && has "$OUT" "  kolom 2: Doelmatigheid" \
+   && [ "$(grep -Ec '^ +0,[012]000 +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && ! grep -Eq 'off_goal_share|rijk_net|effectiveness' "$OUT"; then ok; else
+    failed "sweep: Dutch terminal table" "exit $rc"
+fi
+r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl" scenarios/t4-spuk.json --metric rijk_net \
+    --factor instruments.spuk.deadline.extension_threshold=0,0.2 --factor 'regions[twente].fiscal_capacity=0.8,1.2'
+if [ "$rc" = 0 ] && has "$OUT" "Netto Rijksuitgaven (€ mln): basiswaarde " \
+   && grep -Eq '^factor +ondergrens +bovengrens +bij ondergrens +bij bovengrens +swing' "$OUT" \
+   && grep -Eq '^drempel voor verlenging \(Specifieke uitkering\) +0 +0,2000 ' "$OUT" \
+   && grep -Eq '^draagkracht \(twente\) +0,8000 +1,200 ' "$OUT" \
+   && ! grep -Eq 'extension_threshold|fiscal_capacity|rijk_net|spuk:' "$OUT"; then ok; else
+    failed "sensitivity: Dutch terminal table" "exit $rc"
+fi
+r sensitivity --no-plots --draws 20 --lang en -o "$TMP/sens-en" scenarios/t4-spuk.json --metric rijk_net \
+    --factor instruments.spuk.deadline.extension_threshold=0,0.2
+if [ "$rc" = 0 ] && grep -Eq '^factor +lo +hi +at lo +at hi' "$OUT"; then ok; else
+    failed "sensitivity --lang en keeps the English table" "exit $rc"
+fi
+
 r explain scenarios/demo.json no-such-deal
 check_rc_has "explain with an unknown deal exits 2" 2 "$ERR" "no-such-deal"
 
