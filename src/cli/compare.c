@@ -247,10 +247,14 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
             char *mean = num_sig(d, v->diff[m].mean);
             char *p5 = num_sig(d, v->diff[m].p5);
             char *p95 = num_sig(d, v->diff[m].p95);
-            if (money) { /* prose amounts: "€ 2,321 mln" (labels.h, rs_fmt_meur) */
+            if (money) { /* prose amounts: "€ 2,321 mln", "-€ 1,661 mln" (as rs_fmt_meur) */
                 char *w[3] = {mean, p5, p95};
+                double x[3] = {v->diff[m].mean, v->diff[m].p5, v->diff[m].p95};
                 for (int q = 0; q < 3; q++) {
-                    char *t = rs_xasprintf(d->nl ? "€ %s mln" : "€%s million", w[q]);
+                    char *a = num_sig(d, fabs(x[q]));
+                    char *t = rs_xasprintf(d->nl ? "%s€ %s mln" : "%s€%s million",
+                                           x[q] < 0 && strcmp(a, "0") != 0 ? "-" : "", a);
+                    free(a);
                     free(w[q]);
                     w[q] = t;
                 }

@@ -376,7 +376,8 @@ r compare --no-plots --draws 50 -o "$TMP/warn-cmp" scenarios/t4-spuk.json scenar
 if [ "$rc" = 0 ] \
    && has "$ERR" "regiosim: waarschuwing: Tranche 4 als decentralisatie-uitkering: tranche 'T4': de toekenningen overschrijden het budget van € 40 mln met € 15 mln (verdeling: zoals aangevraagd)" \
    && has "$OUT" "| maatstaf | eenheid |" && has "$OUT" "| Netto Rijksuitgaven | € mln | " \
-   && ! grep -q "| metric |\|Net Rijk expenditure\| M€ " "$OUT"; then ok; else
+   && grep -Eq 'gemiddeld verschil [+-]€ [0-9]+,[0-9]+ mln, P5–P95 -?€ [0-9]+,[0-9]+ mln tot -?€ [0-9]+,[0-9]+ mln\)' "$OUT" \
+   && ! grep -q "| metric |\|Net Rijk expenditure\| M€ \|€ mln," "$OUT"; then ok; else
     failed "compare: Dutch terminal table and warnings" "exit $rc"
 fi
 
