@@ -1333,7 +1333,12 @@ int rs_cmd_compare(const rs_opts *o)
         }
         char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
         char *label = rs_xasprintf("%s/results.xlsx", dir);
-        rc = rs_write_xlsx_compare(path, label, rr, nm, n, g.nl, &diag);
+        rs_xlsx_mc *xm = s[0].mc ? rs_xcalloc(n, sizeof *xm) : NULL;
+        for (size_t i = 0; xm && i < n; i++)
+            xm[i] = (rs_xlsx_mc){s[i].mc->draws, s[i].mc->metric, s[i].mc->diff, s[i].mc->p_greater,
+                                 s[i].mc->p_less};
+        rc = rs_write_xlsx_compare(path, label, rr, nm, n, xm, g.nl, &diag);
+        free(xm);
         free(path);
         free(label);
         free(rr);

@@ -52,6 +52,19 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
     done
     if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmp" 2>&1); then ok; else
         failed "results.xlsx of compare matches compare.csv" "$out"; fi
+    # with draws: the Monte Carlo columns of Vergelijking match compare.json
+    if "$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" \
+        scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"; then
+        if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmc" 2>&1); then ok; else
+            failed "results.xlsx of compare --draws matches compare.json" "$out"; fi
+        # the checker notices a changed Monte Carlo value
+        cp -r "$TMP/cmpmc" "$TMP/cmpmut"
+        "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['uncertainty']['metrics']['rijk_net']['differences'][0]['p95'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/cmpmut/compare.json"
+        if "$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmut" 2>&1 | grep -q 'rijk_net difference 2 p95'; then ok; else
+            failed "check_xlsx.py notices a changed Monte Carlo value"; fi
+    else
+        failed "compare --draws runs" "$(cat "$TMP/err")"
+    fi
     # the checker itself finds a wrong value
     cp -r "$TMP/demo" "$TMP/mut"
     "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['metrics']['rijk_net'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/mut/summary.json"
