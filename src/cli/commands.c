@@ -10,6 +10,7 @@
 
 #include "../dist/dist.h"
 #include "../output/explain.h"
+#include "../output/labels.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -507,9 +508,10 @@ int rs_cmd_run(const rs_opts *o)
         loaded_free(&l);
         return rc;
     }
+    int nl = strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0;
     rs_diag warn;
     rs_diag_init(&warn);
-    rs_collect_warnings(l.run, &warn);
+    rs_collect_warnings(l.run, &warn, nl);
     rs_uncertainty u;
     rs_mc_result mc = {0};
     {
@@ -555,13 +557,13 @@ int rs_cmd_run(const rs_opts *o)
             fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     } else {
         if (!o->quiet) {
-            rs_write_table(stdout, &res, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
+            rs_write_table(stdout, &res, nl);
             printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
                    "regions.csv, results.xlsx, report.html%s)\n",
                    dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
-            fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+            fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);
     }
     rs_diag_free(&io);
     rs_result_clear(&res);
@@ -595,7 +597,7 @@ int rs_cmd_explain(const rs_opts *o)
         loaded_free(&l);
         return RS_EXIT_USAGE;
     }
-    rs_explain_deal(stdout, l.run, d);
+    rs_explain_deal(stdout, l.run, d, strcmp(o->lang ? o->lang : l.sc->lang, "nl") == 0);
     loaded_free(&l);
     return RS_EXIT_OK;
 }
@@ -916,4 +918,35 @@ int rs_cmd_list(const rs_opts *o)
                               w);
     }
     return RS_EXIT_OK;
+}
+
+void rs_cli_param_text(char *out, size_t n, const rs_scenario *sc, const char *path, int nl)
+{
+    rs_param_label(out, n, path, nl);
+    const char *br = strchr(path, '['), *last0 = strrchr(path, '.');
+    if (br && last0 && last0 > br && strncmp(path, "instruments.", 12) != 0) {
+        /* 'regions[twente].fiscal_capacity', 'tranches[T4].budget' */
+        const char *e = strchr(br, ']');
+        snprintf(out, n, "%s (%.*s)", rs_label_of(RS_LK_PARAM, last0 + 1, nl),
+                 e ? (int)(e - br - 1) : 0, br + 1);
+    }
+    if (!sc || strncmp(path, "instruments.", 12) != 0)
+        return;
+    const char *p = path + 12, *dot = strchr(p, '.'), *last = strrchr(path, '.');
+    if (!dot || !last)
+        return;
+    for (size_t i = 0; i < sc->n_instruments; i++) {
+        const rs_instrument *in = &sc->instruments[i];
+        if (strlen(in->id) != (size_t)(dot - p) || strncmp(in->id, p, (size_t)(dot - p)) != 0)
+            continue;
+        const char *ob = strstr(dot, "obligations[");
+        const char *lab = rs_label_of(RS_LK_PARAM, last + 1, nl);
+        if (ob) {
+            ob += 12;
+            const char *e = strchr(ob, ']');
+            snprintf(out, n, "%s (%s, %.*s)", lab, in->name, e ? (int)(e - ob) : 0, ob);
+        } else
+            snprintf(out, n, "%s (%s)", lab, in->name);
+        return;
+    }
 }

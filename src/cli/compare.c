@@ -247,7 +247,22 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
             char *mean = num_sig(d, v->diff[m].mean);
             char *p5 = num_sig(d, v->diff[m].p5);
             char *p95 = num_sig(d, v->diff[m].p95);
-            const char *unit = money ? (d->nl ? " € mln" : " M€") : "";
+            if (money) { /* prose amounts: "€ 2,321 mln", "-€ 1,661 mln" (as rs_fmt_meur) */
+                char *w[3] = {mean, p5, p95};
+                double x[3] = {v->diff[m].mean, v->diff[m].p5, v->diff[m].p95};
+                for (int q = 0; q < 3; q++) {
+                    char *a = num_sig(d, fabs(x[q]));
+                    char *t = rs_xasprintf(d->nl ? "%s€ %s mln" : "%s€%s million",
+                                           x[q] < 0 && strcmp(a, "0") != 0 ? "-" : "", a);
+                    free(a);
+                    free(w[q]);
+                    w[q] = t;
+                }
+                mean = w[0];
+                p5 = w[1];
+                p95 = w[2];
+            }
+            const char *unit = "";
             const char *plus = v->diff[m].mean > 0 ? "+" : "";
             double big = fmax(fabs(v->diff[m].mean), fmax(fabs(v->diff[m].p5), fabs(v->diff[m].p95)));
             if ((pg == 0 && pl == 0) || big < RS_NO_DIFFERENCE) {
@@ -1219,7 +1234,7 @@ int rs_cmd_compare(const rs_opts *o)
         if (i == 0)
             for (size_t k = 0; k < uwarn.n; k++)
                 rs_diag_add(&x->warn, 0, "%s", uwarn.msg[k]);
-        rs_collect_warnings(x->run, &x->warn);
+        rs_collect_warnings(x->run, &x->warn, strcmp(o->lang ? o->lang : x->sc->lang, "nl") == 0);
         rs_result_make(&x->res, x->run, &x->warn);
         s[i].label = label_of(o->pos[i]);
         for (size_t j = 0; j < i; j++)
@@ -1501,14 +1516,15 @@ int rs_cmd_compare(const rs_opts *o)
         for (size_t i = 0; i < warn.n; i++)
             fprintf(stderr, "regiosim: %s\n", warn.msg[i]);
     if (!rc) {
+        const char *wt = RS_L(&g, "waarschuwing", "warning");
         for (size_t i = 0; i < warn.n; i++)
-            fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+            fprintf(stderr, "regiosim: %s: %s\n", wt, warn.msg[i]);
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < s[i].warn.n; j++)
-                fprintf(stderr, "regiosim: warning: %s: %s\n", s[i].label, s[i].warn.msg[j]);
+                fprintf(stderr, "regiosim: %s: %s: %s\n", wt, disp(&s[i]), s[i].warn.msg[j]);
         if (!o->quiet) {
             rs_doc table;
-            rs_doc_init(&table, 0, "png");
+            rs_doc_init(&table, g.nl, "png"); /* the language of the report */
             compare_table(&table, s, n);
             rs_doc_markdown(stdout, &table);
             if (s[0].mc) {

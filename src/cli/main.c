@@ -130,13 +130,16 @@ static const char help_run[] =
     "  --histogram METRIC   the metric of the histogram chart (default rijk_net)\n";
 
 static const char help_explain[] =
-    "Usage: regiosim explain SCENARIO DEAL [--set PATH=VALUE]...\n"
+    "Usage: regiosim explain SCENARIO DEAL [--set PATH=VALUE]... [--lang nl|en]\n"
     "\n"
     "Prints the calculation of one deal: the award (co-financing share c, capped\n"
     "request R, allocation, A, C, V), then per year the planned spending, the target\n"
     "(planned + backlog), the realisation rho, what was spent, the backlog left, the\n"
     "Rijk share of spending, the payment, the reclaim and the burden, then the burden\n"
-    "per obligation and the totals.  Money in M€.  Nothing is written to disk.\n";
+    "per obligation and the totals.  Money in M€.  Nothing is written to disk.\n"
+    "--lang nl (the default, or the scenario's 'lang') prints it in Dutch with\n"
+    "display labels and decimal commas (toekenning, vaststelling, draagkracht);\n"
+    "--lang en in English with the model's ids.\n";
 
 static const char help_validate[] =
     "Usage: regiosim validate FILE... [--set PATH=VALUE]...\n"
@@ -331,7 +334,7 @@ static const opt options[] = {
     {"run compare sweep sensitivity", "output", 'o', O_STR, F(out), NOHAS, NULL},
     {"run compare sweep sensitivity", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
     {"run compare sweep sensitivity plot", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
-    {"run compare sweep sensitivity plot", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run compare sweep sensitivity explain plot", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
     {"run compare sweep sensitivity", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
     {"run compare sweep sensitivity plot", "style", 0, O_STR, F(style), NOHAS, NULL},
     {"run compare sweep sensitivity plot", "font", 0, O_STR, F(font), NOHAS, NULL},

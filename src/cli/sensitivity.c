@@ -870,6 +870,17 @@ static char *scenario_text(const study *st, size_t k, const char *file)
     return base_of(file);
 }
 
+/* The name of factor f for a reader: in Dutch a single path by its
+ * display label (rs_cli_param_text), a group by its name. */
+static char *shown(const study *st, const factor *f, int nl)
+{
+    if (!nl || f->group || f->n != 1)
+        return rs_xstrdup(f->name);
+    char t[256];
+    rs_cli_param_text(t, sizeof t, st->ex ? rs_study_scenario(st->ex, 0) : NULL, f->paths[0], 1);
+    return rs_xstrdup(t);
+}
+
 static char *quantity(const study *st, int nl)
 {
     const char *m = rs_metric_label(st->metric, nl);
@@ -1147,7 +1158,7 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     for (size_t i = 0; i < st->k; i++) {
         const factor *f = &st->f[i];
         char a[40], b[40], c[40], e[40];
-        cells[n++] = rs_xstrdup(f->name);
+        cells[n++] = shown(st, f, nl);
         fmtv(a, sizeof a, f->lo[0], nl);
         fmtv(b, sizeof b, f->hi[0], nl);
         cells[n++] = rs_xasprintf("%s – %s", a, b);
@@ -1198,7 +1209,9 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
         const factor *f = &st->f[i];
         rs_buf b;
         rs_buf_init(&b);
-        rs_buf_printf(&b, "%s", f->name);
+        char *nm = shown(st, f, nl);
+        rs_buf_printf(&b, "%s", nm);
+        free(nm);
         for (size_t j = 0; j < f->n; j++)
             rs_buf_printf(&b, "%s%s", j ? ", " : " (", f->paths[j]);
         rs_buf_printf(&b, "): %s", f->note ? f->note : (nl ? "bandbreedte van --factor" : "range from --factor"));
@@ -1462,9 +1475,86 @@ int rs_cmd_sensitivity(const rs_opts *o)
     rs_outdir_abort(&od);
     rs_diag_print(&diag, stderr);
     for (size_t i = 0; i < w2.n; i++)
-        fprintf(stderr, "regiosim: warning: %s\n", w2.msg[i]);
+        fprintf(stderr, "regiosim: %s: %s\n", g.nl ? "waarschuwing" : "warning", w2.msg[i]);
     rs_diag_free(&w2);
-    if (!rc && !o->quiet) {
+    if (!rc && !o->quiet && g.nl) {
+        /* Dutch: display labels, the shared number format, units */
+        char *q = quantity(&st, 1), *u = unit_text(&st, 1), v[6][48];
+        fmtv(v[0], sizeof v[0], base, 1);
+        printf("%s (%s): basiswaarde %s", q, u, v[0]);
+        if (st.mc) {
+            fmtv(v[1], sizeof v[1], base_se, 1);
+            printf(" ± %s (gemiddelde van %ld trekkingen ± standaardfout)\n", v[1], st.unc.draws);
+        } else
+            printf("\n");
+        free(q);
+        free(u);
+        if (st.method == M_OAT)
+            printf("%-58s %12s %12s %14s %14s %12s%s %12s\n", "factor", "ondergrens",
+                   "bovengrens", "bij ondergrens", "bij bovengrens", "swing",
+                   st.mc ? " ± standaardfout" : "", "omslagwaarde");
+        else if (st.method == M_MORRIS)
+            printf("%-58s %12s %12s %12s%s %12s\n", "factor", "ondergrens", "bovengrens", "μ*",
+                   st.mc ? " ± standaardfout" : "", "σ");
+        else
+            printf("%-58s %8s %8s %8s %8s\n", "factor", "S1", "± 95%", "ST", "± 95%");
+        for (size_t i = 0; i < st.k; i++) {
+            const factor *f = &st.f[i];
+            char *nm = shown(&st, f, 1);
+            /* whole UTF-8 characters, at most 58 */
+            size_t cut = 0, chars = 0;
+            while (nm[cut] && chars < 58) {
+                cut++;
+                while (((unsigned char)nm[cut] & 0xC0) == 0x80)
+                    cut++;
+                chars++;
+            }
+            nm[cut] = '\0';
+            printf("%s%*s", nm, (int)(58 - chars), "");
+            free(nm);
+            if (st.method == M_SOBOL) {
+                double x[4] = {f->s1, f->s1c, f->st, f->stc};
+                for (int k = 0; k < 4; k++) {
+                    rs_fmt(v[k], sizeof v[k], x[k], 4, 1);
+                    printf(" %8s", v[k]);
+                }
+                printf("\n");
+                continue;
+            }
+            fmtv(v[0], sizeof v[0], f->lo[0], 1);
+            fmtv(v[1], sizeof v[1], f->hi[0], 1);
+            printf(" %12s %12s", v[0], v[1]);
+            if (st.method == M_OAT) {
+                fmtv(v[2], sizeof v[2], f->at_lo, 1);
+                fmtv(v[3], sizeof v[3], f->at_hi, 1);
+                fmtv(v[4], sizeof v[4], f->swing, 1);
+                printf(" %14s %14s %12s", v[2], v[3], v[4]);
+                if (st.mc) {
+                    fmtv(v[5], sizeof v[5], f->swing_se, 1);
+                    printf(" ± %-13s", v[5]);
+                }
+                if (f->has_switch) {
+                    fmtv(v[5], sizeof v[5], f->sw, 1);
+                    printf(" %12s\n", v[5]);
+                } else
+                    printf(" %12s\n", "–");
+            } else {
+                fmtv(v[2], sizeof v[2], f->mu_star, 1);
+                printf(" %12s", v[2]);
+                if (st.mc) {
+                    fmtv(v[3], sizeof v[3], f->mu_star_se, 1);
+                    printf(" ± %-13s", v[3]);
+                }
+                fmtv(v[4], sizeof v[4], f->sigma, 1);
+                printf(" %12s\n", v[4]);
+            }
+        }
+        char secs[40];
+        rs_fmt(secs, sizeof secs, seconds, 1, 1);
+        printf("\n%ld runs in %s s; resultaten in %s/ (sensitivity.json, sensitivity.csv%s, "
+               "report.html)\n",
+               st.runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
+    } else if (!rc && !o->quiet) {
         char *q = quantity(&st, 0);
         printf("%s (%s): base %.6g%s", q, rs_metric_infos[st.metric].unit, base,
                st.mc ? "" : "\n");

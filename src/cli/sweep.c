@@ -315,6 +315,13 @@ int rs_cmd_sweep(const rs_opts *o)
     free(var);
     free(ov);
     free(text);
+    /* the words of the terminal table, while the scenario is at hand */
+    const rs_scenario *sc0 = rs_study_scenario(st, 0);
+    int nl = strcmp(o->lang ? o->lang : sc0 ? sc0->lang : "nl", "nl") == 0;
+    char p1[160], p2[160] = "";
+    rs_cli_param_text(p1, sizeof p1, sc0, o->param, nl);
+    if (two)
+        rs_cli_param_text(p2, sizeof p2, sc0, o->param2, nl);
     rs_study_free(st);
     if (rc) {
         rs_diag_print(&diag, stderr);
@@ -392,8 +399,8 @@ int rs_cmd_sweep(const rs_opts *o)
     rs_outdir_abort(&od);
     rs_diag_print(&diag, stderr);
     for (size_t i = 0; i < warn.n; i++)
-        fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
-    if (!rc && !o->quiet) {
+        fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);
+    if (!rc && !o->quiet && !nl) { /* English: the ids, as in sweep.csv */
         printf("%-14s%s%-14s", o->param, two ? " " : "", two ? o->param2 : "");
         for (size_t k = 0; k < nm; k++)
             printf(" %22s", rs_metric_infos[ms[k]].name);
@@ -408,6 +415,35 @@ int rs_cmd_sweep(const rs_opts *o)
             printf("\n");
         }
         printf("\nresults in %s/ (sweep.csv%s)\n", dir, o->no_plots ? "" : ", plots/sweep");
+    } else if (!rc && !o->quiet) {
+        /* Dutch: display labels, one column per line of the heading, the
+         * shared number format (decimal comma) with the metric's unit */
+        printf("Variatie van %s%s%s\n", p1, two ? " en " : "", p2);
+        for (size_t k = 0; k < nm; k++) {
+            const char *u = rs_metric_unit(ms[k], 1);
+            printf("  kolom %zu: %s%s%s%s\n", k + 1, rs_metric_label(ms[k], 1), u[0] ? " (" : "",
+                   u, u[0] ? ")" : "");
+        }
+        printf("\n%14s%s", "waarde", two ? "       waarde 2" : "");
+        for (size_t k = 0; k < nm; k++)
+            printf(" %14s %zu", "kolom", k + 1);
+        printf("\n");
+        for (long p = 0; p < n1 * n2; p++) {
+            const double *row = vals + (size_t)p * (nm + 2);
+            char v[64];
+            rs_fmt(v, sizeof v, row[0], 4, 1);
+            printf("%14s", v);
+            if (two) {
+                rs_fmt(v, sizeof v, row[1], 4, 1);
+                printf(" %14s", v);
+            }
+            for (size_t k = 0; k < nm; k++) {
+                rs_fmt_metric(v, sizeof v, ms[k], row[2 + k], 1, 0);
+                printf(" %16s", v);
+            }
+            printf("\n");
+        }
+        printf("\nresultaten in %s/ (sweep.csv%s)\n", dir, o->no_plots ? "" : ", plots/sweep");
     }
     rs_diag_free(&warn);
     free(dir);

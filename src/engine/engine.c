@@ -13,7 +13,6 @@ const char *const rs_series_names[] = {
 
 /* ---- awards (docs/model.md §5) ------------------------------------------ */
 
-static char *money(double x) { return rs_xasprintf("%.3f M€", x); }
 
 static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
 {
@@ -33,49 +32,31 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         double cap_c = rs_cofin_source_capacity(reg->cofin_capacity, reg->src_capacity,
                                                 t->counts, deal->src_share, &bind);
         if (C > cap_c && bind >= 0) {
-            char *cs = money(C), *cap = money(cap_c);
-            char *what = bind == RS_SRC_N
-                             ? rs_xasprintf("none of its cofin_sources counts in tranche %s",
-                                            t->id)
-                             : rs_xasprintf("at most %s counts, as the region's "
-                                            "cofin_capacity_%s binds",
-                                            cap, rs_cofin_source_names[bind]);
+            int none = bind == RS_SRC_N;
+            a->why = (rs_msg){0, {C, cap_c, 0, t->cofin->shortfall_drop}, {NULL, NULL}};
+            a->why.s[0] = none ? t->id : rs_cofin_source_names[bind];
             if (t->cofin->shortfall_drop || !(cap_c > 0)) {
                 a->status = RS_DROPPED;
-                a->why = rs_xasprintf("co-financing %s: %s (shortfall: %s)", cs, what,
-                                      t->cofin->shortfall_drop ? "drop" : "scale to 0");
-                free(cs);
-                free(cap);
-                free(what);
+                a->why.id = none ? RS_MSG_SRC_NONE_DROP : RS_MSG_SRC_BIND_DROP;
                 continue;
             }
             R = cap_c * (1 - a->c) / a->c;
-            a->why = rs_xasprintf("co-financing %s: %s: request scaled to %.3f M€", cs, what, R);
-            free(cs);
-            free(cap);
-            free(what);
+            a->why.id = none ? RS_MSG_SRC_NONE_SCALE : RS_MSG_SRC_BIND_SCALE;
+            a->why.x[2] = R;
         } else if (C > reg->cofin_capacity) {
-            char *cs = money(C), *cap = money(reg->cofin_capacity);
+            a->why = (rs_msg){0, {C, reg->cofin_capacity, 0, 0}, {NULL, NULL}};
             if (t->cofin->shortfall_drop) {
                 a->status = RS_DROPPED;
-                a->why = rs_xasprintf("co-financing %s exceeds the region's cofin_capacity %s "
-                                      "(shortfall: drop)",
-                                      cs, cap);
-                free(cs);
-                free(cap);
+                a->why.id = RS_MSG_CAP_DROP;
                 continue;
             }
             R = reg->cofin_capacity * (1 - a->c) / a->c;
-            a->why = rs_xasprintf("co-financing %s exceeds the region's cofin_capacity %s: "
-                                  "request scaled to %.3f M€",
-                                  cs, cap, R);
-            free(cs);
-            free(cap);
+            a->why.id = RS_MSG_CAP_SCALE;
+            a->why.x[2] = R;
         }
         if (R < t->deal_min) {
             a->status = RS_DROPPED;
-            free(a->why);
-            a->why = rs_xasprintf("award %.3f M€ is below deal_min %.3f M€", R, t->deal_min);
+            a->why = (rs_msg){RS_MSG_BELOW_MIN, {R, t->deal_min, 0, 0}, {NULL, NULL}};
             continue;
         }
         a->R = R;
@@ -92,10 +73,7 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         const rs_deal *deal = &sc->deals[cand[i].deal];
         if (cand[i].A < 0) {
             a->status = RS_DROPPED;
-            free(a->why);
-            a->why = rs_xasprintf("what is left of the budget is below deal_min %.3f M€ "
-                                  "(allocation: priority)",
-                                  t->deal_min);
+            a->why = (rs_msg){RS_MSG_LEFT_BELOW_MIN, {0, t->deal_min, 0, 0}, {NULL, NULL}};
             continue;
         }
         a->A = cand[i].A;
@@ -105,12 +83,11 @@ static void award_tranche(rs_plan *p, size_t k, rs_cand *cand)
         for (int s = 0; s < RS_SRC_N; s++)
             a->Cs[s] = q > 0 && t->counts[s] ? a->C * deal->src_share[s] / q : 0;
         a->status = a->A < deal->request ? RS_SCALED : RS_AWARDED;
-        if (a->status == RS_SCALED && !a->why) {
+        if (a->status == RS_SCALED && !a->why.id) {
             if (deal->request > t->deal_cap && a->A == t->deal_cap)
-                a->why = rs_xasprintf("request capped at deal_cap %.3f M€", t->deal_cap);
+                a->why = (rs_msg){RS_MSG_CAPPED, {0, t->deal_cap, 0, 0}, {NULL, NULL}};
             else
-                a->why = rs_xasprintf("budget %.3f M€ shared by allocation %s", t->budget,
-                                      t->alloc->name);
+                a->why = (rs_msg){RS_MSG_SHARED, {0, t->budget, 0, 0}, {t->alloc->name, NULL}};
         }
     }
 }
@@ -162,8 +139,6 @@ void rs_plan_free(rs_plan *p)
 {
     if (!p)
         return;
-    for (size_t d = 0; d < p->sc->n_deals; d++)
-        free(p->aw[d].why);
     free(p->aw);
     free(p->overrun);
     free(p->off);

@@ -17,7 +17,7 @@ extern const char *const rs_status_names[];
 
 typedef struct rs_award {
     rs_status status;
-    char *why;       /* why dropped or scaled, NULL otherwise */
+    rs_msg why;      /* why dropped or scaled (id 0 otherwise); output/messages.h words it */
     double c;        /* co-financing share */
     double R;        /* capped request after the co-financing check */
     double A, C, V;  /* award, co-financing, volume (0 when dropped) */

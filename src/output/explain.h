@@ -7,6 +7,11 @@
 
 #include "../engine/engine.h"
 
-void rs_explain_deal(FILE *f, const rs_run *run, size_t deal);
+/* 'nl': Dutch words, display labels and decimal commas; else English
+ * with the model's ids (docs/model.md). */
+void rs_explain_deal(FILE *f, const rs_run *run, size_t deal, int nl);
+/* Lines of the trace's nl/en table whose two formats differ in their
+ * conversions (0 when sound; a unit test). */
+int rs_explain_check(void);
 
 #endif

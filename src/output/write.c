@@ -1,5 +1,7 @@
 /* write.c — see write.h. */
 #include "write.h"
+
+#include "messages.h"
 #include "labels.h"
 
 #include <math.h>
@@ -478,35 +480,39 @@ void rs_write_bands_csv(FILE *f, const rs_result *res, const char *dialect)
 
 /* ---- warnings ----------------------------------------------------------- */
 
-void rs_collect_warnings(const rs_run *run, rs_diag *diag)
+void rs_collect_warnings(const rs_run *run, rs_diag *diag, int nl)
 {
     const rs_plan *p = run->plan;
     const rs_scenario *sc = p->sc;
     for (size_t d = 0; d < sc->n_deals; d++) {
         const rs_award *a = &p->aw[d];
         const rs_tranche *t = &sc->tranches[sc->deals[d].tranche];
-        if (a->status == RS_DROPPED)
-            rs_diag_add(diag, 0, "deal '%s' dropped: %s", sc->deals[d].id, a->why);
-        else if (a->A < t->deal_min)
-            rs_diag_add(diag, 0, "deal '%s': pro-rata award %.3f M€ is below deal_min %.3f M€",
-                        sc->deals[d].id, a->A, t->deal_min);
+        if (a->status == RS_DROPPED) {
+            char why[768];
+            rs_msg_format(why, sizeof why, &a->why, nl);
+            rs_msg m = {RS_MSG_W_DROPPED, {0, 0, 0, 0}, {sc->deals[d].id, why}};
+            rs_diag_add_msg(diag, &m, nl);
+        } else if (a->A < t->deal_min) {
+            rs_msg m = {RS_MSG_W_PRORATA_MIN, {a->A, t->deal_min, 0, 0}, {sc->deals[d].id, NULL}};
+            rs_diag_add_msg(diag, &m, nl);
+        }
     }
     for (size_t k = 0; k < sc->n_tranches; k++)
-        if (p->overrun[k] > 0)
-            rs_diag_add(diag, 0, "tranche '%s': awards exceed the budget %.3f M€ by %.3f M€ "
-                                 "(allocation: as_requested)",
-                        sc->tranches[k].id, sc->tranches[k].budget, p->overrun[k]);
+        if (p->overrun[k] > 0) {
+            rs_msg m = {RS_MSG_W_OVERRUN, {sc->tranches[k].budget, p->overrun[k], 0, 0},
+                        {sc->tranches[k].id, NULL}};
+            rs_diag_add_msg(diag, &m, nl);
+        }
     int last_row = sc->end - p->y0;
     double after = 0, after_spent = 0;
     for (int y = last_row + 1; y < p->ny; y++) {
         after += fabs(run->y[RS_Y_PAID][y]) + fabs(run->y[RS_Y_RECLAIMED][y]);
         after_spent += run->y[RS_Y_SPENT][y];
     }
-    if (after > 0 || after_spent > 0)
-        rs_diag_add(diag, 0,
-                    "flows after the horizon (%d): %.3f M€ of Rijk payments and reclaims and "
-                    "%.3f M€ of spending, reported in the row 'after' of yearly.csv",
-                    sc->end, after, after_spent);
+    if (after > 0 || after_spent > 0) {
+        rs_msg m = {RS_MSG_W_AFTER, {after, after_spent, 0, sc->end}, {NULL, NULL}};
+        rs_diag_add_msg(diag, &m, nl);
+    }
 }
 
 /* ---- deterministic value against the draws --------------------------- */

@@ -86,7 +86,7 @@ void rs_json_string(FILE *f, const char *s);
 
 /* Adds the warnings every run should show (dropped deals, overruns,
  * flows after the horizon) to 'diag'. */
-void rs_collect_warnings(const rs_run *run, rs_diag *diag);
+void rs_collect_warnings(const rs_run *run, rs_diag *diag, int nl);
 
 /* Writes x as a JSON number: the shortest text that reads back as x, or
  * null for what JSON cannot hold (infinity, NaN). */

@@ -161,6 +161,13 @@ static void summary_sheet(xw *x, const rs_result *res)
                     "Amounts in million euro; shares as percentages. The cells hold the "
                     "unrounded values."),
         x->note);
+    /* the run's warnings, worded in the workbook's language (messages.h) */
+    if (res->warnings && res->warnings->n) {
+        r += 2;
+        str(ws, r++, 0, T("Waarschuwingen", "Warnings"), x->head);
+        for (size_t i = 0; i < res->warnings->n; i++)
+            str(ws, r++, 0, res->warnings->msg[i], x->note);
+    }
     for (size_t q = 0; q < nt; q++)
         free(own[q]);
     free(own);

@@ -27,6 +27,35 @@ typedef struct rs_diag {
     int code;
 } rs_diag;
 
+/* A message as data: an id of the template table (src/output/messages.c,
+ * one Dutch and one English text per id) and its arguments, so that a
+ * lower layer can say what happened without choosing the language.
+ * id 0: no message. */
+typedef enum {
+    RS_MSG_NONE = 0,
+    RS_MSG_SRC_NONE_DROP,   /* x0 C, s0 tranche, x3 1: drop, 0: scale to 0 */
+    RS_MSG_SRC_BIND_DROP,   /* x0 C, x1 counted, s0 source, x3 as above */
+    RS_MSG_SRC_NONE_SCALE,  /* x0 C, s0 tranche, x2 R */
+    RS_MSG_SRC_BIND_SCALE,  /* x0 C, x1 counted, s0 source, x2 R */
+    RS_MSG_CAP_DROP,        /* x0 C, x1 cofin_capacity */
+    RS_MSG_CAP_SCALE,       /* x0 C, x1 cofin_capacity, x2 R */
+    RS_MSG_BELOW_MIN,       /* x0 R, x1 deal_min */
+    RS_MSG_LEFT_BELOW_MIN,  /* x1 deal_min */
+    RS_MSG_CAPPED,          /* x1 deal_cap */
+    RS_MSG_SHARED,          /* x1 budget, s0 allocation */
+    RS_MSG_W_DROPPED,       /* s0 deal, s1 the reason (rendered) */
+    RS_MSG_W_PRORATA_MIN,   /* s0 deal, x0 award, x1 deal_min */
+    RS_MSG_W_OVERRUN,       /* s0 tranche, x0 budget, x1 overrun */
+    RS_MSG_W_AFTER,         /* x3 end year, x0 paid+reclaimed, x1 spent */
+    RS_MSG_N
+} rs_msg_id;
+
+typedef struct rs_msg {
+    int id;
+    double x[4];
+    const char *s[2]; /* not owned */
+} rs_msg;
+
 void rs_diag_init(rs_diag *d);
 void rs_diag_free(rs_diag *d);
 /* Adds a formatted message; 'code' 0 marks a warning. */

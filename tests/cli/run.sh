@@ -318,8 +318,8 @@ else
     ok
 fi
 
-# explain
-r explain scenarios/demo.json veluwe-t5
+# explain (English: the model's ids; the Dutch trace is checked below)
+r explain --lang en scenarios/demo.json veluwe-t5
 if [ "$rc" != 0 ]; then
     failed "explain demo.json veluwe-t5" "exit code $rc, expected 0"
 elif ! grep -Eq '^ *year +planned +target +rho +spent' "$OUT"; then
@@ -329,6 +329,84 @@ elif ! grep -Eq '^ *2024 +[0-9]' "$OUT" || ! grep -Eq '^ *2026 +[0-9]' "$OUT"; t
 else
     ok
 fi
+# explain in Dutch (the default): display labels, decimal commas, no code ids.
+# veluwe-t5: flat rule c = 0.5, fiscal_capacity 1.15, bw_pressure 0.3,
+# request 20 under deal_cap 40, awarded in full (demo.json, models/regions)
+r explain scenarios/demo.json veluwe-t5
+if [ "$rc" != 0 ]; then
+    failed "explain in Dutch" "exit code $rc, expected 0"
+elif ! has "$OUT" "   cofinancieringsregel: vast aandeel; c = 0,500000 (draagkracht 1,150, druk op brede welvaart 0,300)" \
+   || ! has "$OUT" "   aanvraag 20,000000, maximum per deal 40,000 -> R = 20,000000" \
+   || ! has "$OUT" "   status toegekend" \
+   || ! grep -Eq '^ *jaar +gepland +doel +rho +besteed' "$OUT" \
+   || ! grep -Eq '^ *2024 +8,0000 +8,0000 +0,8500 ' "$OUT"; then
+    failed "explain in Dutch" "expected Dutch lines (cofinancieringsregel, aanvraag, status toegekend, jaar gepland ...)"
+elif grep -Eqw 'flat|priority|awarded|deal_cap|fiscal_capacity|bw_pressure|off_goal_share' "$OUT"; then
+    failed "explain in Dutch" "a code id in the Dutch trace: $(grep -Eow 'flat|priority|awarded|deal_cap|fiscal_capacity|bw_pressure|off_goal_share' "$OUT" | head -3 | tr '\n' ' ')"
+else
+    ok
+fi
+# a SPUK deal: scaled pro rata, settled (vaststelling) with a full reclaim
+r explain scenarios/demo.json twente-t4
+if has "$OUT" "instrument spuk (Specifieke uitkering)" \
+   && has "$OUT" "   status verlaagd: budget € 100 mln verdeeld naar rato" \
+   && grep -q '(vaststelling: 1,000 × max(0, betaald − besteed Rijksaandeel))' "$OUT"; then ok; else
+    failed "explain of a SPUK deal in Dutch" "no 'status verlaagd: budget € 100 mln verdeeld naar rato' or vaststelling line"
+fi
+
+# warnings in the run's language.  t4-du.json with as_requested, budget 40
+# and deal_min 21: the requests 10 (after the co-financing check), 18.2 and
+# 20 are dropped; 25 + 30 = 55 are awarded, 15 over the budget of 40.
+WSET="--set tranches[T4].allocation=as_requested --set tranches[T4].budget=40 --set tranches[T4].deal_min=21"
+r run --no-plots -o "$TMP/warn-nl" scenarios/t4-du.json $WSET
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: deal 'flevoland-t4' vervalt: aanvraag € 18,2 mln is lager dan het minimum per deal (€ 21 mln)" \
+   && has "$ERR" "regiosim: waarschuwing: tranche 'T4': de toekenningen overschrijden het budget van € 40 mln met € 15 mln (verdeling: zoals aangevraagd)" \
+   && has "$TMP/warn-nl/report.md" "- deal 'noord-friesland-t4' vervalt: aanvraag € 20 mln is lager dan het minimum per deal (€ 21 mln)" \
+   && ! grep -Eq 'deal_min|as_requested|dropped|M€' "$ERR"; then ok; else
+    failed "Dutch warnings on the terminal and in report.md" "exit $rc"
+fi
+r run --no-plots --lang en -o "$TMP/warn-en" scenarios/t4-du.json $WSET
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: warning: deal 'flevoland-t4' dropped: request €18.2 million is below the minimum per deal (€21 million)" \
+   && has "$ERR" "regiosim: warning: tranche 'T4': awards exceed the budget of €40 million by €15 million (allocation: as requested)"; then ok; else
+    failed "English warnings with --lang en" "exit $rc"
+fi
+r compare --no-plots --draws 50 -o "$TMP/warn-cmp" scenarios/t4-spuk.json scenarios/t4-du.json $WSET
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: Tranche 4 als decentralisatie-uitkering: tranche 'T4': de toekenningen overschrijden het budget van € 40 mln met € 15 mln (verdeling: zoals aangevraagd)" \
+   && has "$OUT" "| maatstaf | eenheid |" && has "$OUT" "| Netto Rijksuitgaven | € mln | " \
+   && grep -Eq 'gemiddeld verschil [+-]€ [0-9]+,[0-9]+ mln, P5–P95 -?€ [0-9]+,[0-9]+ mln tot -?€ [0-9]+,[0-9]+ mln\)' "$OUT" \
+   && ! grep -q "| metric |\|Net Rijk expenditure\| M€ \|€ mln," "$OUT"; then ok; else
+    failed "compare: Dutch terminal table and warnings" "exit $rc"
+fi
+
+# sweep and sensitivity print Dutch terminal tables by default: display
+# labels (an instrument's parameter with the instrument's name), units,
+# decimal commas
+r sweep --no-plots -o "$TMP/sweep-nl" scenarios/t4-spuk.json --param instruments.spuk.off_goal_share \
+    --from 0 --to 0.2 --steps 3
+if [ "$rc" = 0 ] && has "$OUT" "Variatie van aandeel niet-doelbesteding (Specifieke uitkering)" \
+   && has "$OUT" "  kolom 1: Netto Rijksuitgaven (€ mln)" && has "$OUT" "  kolom 2: Doelmatigheid" \
+   && [ "$(grep -Ec '^ +0,[012]000 +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && ! grep -Eq 'off_goal_share|rijk_net|effectiveness' "$OUT"; then ok; else
+    failed "sweep: Dutch terminal table" "exit $rc"
+fi
+r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl" scenarios/t4-spuk.json --metric rijk_net \
+    --factor instruments.spuk.deadline.extension_threshold=0,0.2 --factor 'regions[twente].fiscal_capacity=0.8,1.2'
+if [ "$rc" = 0 ] && has "$OUT" "Netto Rijksuitgaven (€ mln): basiswaarde " \
+   && grep -Eq '^factor +ondergrens +bovengrens +bij ondergrens +bij bovengrens +swing' "$OUT" \
+   && grep -Eq '^drempel voor verlenging \(Specifieke uitkering\) +0 +0,2000 ' "$OUT" \
+   && grep -Eq '^draagkracht \(twente\) +0,8000 +1,200 ' "$OUT" \
+   && ! grep -Eq 'extension_threshold|fiscal_capacity|rijk_net|spuk:' "$OUT"; then ok; else
+    failed "sensitivity: Dutch terminal table" "exit $rc"
+fi
+r sensitivity --no-plots --draws 20 --lang en -o "$TMP/sens-en" scenarios/t4-spuk.json --metric rijk_net \
+    --factor instruments.spuk.deadline.extension_threshold=0,0.2
+if [ "$rc" = 0 ] && grep -Eq '^factor +lo +hi +at lo +at hi' "$OUT"; then ok; else
+    failed "sensitivity --lang en keeps the English table" "exit $rc"
+fi
+
 r explain scenarios/demo.json no-such-deal
 check_rc_has "explain with an unknown deal exits 2" 2 "$ERR" "no-such-deal"
 

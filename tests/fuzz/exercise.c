@@ -46,7 +46,7 @@ void rs_fuzz_exercise(const rs_scenario *s)
 
     rs_diag warn;
     rs_diag_init(&warn);
-    rs_collect_warnings(run, &warn);
+    rs_collect_warnings(run, &warn, 1);
     rs_result res;
     rs_result_make(&res, run, &warn);
     /* summary.json must be JSON whatever the input (no "inf", no "nan") */
@@ -73,7 +73,7 @@ void rs_fuzz_exercise(const rs_scenario *s)
     rs_write_table(f, &res, 1);
     rs_write_table(f, &res, 0);
     for (size_t i = 0; i < s->n_deals && i < EXPLAIN_DEALS; i++)
-        rs_explain_deal(f, run, i);
+        rs_explain_deal(f, run, i, (int)(i & 1));
     fflush(f);
     rs_result_clear(&res);
     rs_diag_free(&warn);

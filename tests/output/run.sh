@@ -86,13 +86,36 @@ else
     echo "skipped: LibreOffice (soffice) is not installed"
 fi
 
-# 3. no code ids in Dutch output
+# 3. no code ids in Dutch output: files, and what the terminal shows
+# (run, compare, sweep, sensitivity, explain, and the warnings of a
+# tranche over its budget with dropped deals)
+mkdir -p "$TMP/term"
+WSET="--set tranches[T4].allocation=as_requested --set tranches[T4].budget=40 --set tranches[T4].deal_min=21"
+"$BIN" run --no-plots -o "$TMP/t-run" scenarios/demo.json >"$TMP/term/run.txt" 2>&1
+"$BIN" run --no-plots -o "$TMP/t-warn" scenarios/t4-du.json $WSET >"$TMP/term/warn.txt" 2>&1
+"$BIN" compare --no-plots --draws 50 -o "$TMP/t-cmp" scenarios/t4-spuk.json scenarios/t4-du.json \
+    $WSET >"$TMP/term/compare.txt" 2>&1
+"$BIN" sweep --no-plots -o "$TMP/t-sweep" scenarios/t4-spuk.json --param instruments.spuk.off_goal_share \
+    --from 0 --to 0.2 --steps 3 --param2 cofinancing.share --from2 0.3 --to2 0.5 --steps2 2 \
+    >"$TMP/term/sweep.txt" 2>&1
+"$BIN" sensitivity --no-plots --draws 20 -o "$TMP/t-sens" scenarios/t4-spuk.json --metric rijk_net \
+    --factor instruments.spuk.off_goal_share=0,0.2 --factor instruments.spuk.deadline.extension_threshold=0,0.2 \
+    --factor 'regions[twente].fiscal_capacity=0.8,1.2' >"$TMP/term/sensitivity.txt" 2>&1
+for d in twente-t4 veluwe-t5; do
+    "$BIN" explain scenarios/demo.json $d >"$TMP/term/explain-$d.txt" 2>&1
+done
+for t in "$TMP"/term/*.txt; do
+    [ -s "$t" ] || failed "terminal output for the language check" "$t is empty"
+done
 ids=$("$BIN" list metrics | awk '{ print $1 }')
 ids="$ids $(head -n 1 "$TMP/demo/yearly.csv" | sed 's/^\xEF\xBB\xBF//' | tr ',' ' ' | sed 's/^year //')"
 for w in rules schedules allocations obligations; do
     ids="$ids $("$BIN" list $w | awk '{ print $1 }')"
 done
 ids="$ids awarded scaled dropped spent_cumulative"
+# parameter ids a warning, explain, sweep or sensitivity could print
+ids="$ids deal_min deal_cap cofin_capacity fiscal_capacity bw_pressure off_goal_share"
+ids="$ids extension_threshold extension_years reclaim_share cofin_sources shortfall"
 # ids that are also Dutch words ('deal', 'project', 'volume', 'plan') cannot be told apart
 set -- $(printf '%s\n' $ids | grep -vx 'deal\|project\|volume\|plan' | sort -u)
 [ $# -gt 40 ] || failed "the id list for the language check is complete" "only $# ids: $*"
@@ -126,7 +149,7 @@ for f in glob.glob("scenarios/*.json") + glob.glob("models/**/*.json", recursive
                   re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", desc)]
 prose.sort(key=len, reverse=True)
 texts = []
-for d in ("demo", "prog", "cmp"):
+for d in ("demo", "prog", "cmp", "t-warn"):
     for p in glob.glob(f"{tmp}/{d}/plots/*.gp") + [f"{tmp}/{d}/report.md", f"{tmp}/{d}/report.html"]:
         t = open(p, encoding="utf-8").read()
         t = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]*", "", t)
@@ -140,6 +163,11 @@ for d in ("demo", "prog", "cmp"):
                 for q in prose:
                     t = t.replace(q, "")
                 texts.append((f"{d}/results.xlsx:{n}", t))
+# the terminal: the result folder's path and file names are not words
+for p in glob.glob(f"{tmp}/term/*.txt"):
+    t = open(p, encoding="utf-8").read()
+    t = re.sub(r"(resultaten|results) in \S+ \([^)]*\)", "", t)
+    texts.append((p, t))
 bad = 0
 for p, t in texts:
     for m in pat.finditer(t):
@@ -150,7 +178,22 @@ for p, t in texts:
             sys.exit(1)
 sys.exit(1 if bad else 0)
 PYEOF
-if [ $? -eq 0 ]; then ok; else failed "no code ids in Dutch charts, report and workbook" "$(head -n 20 "$TMP/ids.out")"; fi
+if [ $? -eq 0 ]; then ok; else failed "no code ids in Dutch charts, report, workbook and terminal output" "$(head -n 20 "$TMP/ids.out")"; fi
+# the warnings are in the workbook too, in Dutch (t4-du.json over its budget)
+if "$PY" -c 'import openpyxl' 2>/dev/null; then
+    if "$PY" - "$TMP/t-warn/results.xlsx" <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Samenvatting"]
+cells = [r[0] for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], str)]
+want = ["Waarschuwingen",
+        "tranche 'T4': de toekenningen overschrijden het budget van € 40 mln met € 15 mln (verdeling: zoals aangevraagd)",
+        "deal 'flevoland-t4' vervalt: aanvraag € 18,2 mln is lager dan het minimum per deal (€ 21 mln)"]
+missing = [w for w in want if w not in cells]
+print("missing:", missing) if missing else None
+sys.exit(1 if missing else 0)
+PYEOF
+    then ok; else failed "the workbook's Samenvatting lists the Dutch warnings"; fi
+fi
 
 # 4. the report in a browser
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)

@@ -3,6 +3,7 @@
  * r3 1.25 / 0.2. */
 #include <string.h>
 
+#include "../../src/output/messages.h"
 #include "helpers.h"
 #include "scen.h"
 
@@ -74,7 +75,10 @@ static void shortfall(const char *share, const char *mode, rs_status want, doubl
     ASSERT_CLOSE(f.plan->aw[0].A, A, 1e-12);
     if (want != RS_DROPPED)
         ASSERT_CLOSE(f.plan->aw[0].C, 6, 1e-12);
-    CU_ASSERT_PTR_NOT_NULL(f.plan->aw[0].why);
+    CU_ASSERT_EQUAL(f.plan->aw[0].why.id, want == RS_AWARDED ? RS_MSG_NONE
+                                          : want == RS_SCALED ? RS_MSG_CAP_SCALE
+                                          : strcmp(mode, "drop") == 0 ? RS_MSG_CAP_DROP
+                                                                      : RS_MSG_BELOW_MIN);
     rs_fixture_free(&f);
 }
 
@@ -116,7 +120,17 @@ static void sources_private_binds(void)
     ASSERT_CLOSE(a->C, 6, 1e-12);
     ASSERT_CLOSE(a->Cs[RS_SRC_PUBLIC], 3, 1e-12);
     ASSERT_CLOSE(a->Cs[RS_SRC_PRIVATE], 3, 1e-12);
-    CU_ASSERT_PTR_NOT_NULL(strstr(a->why, "cofin_capacity_private"));
+    CU_ASSERT_EQUAL(a->why.id, RS_MSG_SRC_BIND_SCALE);
+    CU_ASSERT_STRING_EQUAL(a->why.s[0], "private");
+    char nl[512], en[512];
+    rs_msg_format(nl, sizeof nl, &a->why, 1);
+    rs_msg_format(en, sizeof en, &a->why, 0);
+    CU_ASSERT_STRING_EQUAL(nl, "cofinanciering € 20 mln: ten hoogste € 6 mln telt mee, want de "
+                               "maximale cofinanciering uit private middelen is bereikt; "
+                               "aanvraag verlaagd tot € 6 mln");
+    CU_ASSERT_STRING_EQUAL(en, "co-financing €20 million: at most €6 million counts, as the "
+                               "region's co-financing capacity from private funds binds; "
+                               "request scaled to €6 million");
     rs_fixture_free(&f);
 }
 
@@ -136,7 +150,14 @@ static void sources_public_only(void)
     /* nothing of an all-private contribution counts: dropped */
     sources_fixture(&f, "['public']", "{'private': 1}");
     CU_ASSERT_EQUAL(f.plan->aw[0].status, RS_DROPPED);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.plan->aw[0].why, "none of its cofin_sources counts"));
+    CU_ASSERT_EQUAL(f.plan->aw[0].why.id, RS_MSG_SRC_NONE_DROP);
+    {
+        char nl[512];
+        rs_msg_format(nl, sizeof nl, &f.plan->aw[0].why, 1);
+        CU_ASSERT_STRING_EQUAL(nl, "cofinanciering € 20 mln: in tranche T telt geen van de "
+                                   "bronnen van de regio mee (bij een tekort wordt de aanvraag "
+                                   "verlaagd, hier tot 0)");
+    }
     rs_fixture_free(&f);
 }
 

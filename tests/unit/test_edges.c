@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/output/messages.h"
 #include "helpers.h"
 #include "scen.h"
 
@@ -327,8 +328,12 @@ static void awards_at_min_and_cap(void)
         rs_fixture_load(&f, SCEN(DU_BODY, "", TR100, DEAL("a", "r1", 40.5, 2))));
     CU_ASSERT_EQUAL(f.plan->aw[0].status, RS_SCALED);
     CU_ASSERT_EQUAL(f.plan->aw[0].A, 40);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f.plan->aw[0].why);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.plan->aw[0].why, "deal_cap"));
+    CU_ASSERT_EQUAL(f.plan->aw[0].why.id, RS_MSG_CAPPED);
+    char nl[256], en[256];
+    rs_msg_format(nl, sizeof nl, &f.plan->aw[0].why, 1);
+    rs_msg_format(en, sizeof en, &f.plan->aw[0].why, 0);
+    CU_ASSERT_STRING_EQUAL(nl, "aanvraag begrensd op het maximum per deal (€ 40 mln)");
+    CU_ASSERT_STRING_EQUAL(en, "request capped at the maximum per deal (€40 million)");
     rs_fixture_free(&f);
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "../../src/output/labels.h"
+#include "../../src/output/messages.h"
+#include "../../src/output/explain.h"
 #include "../../src/plot/gp.h"
 #include "../../src/scenario/scenario.h"
 #include "../../src/engine/engine.h"
@@ -122,7 +124,47 @@ static void style_file(void)
     free(s);
 }
 
-const rs_test rs_tests_labels[] = {{"every model id has a label", covers_model},
+/* The message table: every id has a Dutch and an English text, at its own
+ * index, and no Dutch text holds a code id of the model. */
+static void message_table(void)
+{
+    static const char *const ids[] = {"deal_min", "deal_cap", "cofin_capacity", "as_requested",
+                                      "pro_rata", "cofin_sources", "shortfall", "M€", NULL};
+    for (int i = 1; i < RS_MSG_N; i++) {
+        CU_ASSERT_EQUAL(rs_msg_templates[i].id, i);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(rs_msg_templates[i].nl);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(rs_msg_templates[i].en);
+        CU_ASSERT_TRUE(rs_msg_templates[i].nl[0] && rs_msg_templates[i].en[0]);
+        for (int k = 0; ids[k]; k++)
+            CU_ASSERT_PTR_NULL(strstr(rs_msg_templates[i].nl, ids[k]));
+    }
+    CU_ASSERT_EQUAL(rs_explain_check(), 0);
+    /* hand-made arguments, exact words */
+    char out[512];
+    rs_msg m = {RS_MSG_W_OVERRUN, {100, 12.5, 0, 0}, {"T1", NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "tranche 'T1': de toekenningen overschrijden het budget van "
+                                "€ 100 mln met € 12,5 mln (verdeling: zoals aangevraagd)");
+    rs_msg_format(out, sizeof out, &m, 0);
+    CU_ASSERT_STRING_EQUAL(out, "tranche 'T1': awards exceed the budget of €100 million by "
+                                "€12.5 million (allocation: as requested)");
+    m = (rs_msg){RS_MSG_W_AFTER, {1234.5678, 0.25, 0, 2030}, {NULL, NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "geldstromen na de looptijd (2030): € 1.234,568 mln aan "
+                                "betalingen en terugvorderingen van het Rijk en € 0,25 mln aan "
+                                "bestedingen, in de rij 'na' van de jaartabel");
+    m = (rs_msg){RS_MSG_SHARED, {0, 45, 0, 0}, {"pro_rata", NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "budget € 45 mln verdeeld naar rato");
+    rs_msg_format(out, sizeof out, &m, 0);
+    CU_ASSERT_STRING_EQUAL(out, "budget €45 million shared by allocation pro rata");
+    m = (rs_msg){RS_MSG_BELOW_MIN, {4.25, 5, 0, 0}, {NULL, NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "aanvraag € 4,25 mln is lager dan het minimum per deal (€ 5 mln)");
+}
+
+const rs_test rs_tests_labels[] = {{"message templates", message_table},
+                                   {"every model id has a label", covers_model},
                                    {"parameter paths", params},
                                    {"number style", number_style},
                                    {"house style file = palette table", style_file},
