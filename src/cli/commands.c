@@ -1,4 +1,5 @@
 /* commands.c — run, explain, validate and list. */
+#define _DEFAULT_SOURCE /* realpath */
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -230,6 +231,45 @@ static int write_scenario(rs_outdir *od, const char *dir, const rs_scenario *sc,
     return rc;
 }
 
+/* chart-settings.json: the chart settings of the command line that
+ * scenario.json cannot hold (README "plot"): --style as an absolute path
+ * and --size; `regiosim plot DIR` reuses them.  Written only when given. */
+static int write_chart_settings(rs_outdir *od, const char *dir, const rs_opts *o,
+                                const rs_gp *g, rs_diag *diag)
+{
+    if (!o->style && !o->size)
+        return RS_EXIT_OK;
+    cJSON *t = cJSON_CreateObject();
+    if (!t)
+        return RS_EXIT_OK;
+    if (o->style) {
+        char *abs = realpath(o->style, NULL);
+        cJSON_AddStringToObject(t, "style", abs ? abs : o->style);
+        free(abs);
+    }
+    if (o->size) {
+        char sz[64];
+        snprintf(sz, sizeof sz, "%dx%d", g->width, g->height);
+        cJSON_AddStringToObject(t, "size", sz);
+    }
+    char *text = cJSON_Print(t);
+    cJSON_Delete(t);
+    FILE *f = rs_outdir_open(od, "chart-settings.json", diag);
+    if (!f) {
+        cJSON_free(text);
+        return RS_EXIT_IO;
+    }
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+    }
+    cJSON_free(text);
+    char *label = rs_xasprintf("%s/chart-settings.json", dir);
+    int rc = rs_outdir_close(f, label, diag);
+    free(label);
+    return rc;
+}
+
 static int write_results(const rs_result *res, const char *dir, const char *csv,
                          const rs_opts *o, rs_diag *warn, rs_diag *diag)
 {
@@ -304,6 +344,8 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
             goto out;
     }
     rc = write_scenario(&od, dir, res->sc, &g, csv, diag);
+    if (!rc)
+        rc = write_chart_settings(&od, dir, o, &g, diag);
     if (rc)
         goto out;
     {
@@ -681,6 +723,65 @@ static int list_instruments(void)
     return rc;
 }
 
+/* The style and size of DIR's chart-settings.json (NULL where it names
+ * none).  The style file is a gnuplot script: it is reused only when it is
+ * the user's own (a regular file owned by this user, writable by no one
+ * else, outside DIR); a folder from someone else cannot make plot run a
+ * file of its choosing.  A style that is gone or not trusted is an error
+ * (exit 4) unless --style is given.  RS_EXIT_OK or an exit code after a
+ * message. */
+static int plot_settings(const char *dir, const rs_opts *o, char **style, char **size)
+{
+    *style = *size = NULL;
+    char *path = rs_xasprintf("%s/chart-settings.json", dir);
+    size_t len;
+    char *text = rs_read_file(path, &len);
+    free(path);
+    if (!text)
+        return RS_EXIT_OK; /* drawn with the defaults */
+    cJSON *t = cJSON_Parse(text);
+    free(text);
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(t, "style");
+    const cJSON *sz = cJSON_GetObjectItemCaseSensitive(t, "size");
+    int rc = RS_EXIT_OK;
+    if (cJSON_IsString(sz) && !o->size)
+        *size = rs_xstrdup(sz->valuestring); /* checked like --size */
+    if (cJSON_IsString(st) && !o->style) {
+        const char *s = st->valuestring;
+        struct stat fs;
+        char *real = realpath(s, NULL), *rdir = realpath(dir, NULL);
+        size_t dl = rdir ? strlen(rdir) : 0;
+        const char *why = NULL;
+        if (!real || stat(real, &fs) < 0)
+            why = "no longer exists";
+        else if (!S_ISREG(fs.st_mode))
+            why = "is not a file";
+        else if (fs.st_uid != getuid() || (fs.st_mode & (S_IWGRP | S_IWOTH)))
+            why = "is not your own file (owned by another user or writable by others), so it "
+                  "is not run";
+        else if (!rdir || (strncmp(real, rdir, dl) == 0 && (real[dl] == '/' || !real[dl])))
+            why = "lies inside the results folder, whose files are never run";
+        if (why) {
+            fprintf(stderr,
+                    "regiosim: %s/chart-settings.json: the chart style %s %s.  Give "
+                    "--style FILE to redraw with another style (e.g. the installed "
+                    "plots/rijkshuisstijl.gp); nothing in the folder was changed.\n",
+                    dir, s, why);
+            rc = RS_EXIT_IO;
+        } else {
+            *style = rs_xstrdup(real);
+        }
+        free(real);
+        free(rdir);
+    }
+    cJSON_Delete(t);
+    if (rc) {
+        free(*size);
+        *size = NULL;
+    }
+    return rc;
+}
+
 /* regiosim plot DIR: never runs a script found in DIR (a folder from
  * someone else could hold any gnuplot commands).  It runs the result's
  * scenario.json again, with the Monte Carlo draws and seed summary.json
@@ -742,6 +843,17 @@ int rs_cmd_plot(const rs_opts *o)
         sd->valuedouble == (double)(long)sd->valuedouble)
         r.seed = (long)sd->valuedouble;
     cJSON_Delete(sum);
+    /* the chart style and size the result was drawn with, unless given now */
+    char *style = NULL, *size = NULL;
+    int rc = plot_settings(dir, o, &style, &size);
+    if (rc) {
+        free(scen);
+        return rc;
+    }
+    if (!o->style && style)
+        r.style = style;
+    if (!o->size && size)
+        r.size = size;
     /* the histogram's metric, from its file name (only a known metric) */
     char *pdir = rs_xasprintf("%s/plots", dir);
     char **names;
@@ -757,7 +869,9 @@ int rs_cmd_plot(const rs_opts *o)
             if (strcmp(names[i], want) == 0)
                 r.hist_metric = rs_metric_infos[m].name;
         }
-    int rc = rs_cmd_run(&r);
+    rc = rs_cmd_run(&r);
+    free(style);
+    free(size);
     if (n > 0)
         rs_free_list(names, n);
     if (!rc && !o->quiet)

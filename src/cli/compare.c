@@ -458,84 +458,108 @@ static void write_regions_csv(FILE *f, const one *s, size_t n, const reg *rg, si
 
 /* ---- the comparison table (compare.md and the report) --------------------- */
 
-/* Every metric per scenario and the difference with the baseline, computed
- * from the values as shown; no relative change from a base that shows as
- * zero. */
-static void compare_table(rs_doc *d, const one *s, size_t n)
-{
-    const int mc = s[0].mc != NULL;
-    size_t cols = 2 + n + (mc ? 5 : 2) * (n - 1);
-    char **c = NULL;
-    size_t k = 0;
+/* Every metric per scenario (one table), then per other scenario a table
+ * of its difference with the baseline (so that each fits the width of an
+ * A4 page; compare.csv and results.xlsx hold all of it in one sheet),
+ * computed from the values as shown; no relative change from a base that
+ * shows as zero. */
+static void compare_diff_table(rs_doc *d, const one *s, size_t i);
 #define CELL(x)                                                                              \
     do {                                                                                     \
         c = rs_xrealloc(c, (k + 1) * sizeof *c);                                             \
         c[k++] = (x);                                                                        \
     } while (0)
+static void compare_table(rs_doc *d, const one *s, size_t n)
+{
+    char **c = NULL;
+    size_t k = 0;
     CELL(rs_xstrdup(d->nl ? "maatstaf" : "metric"));
     CELL(rs_xstrdup(d->nl ? "eenheid" : "unit"));
     for (size_t i = 0; i < n; i++)
-        CELL(rs_xstrdup(disp(&s[i])));
-    for (size_t i = 1; i < n; i++) {
-        CELL(rs_xasprintf("%s − %s", disp(&s[i]), d->nl ? "basis" : "baseline"));
-        CELL(rs_xasprintf("%s %s", disp(&s[i]), d->nl ? "t.o.v. basis" : "vs baseline"));
-        if (mc) {
-            CELL(rs_xasprintf("%s %s", d->nl ? "gem. verschil" : "mean difference", disp(&s[i])));
-            CELL(rs_xstrdup(d->nl ? "P5 – P95 verschil" : "P5 – P95 difference"));
-            CELL(rs_xstrdup(d->nl ? "kans > 0" : "P(> 0)"));
-        }
+        CELL(rs_xasprintf("%s%s", disp(&s[i]), i ? "" : d->nl ? " (basis)" : " (baseline)"));
+    for (int m = 0; m < RS_M_N; m++) {
+        int dec = rs_metric_decimals(m);
+        double f = rs_metric_scale(m);
+        CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
+        CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
+        for (size_t i = 0; i < n; i++)
+            CELL(rs_report_num(d, f * s[i].res.metrics[m], dec));
+    }
+    rs_doc_cells(d, RS_B_TABLE, c, k, 2 + n);
+    for (size_t i = 0; i < k; i++)
+        free(c[i]);
+    free(c);
+    for (size_t i = 1; i < n; i++)
+        compare_diff_table(d, s, i);
+}
+
+/* The difference of scenario i with the baseline, per metric. */
+static void compare_diff_table(rs_doc *d, const one *s, size_t i)
+{
+    const int mc = s[0].mc != NULL;
+    size_t cols = mc ? 7 : 4;
+    char **c = NULL;
+    size_t k = 0;
+    char *title = rs_xasprintf(d->nl ? "Verschil: %s min %s (basis)" : "Difference: %s minus %s (baseline)",
+                               disp(&s[i]), disp(&s[0]));
+    rs_doc_text(d, RS_B_P, title);
+    free(title);
+    CELL(rs_xstrdup(d->nl ? "maatstaf" : "metric"));
+    CELL(rs_xstrdup(d->nl ? "eenheid" : "unit"));
+    CELL(rs_xstrdup(d->nl ? "verschil" : "difference"));
+    CELL(rs_xstrdup(d->nl ? "t.o.v. basis" : "vs baseline"));
+    if (mc) {
+        CELL(rs_xstrdup(d->nl ? "gem. verschil per trekking" : "mean difference per draw"));
+        CELL(rs_xstrdup(d->nl ? "P5 – P95 verschil" : "P5 – P95 difference"));
+        CELL(rs_xstrdup(d->nl ? "kans > 0" : "P(> 0)"));
     }
     for (int m = 0; m < RS_M_N; m++) {
         int dec = rs_metric_decimals(m);
         double f = rs_metric_scale(m), q = pow(10, dec);
         CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
         CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
-        for (size_t i = 0; i < n; i++)
-            CELL(rs_report_num(d, f * s[i].res.metrics[m], dec));
         double base = round(f * s[0].res.metrics[m] * q) / q;
-        for (size_t i = 1; i < n; i++) {
-            double shown = round(f * s[i].res.metrics[m] * q) / q;
-            double diff = shown - base;
-            /* a '+' only on what shows as a change at this precision */
-            int up = diff >= 0.5 / q;
-            char *v = rs_report_num(d, diff, dec);
-            CELL(up ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
-            free(v);
-            if (fabs(base) >= 0.5 / q && fabs(base) >= 1e-9) {
-                double rel = 100 * diff / fabs(base);
-                char *r = rs_report_num(d, rel, 1);
-                CELL(rs_xasprintf("%s%s %%", rel >= 0.05 ? "+" : "", r));
-                free(r);
-            } else {
+        double shown = round(f * s[i].res.metrics[m] * q) / q;
+        double diff = shown - base;
+        /* a '+' only on what shows as a change at this precision */
+        int up = diff >= 0.5 / q;
+        char *v = rs_report_num(d, diff, dec);
+        CELL(up ? rs_xasprintf("+%s", v) : rs_xstrdup(v));
+        free(v);
+        if (fabs(base) >= 0.5 / q && fabs(base) >= 1e-9) {
+            double rel = 100 * diff / fabs(base);
+            char *r = rs_report_num(d, rel, 1);
+            CELL(rs_xasprintf("%s%s %%", rel >= 0.05 ? "+" : "", r));
+            free(r);
+        } else {
+            CELL(rs_xstrdup("–"));
+        }
+        if (mc) {
+            const rs_stats *st = &s[i].mc->diff[m];
+            char *v1 = rs_report_num(d, f * st->mean, dec + (dec == 0));
+            int up1 = f * st->mean >= 0.5 * pow(10, -(dec + (dec == 0)));
+            CELL(up1 ? rs_xasprintf("+%s", v1) : rs_xstrdup(v1));
+            free(v1);
+            char *a = rs_report_num(d, f * st->p5, dec), *b = rs_report_num(d, f * st->p95, dec);
+            CELL(rs_xasprintf("%s … %s", a, b));
+            free(a);
+            free(b);
+            /* a difference within rounding has no direction */
+            if (fmax(fabs(st->mean), fmax(fabs(st->p5), fabs(st->p95))) < RS_NO_DIFFERENCE) {
                 CELL(rs_xstrdup("–"));
-            }
-            if (mc) {
-                const rs_stats *st = &s[i].mc->diff[m];
-                char *v1 = rs_report_num(d, f * st->mean, dec + (dec == 0));
-                int up1 = f * st->mean >= 0.5 * pow(10, -(dec + (dec == 0)));
-                CELL(up1 ? rs_xasprintf("+%s", v1) : rs_xstrdup(v1));
-                free(v1);
-                char *a = rs_report_num(d, f * st->p5, dec), *b = rs_report_num(d, f * st->p95, dec);
-                CELL(rs_xasprintf("%s … %s", a, b));
-                free(a);
-                free(b);
-                /* a difference within rounding has no direction */
-                if (fmax(fabs(st->mean), fmax(fabs(st->p5), fabs(st->p95))) < RS_NO_DIFFERENCE) {
-                    CELL(rs_xstrdup("–"));
-                } else {
-                    char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
-                    CELL(rs_xasprintf("%s %%", p));
-                    free(p);
-                }
+            } else {
+                char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
+                CELL(rs_xasprintf("%s %%", p));
+                free(p);
             }
         }
     }
-#undef CELL
     rs_doc_cells(d, RS_B_TABLE, c, k, cols);
-    for (size_t i = 0; i < k; i++)
-        free(c[i]);
+    for (size_t j = 0; j < k; j++)
+        free(c[j]);
     free(c);
 }
+#undef CELL
 
 /* The cells of a comparison table by tranche or by region: a first column,
  * one column per scenario, then each scenario's change to the baseline. */
@@ -1402,7 +1426,12 @@ int rs_cmd_compare(const rs_opts *o)
         }
         char *path = rs_xasprintf("%s/results.xlsx", od.tmp);
         char *label = rs_xasprintf("%s/results.xlsx", dir);
-        rc = rs_write_xlsx_compare(path, label, rr, nm, n, g.nl, &diag);
+        rs_xlsx_mc *xm = s[0].mc ? rs_xcalloc(n, sizeof *xm) : NULL;
+        for (size_t i = 0; xm && i < n; i++)
+            xm[i] = (rs_xlsx_mc){s[i].mc->draws, s[i].mc->metric, s[i].mc->diff, s[i].mc->p_greater,
+                                 s[i].mc->p_less};
+        rc = rs_write_xlsx_compare(path, label, rr, nm, n, xm, g.nl, &diag);
+        free(xm);
         free(path);
         free(label);
         free(rr);

@@ -199,12 +199,20 @@ static const char help_compare[] =
     "are the same for any --threads.\n";
 
 static const char help_plot[] =
-    "Usage: regiosim plot DIR\n"
+    "Usage: regiosim plot DIR [--style FILE] [--size WxH] [--font NAME]\n"
+    "                         [--lang nl|en] [--terminal pngcairo|svg|pdfcairo]\n"
     "\n"
-    "Redraws every chart of a results folder from its saved scripts and data\n"
-    "(DIR/plots/NAME.gp and NAME.dat), without simulating: after editing a script, or\n"
-    "when gnuplot was missing during the run.  REGIOSIM_GNUPLOT names the gnuplot\n"
-    "program (default: gnuplot).  Exit code 4 when a chart cannot be drawn.\n";
+    "Redraws every chart of a run's results folder: runs its scenario.json again\n"
+    "(with the draws and seed of summary.json) and writes the whole result anew.  It\n"
+    "never runs a script found in DIR, and only redraws a folder exactly as regiosim\n"
+    "left it (an edited script: run gnuplot on it yourself).  The charts keep the\n"
+    "language, terminal and font of the run (scenario.json) and its --style and\n"
+    "--size (chart-settings.json); an option given here wins and is recorded.  A\n"
+    "recorded style file is reused only while it exists, is your own file, writable\n"
+    "by no one else, and lies outside DIR; otherwise plot stops with exit code 4 and\n"
+    "changes nothing (give --style FILE to draw with another style).\n"
+    "REGIOSIM_GNUPLOT names the gnuplot program (default: gnuplot).  Exit code 4\n"
+    "also when a chart cannot be drawn.\n";
 
 static const char help_sweep[] =
     "Usage: regiosim sweep SCENARIO --param PATH --from A --to B --steps N\n"
@@ -325,12 +333,12 @@ static const opt options[] = {
     {"run compare sweep sensitivity", "no-plots", 0, O_FLAG, F(no_plots), NOHAS, NULL},
     {"run compare sweep sensitivity", "output", 'o', O_STR, F(out), NOHAS, NULL},
     {"run compare sweep sensitivity", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
-    {"run compare sweep sensitivity", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
-    {"run compare sweep sensitivity explain", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run compare sweep sensitivity plot", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
+    {"run compare sweep sensitivity explain plot", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
     {"run compare sweep sensitivity", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
-    {"run compare sweep sensitivity", "style", 0, O_STR, F(style), NOHAS, NULL},
-    {"run compare sweep sensitivity", "font", 0, O_STR, F(font), NOHAS, NULL},
-    {"run compare sweep sensitivity", "size", 0, O_STR, F(size), NOHAS, NULL},
+    {"run compare sweep sensitivity plot", "style", 0, O_STR, F(style), NOHAS, NULL},
+    {"run compare sweep sensitivity plot", "font", 0, O_STR, F(font), NOHAS, NULL},
+    {"run compare sweep sensitivity plot", "size", 0, O_STR, F(size), NOHAS, NULL},
     {"run explain validate compare sweep solve sensitivity", "set", 0, O_SET, 0, NOHAS, NULL},
     {"run compare sweep solve sensitivity", "draws", 0, O_LONG, F(draws), NOHAS, "1"},
     {"run compare sweep solve sensitivity", "seed", 0, O_LONG, F(seed), NOHAS, "0"},

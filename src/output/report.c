@@ -275,7 +275,11 @@ static const char css[] =
     "figure{margin:1.5rem 0}figure img,figure svg{max-width:100%;height:auto}"
     "figcaption{font-style:italic;color:#555;font-size:.9rem}"
     ".missing{color:#D52B1E}"
-    "footer{margin-top:3rem;color:#777;font-size:.8rem}";
+    "footer{margin-top:3rem;color:#777;font-size:.8rem}"
+    /* printed: an A4 page, its full width for the text */
+    "@page{size:A4;margin:16mm 14mm}"
+    "@media print{body{max-width:none;margin:0;padding:0}table,table.wide{font-size:8pt}"
+    "th,td,table.wide th,table.wide td{padding:.15rem .3rem}th{overflow-wrap:anywhere}}";
 
 void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
 {

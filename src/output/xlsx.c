@@ -673,7 +673,8 @@ int rs_write_xlsx(const char *path, const char *shown, const rs_result *res, int
 /* ---- a comparison ------------------------------------------------------------ */
 
 int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *const *res,
-                          const char *const *names, size_t n, int nl, rs_diag *diag)
+                          const char *const *names, size_t n, const rs_xlsx_mc *mc, int nl,
+                          rs_diag *diag)
 {
     xw xb, *x = &xb;
     if (open_book(x, path, nl, nl ? "Vergelijking van scenario's" : "Comparison of scenarios") < 0) {
@@ -682,7 +683,8 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
     }
     /* Vergelijking: every metric per scenario, the difference with the
      * baseline and the relative difference (none from a base near 0) */
-    size_t nh = 2 + n + 2 * (n - 1);
+    size_t nd = 2 + n + 2 * (n - 1); /* the deterministic columns */
+    size_t nh = nd + (mc ? 3 * n + 5 * (n - 1) : 0);
     const char **heads = rs_xcalloc(nh, sizeof *heads);
     char **own = rs_xcalloc(nh, sizeof *own);
     double *w = rs_xcalloc(nh, sizeof *w);
@@ -703,6 +705,31 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         w[2 + n + 2 * (i - 1)] = 16;
         w[3 + n + 2 * (i - 1)] = 14;
     }
+    /* with draws: the scenario's own statistics, then the paired differences */
+    for (size_t i = 0; mc && i < n; i++) {
+        static const char *const st[][2] = {{"gemiddelde", "mean"}, {"P5", "P5"}, {"P95", "P95"}};
+        for (size_t k = 0; k < 3; k++) {
+            size_t c = nd + 3 * i + k;
+            own[c] = rs_xasprintf(T("%s: %s over %ld trekkingen", "%s: %s over %ld draws"), names[i],
+                                  nl ? st[k][0] : st[k][1], mc[i].draws);
+            heads[c] = own[c];
+            w[c] = 16;
+        }
+    }
+    for (size_t i = 1; mc && i < n; i++) {
+        static const char *const st[][2] = {{"gemiddeld verschil", "mean difference"},
+                                            {"verschil P5", "difference P5"},
+                                            {"verschil P95", "difference P95"},
+                                            {"P(verschil > 0) (%)", "P(difference > 0) (%)"},
+                                            {"P(verschil < 0) (%)", "P(difference < 0) (%)"}};
+        for (size_t k = 0; k < 5; k++) {
+            size_t c = nd + 3 * n + 5 * (i - 1) + k;
+            own[c] = rs_xasprintf(T("%s min basis: %s", "%s minus baseline: %s"), names[i],
+                                  nl ? st[k][0] : st[k][1]);
+            heads[c] = own[c];
+            w[c] = k < 3 ? 16 : 14;
+        }
+    }
     lxw_worksheet *ws = sheet(x, "Vergelijking", heads, nh, w);
     for (int m = 0; m < RS_M_N; m++) {
         lxw_row_t r = (lxw_row_t)(m + 1);
@@ -719,6 +746,21 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
                 num(ws, r, (lxw_col_t)(3 + n + 2 * (i - 1)), diff / fabs(base), x->pct);
             else
                 str(ws, r, (lxw_col_t)(3 + n + 2 * (i - 1)), "–", x->text);
+        }
+        for (size_t i = 0; mc && i < n; i++) {
+            const rs_stats *st = &mc[i].metric[m];
+            num(ws, r, (lxw_col_t)(nd + 3 * i), st->mean, metric_fmt(x, m));
+            num(ws, r, (lxw_col_t)(nd + 3 * i + 1), st->p5, metric_fmt(x, m));
+            num(ws, r, (lxw_col_t)(nd + 3 * i + 2), st->p95, metric_fmt(x, m));
+        }
+        for (size_t i = 1; mc && i < n; i++) {
+            const rs_stats *st = &mc[i].diff[m];
+            lxw_col_t c = (lxw_col_t)(nd + 3 * n + 5 * (i - 1));
+            num(ws, r, c, st->mean, metric_fmt(x, m));
+            num(ws, r, c + 1, st->p5, metric_fmt(x, m));
+            num(ws, r, c + 2, st->p95, metric_fmt(x, m));
+            num(ws, r, c + 3, mc[i].p_greater[m], x->pct);
+            num(ws, r, c + 4, mc[i].p_less[m], x->pct);
         }
     }
     for (size_t q = 0; q < nh; q++)

@@ -454,6 +454,12 @@ png_ok() {
     [ "$(wc -c <"$1")" -gt 10000 ]
 }
 
+# png_size FILE: WIDTHxHEIGHT from the PNG header
+png_size() {
+    set -- $(od -An -tu1 -j16 -N8 "$1" 2>/dev/null)
+    [ $# = 8 ] && echo "$(( ($1 << 24) + ($2 << 16) + ($3 << 8) + $4 ))x$(( ($5 << 24) + ($6 << 16) + ($7 << 8) + $8 ))"
+}
+
 if command -v gnuplot >/dev/null 2>&1; then
     # the demo renders every chart, with its script and data beside it
     r run -q -o "$TMP/charts" scenarios/demo.json
@@ -482,6 +488,37 @@ if command -v gnuplot >/dev/null 2>&1; then
         png_ok "$TMP/charts/plots/$c.png" || bad="$bad $c"
     done
     if [ "$rc" = 0 ] && [ -z "$bad" ]; then ok; else failed "regiosim plot redraws all" "rc $rc, missing:$bad"; fi
+    # plot redraws with the style, size and language the result was made with
+    sed 's/#154273/#123456/I' plots/rijkshuisstijl.gp >"$TMP/own-style.gp"
+    chmod 644 "$TMP/own-style.gp"
+    cp plots/layout-*.gp "$TMP/"
+    r run -q --style "$TMP/own-style.gp" --size 800x500 --lang en -o "$TMP/styled" scenarios/t4-spuk.json
+    check_rc_has "run records its chart settings" 0 "$TMP/styled/chart-settings.json" "own-style.gp" '"800x500"'
+    rm -f "$TMP/styled/plots/"*.png
+    r plot "$TMP/styled"
+    if [ "$rc" = 0 ] && [ "$(png_size "$TMP/styled/plots/cashflow.png")" = "800x500" ]; then ok; else
+        failed "plot keeps the size of the run" "rc $rc, $(png_size "$TMP/styled/plots/cashflow.png")"; fi
+    check_has "plot keeps the style of the run" "$TMP/styled/plots/cashflow.gp" "#123456"
+    check_has "plot keeps the language of the run" "$TMP/styled/plots/cashflow.gp" "Money flows per year"
+    r plot --size 1000x600 "$TMP/styled"
+    if [ "$rc" = 0 ] && [ "$(png_size "$TMP/styled/plots/cashflow.png")" = "1000x600" ]; then ok; else
+        failed "plot --size wins over the recorded size" "rc $rc, $(png_size "$TMP/styled/plots/cashflow.png")"; fi
+    check_has "plot --size is recorded for the next plot" "$TMP/styled/chart-settings.json" '"1000x600"'
+    mv "$TMP/own-style.gp" "$TMP/own-style-moved.gp"
+    cp "$TMP/styled/plots/cashflow.gp" "$TMP/cashflow-before.gp"
+    r plot "$TMP/styled"
+    check_rc_has "plot: a style file that is gone is an error (exit 4)" 4 "$ERR" "own-style.gp no longer exists" "--style FILE"
+    if cmp -s "$TMP/cashflow-before.gp" "$TMP/styled/plots/cashflow.gp"; then ok; else
+        failed "plot with a missing style leaves the result alone"; fi
+    r plot --style plots/rijkshuisstijl.gp "$TMP/styled"
+    if [ "$rc" = 0 ] && ! grep -q '#123456' "$TMP/styled/plots/cashflow.gp"; then ok; else
+        failed "plot --style FILE replaces a missing style" "rc $rc"; fi
+    mv "$TMP/own-style-moved.gp" "$TMP/own-style.gp"
+    chmod 666 "$TMP/own-style.gp"
+    r run -q --style "$TMP/own-style.gp" -o "$TMP/styled2" scenarios/t4-spuk.json
+    r plot "$TMP/styled2"
+    check_rc_has "plot does not run a style file others can write" 4 "$ERR" "not your own file"
+    chmod 644 "$TMP/own-style.gp"
     # svg and pdf terminals, English
     r run -q --terminal svg --lang en -o "$TMP/charts-svg" scenarios/t4-spuk.json
     check_rc_has "svg charts in English" 0 "$TMP/charts-svg/plots/cashflow.svg" "<svg" "Money flows per year"

@@ -178,8 +178,41 @@ def check_compare(d):
             close(ws.cell(row=2 + i, column=3 + nsc + 2 * (k - 1)).value,
                   num(r[head.index(head[2 + k] + "_minus_" + head[2])]),
                   f"Vergelijking {r[0]} difference {k + 1}")
+    check_compare_draws(d, ws, [r[0] for r in rows], nsc)
     for name in ("Per tranche", "Regio's", "Aannames en bronnen"):
         sheet(wb, name)
+
+
+def check_compare_draws(d, ws, metrics, nsc):
+    """with draws: every Monte Carlo cell of Vergelijking against compare.json"""
+    path = os.path.join(d, "compare.json")
+    det = 2 + nsc + 2 * (nsc - 1)  # deterministic columns (A, B, then per scenario)
+    if not os.path.exists(path):
+        if ws.max_column != det:
+            bad(f"Vergelijking: {ws.max_column} columns without draws, expected {det}")
+        return
+    u = json.load(open(path, encoding="utf-8"))["uncertainty"]
+    if ws.max_column != det + 3 * nsc + 5 * (nsc - 1):
+        bad(f"Vergelijking: {ws.max_column} columns with draws, expected {det + 3 * nsc + 5 * (nsc - 1)}")
+    for k in range(nsc):
+        h = ws.cell(row=1, column=det + 1 + 3 * k).value or ""
+        if str(u["draws"]) not in h:
+            bad(f"Vergelijking: header {h!r} does not name the {u['draws']} draws")
+    for i, m in enumerate(metrics):
+        js = u["metrics"][m]
+        for k in range(nsc):
+            for j, key in enumerate(("mean", "p5", "p95")):
+                close(ws.cell(row=2 + i, column=det + 1 + 3 * k + j).value, js["scenarios"][k][key],
+                      f"Vergelijking {m} scenario {k + 1} {key}")
+        for k in range(1, nsc):
+            dj = js["differences"][k - 1]
+            if dj["vs"] != k:
+                bad(f"compare.json {m}: difference {k - 1} is vs {dj['vs']}")
+            for j, key in enumerate(("mean", "p5", "p95", "p_greater", "p_less")):
+                c = ws.cell(row=2 + i, column=det + 1 + 3 * nsc + 5 * (k - 1) + j)
+                close(c.value, dj[key], f"Vergelijking {m} difference {k + 1} {key}")
+                if key.startswith("p_") and "%" not in c.number_format:
+                    bad(f"Vergelijking {c.coordinate}: probability not formatted as a percentage")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,19 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
     done
     if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmp" 2>&1); then ok; else
         failed "results.xlsx of compare matches compare.csv" "$out"; fi
+    # with draws: the Monte Carlo columns of Vergelijking match compare.json
+    if "$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" \
+        scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"; then
+        if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmc" 2>&1); then ok; else
+            failed "results.xlsx of compare --draws matches compare.json" "$out"; fi
+        # the checker notices a changed Monte Carlo value
+        cp -r "$TMP/cmpmc" "$TMP/cmpmut"
+        "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['uncertainty']['metrics']['rijk_net']['differences'][0]['p95'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/cmpmut/compare.json"
+        if "$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmut" 2>&1 | grep -q 'rijk_net difference 2 p95'; then ok; else
+            failed "check_xlsx.py notices a changed Monte Carlo value"; fi
+    else
+        failed "compare --draws runs" "$(cat "$TMP/err")"
+    fi
     # the checker itself finds a wrong value
     cp -r "$TMP/demo" "$TMP/mut"
     "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['metrics']['rijk_net'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/mut/summary.json"
@@ -211,6 +224,35 @@ HTML
             failed "report.html of $d renders in Chromium with every image" \
                 "expected 'images $want/$want footer 1', got '$got'"; fi
     done
+    # printed, the compare report with draws (values, differences and the
+    # Monte Carlo columns) stays inside the A4 text area (595 pt page,
+    # 14 mm margins: text ends at 555.6 pt)
+    if command -v pdftotext >/dev/null 2>&1 && [ -d "$TMP/cmpmc" ]; then
+        "$BIN" compare -q --draws 200 --seed 7 -o "$TMP/cmpa4" scenarios/t4-spuk.json \
+            scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"
+        prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
+        timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+            --disable-background-networking --disable-component-update --disable-sync \
+            --user-data-dir="$prof" --no-pdf-header-footer --print-to-pdf="$TMP/cmpa4.pdf" \
+            "file://$TMP/cmpa4/report.html" >/dev/null 2>&1
+        rm -rf "$prof"
+        pdftotext -bbox "$TMP/cmpa4.pdf" "$TMP/cmpa4.bbox" 2>/dev/null
+        out=$("$PY" - "$TMP/cmpa4.bbox" <<'PYEOF'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)"', t)
+words = re.findall(r'xMax="([0-9.]+)"[^>]*>([^<]*)<', t)
+if not pages or any(abs(float(w) - 595) > 1 or abs(float(h) - 842) > 1 for w, h in pages):
+    print(f"pages are not A4: {pages[:2]}")
+if len(words) < 500 or "Verschil:" not in " ".join(w for _, w in words):
+    print(f"the printed report is incomplete ({len(words)} words)")
+out = [w for x, w in words if float(x) > 595.3 - 14 * 72 / 25.4 + 0.5]
+if out:
+    print(f"{len(out)} words right of the text area: {out[:8]}")
+PYEOF
+)
+        if [ -z "$out" ]; then ok; else failed "compare report prints within an A4 page" "$out"; fi
+    fi
 else
     echo "skipped: chromium is not installed (report not rendered)"
 fi
