@@ -145,9 +145,11 @@ static void param_titles(void)
     rs_param_title(t, sizeof t, "uncertainty.realisation.mean", NULL, 0);
     CU_ASSERT_STRING_EQUAL(t, "uncertainty: realisation per year");
     /* a region and an obligation by index: names from the scenario */
-    rs_region reg = {.id = "twente", .name = "Twente"};
-    rs_obligation ob[2] = {{.name = "aanvraag"}, {.name = "vaststelling"}};
-    rs_instrument in = {.id = "spuk", .obl = ob, .n_obl = 2};
+    char twente[] = "twente", Twente[] = "Twente", aanvraag[] = "aanvraag",
+         vaststelling[] = "vaststelling", spuk[] = "spuk";
+    rs_region reg = {.id = twente, .name = Twente};
+    rs_obligation ob[2] = {{.name = aanvraag}, {.name = vaststelling}};
+    rs_instrument in = {.id = spuk, .obl = ob, .n_obl = 2};
     rs_scenario sc = {.regions = &reg, .n_regions = 1, .instruments = &in, .n_instruments = 1};
     rs_param_title(t, sizeof t, "regions[twente].bw_pressure", &sc, 1);
     CU_ASSERT_STRING_EQUAL(t, "Twente: druk op brede welvaart");
