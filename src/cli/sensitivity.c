@@ -917,11 +917,17 @@ static char *scenario_text(const study *st, size_t k, const char *file)
     return base_of(file);
 }
 
-/* The name of factor f for a reader: in Dutch a single path by its
- * display label (rs_cli_param_text), a group by its name. */
+/* The name of factor f for a reader: in Dutch the display name the
+ * charts use (set_disp: a path by its label, an obligation by its name, a
+ * group by its common title or its name with the instrument written as a
+ * letter does), so that terminal, report and charts phrase it alike. */
 static char *shown(const study *st, const factor *f, int nl)
 {
-    if (!nl || f->group || f->n != 1)
+    if (!nl)
+        return rs_xstrdup(f->name);
+    if (f->disp[1])
+        return rs_xstrdup(f->disp[1]);
+    if (f->group || f->n != 1)
         return rs_xstrdup(f->name);
     char t[256];
     rs_cli_param_text(t, sizeof t, st->ex ? rs_study_scenario(st->ex, 0) : NULL, f->paths[0], 1);

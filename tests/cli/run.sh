@@ -396,10 +396,21 @@ r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl" scenarios/t4-spuk.json --m
     --factor instruments.spuk.deadline.extension_threshold=0,0.2 --factor 'regions[twente].fiscal_capacity=0.8,1.2'
 if [ "$rc" = 0 ] && has "$OUT" "Netto Rijksuitgaven (€ mln): basiswaarde " \
    && grep -Eq '^factor +ondergrens +bovengrens +bij ondergrens +bij bovengrens +swing' "$OUT" \
-   && grep -Eq '^drempel voor verlenging \(Specifieke uitkering\) +0 +0,2000 ' "$OUT" \
-   && grep -Eq '^draagkracht \(twente\) +0,8000 +1,200 ' "$OUT" \
+   && grep -Eq '^SPUK: drempel voor verlenging +0 +0,2000 ' "$OUT" \
+   && grep -Eq '^Twente: draagkracht +0,8000 +1,200 ' "$OUT" \
    && ! grep -Eq 'extension_threshold|fiscal_capacity|rijk_net|spuk:' "$OUT"; then ok; else
     failed "sensitivity: Dutch terminal table" "exit $rc"
+fi
+# the shipped ranges (groups and obligations by index): the terminal names
+# them as the tornado does, obligations by their names, no instrument ids
+r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl2" scenarios/t4-spuk.json --vs scenarios/t4-du.json \
+    --metric effectiveness
+if [ "$rc" = 0 ] && grep -Eq '^DU: aandeel niet-doelbesteding +0 +0,2500 ' "$OUT" \
+   && grep -Eq '^SPUK: aanvraag, uren +60,000 +240,0 ' "$OUT" \
+   && grep -Eq '^SPUK: verantwoordingsuren regio +50,000 ' "$OUT" \
+   && grep -Eq '^uurtarief Rijk \(€\) ' "$OUT" \
+   && ! grep -Eq '^(spuk|du): |Specifieke uitkering, [0-9]|obligations' "$OUT"; then ok; else
+    failed "sensitivity: Dutch terminal names factors as the charts do" "exit $rc"
 fi
 r sensitivity --no-plots --draws 20 --lang en -o "$TMP/sens-en" scenarios/t4-spuk.json --metric rijk_net \
     --factor instruments.spuk.deadline.extension_threshold=0,0.2
