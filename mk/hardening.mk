@@ -85,7 +85,7 @@ $(BUILD)/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o $(F
 # ---- AddressSanitizer + UBSan -----------------------------------------
 
 check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g $(ASAN_FLAGS)" \
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g $(ASAN_FLAGS)" \
 	  LDFLAGS="$(ASAN_FLAGS)" WERROR= $(ASAN_BUILD)/unit-tests $(ASAN_BUILD)/regiosim \
 	  $(FUZZ_TARGETS:%=$(ASAN_BUILD)/replay-%)
 	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
@@ -113,7 +113,7 @@ check-asan: deps
 # ---- valgrind -----------------------------------------------------------
 
 check-valgrind: hardening-deps
-	@$(MAKE) --no-print-directory regiosim $(BUILD)/unit-tests
+	@$(MAKE) --no-print-directory -j$(JOBS) regiosim $(BUILD)/unit-tests
 	@status=0; tmp=$$(mktemp -d); \
 	echo "== unit tests under valgrind"; \
 	(cd tests/unit && SAMPLE_N=20000 $(VALGRIND) ../../$(BUILD)/unit-tests) >$$tmp/unit.log 2>&1 \
@@ -129,7 +129,7 @@ check-valgrind: hardening-deps
 # ---- hostile input --------------------------------------------------------
 
 check-hardening: hardening-deps
-	@$(MAKE) --no-print-directory regiosim
+	@$(MAKE) --no-print-directory -j$(JOBS) regiosim
 	sh tests/hardening/run.sh ./regiosim
 
 # ---- libFuzzer --------------------------------------------------------------

@@ -13,6 +13,6 @@ mpi-deps:
 	@$(MAKE) --no-print-directory deps MPI=1
 
 check-mpi: mpi-deps
-	@$(MAKE) --no-print-directory regiosim
-	@$(MAKE) --no-print-directory MPI=1 build/mpi/regiosim
+	@$(MAKE) --no-print-directory -j$(JOBS) regiosim
+	@$(MAKE) --no-print-directory -j$(JOBS) MPI=1 build/mpi/regiosim
 	sh tests/mpi/run.sh ./regiosim build/mpi/regiosim
