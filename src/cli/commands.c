@@ -197,6 +197,27 @@ int rs_cli_report(rs_outdir *od, const char *dir, const rs_doc *doc, rs_diag *di
     return rc;
 }
 
+
+/* Writes the tree t (then freed) as DIR/NAME in the result folder od. */
+static int write_json(rs_outdir *od, const char *dir, const char *name, cJSON *t, rs_diag *diag)
+{
+    char *text = cJSON_Print(t);
+    cJSON_Delete(t);
+    FILE *f = rs_outdir_open(od, name, diag);
+    if (!f) {
+        cJSON_free(text);
+        return RS_EXIT_IO;
+    }
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+    }
+    cJSON_free(text);
+    char *label = rs_xasprintf("%s/%s", dir, name);
+    int rc = rs_outdir_close(f, label, diag);
+    free(label);
+    return rc;
+}
 /* scenario.json: the scenario as it was run (extends merged, files and
  * 'set' applied), with the chart and CSV settings of this run and no
  * output.dir; `regiosim plot DIR` runs it again. */
@@ -213,22 +234,7 @@ static int write_scenario(rs_outdir *od, const char *dir, const rs_scenario *sc,
     cJSON_AddStringToObject(out, "csv", strncmp(csv, "nl", 2) == 0 ? "nl" : "en");
     if (g->font)
         cJSON_AddStringToObject(out, "font", g->font);
-    char *text = cJSON_Print(t);
-    cJSON_Delete(t);
-    FILE *f = rs_outdir_open(od, "scenario.json", diag);
-    if (!f) {
-        cJSON_free(text);
-        return RS_EXIT_IO;
-    }
-    if (text) {
-        fputs(text, f);
-        fputc('\n', f);
-    }
-    cJSON_free(text);
-    char *label = rs_xasprintf("%s/scenario.json", dir);
-    int rc = rs_outdir_close(f, label, diag);
-    free(label);
-    return rc;
+    return write_json(od, dir, "scenario.json", t, diag);
 }
 
 /* chart-settings.json: the chart settings of the command line that
@@ -252,22 +258,7 @@ static int write_chart_settings(rs_outdir *od, const char *dir, const rs_opts *o
         snprintf(sz, sizeof sz, "%dx%d", g->width, g->height);
         cJSON_AddStringToObject(t, "size", sz);
     }
-    char *text = cJSON_Print(t);
-    cJSON_Delete(t);
-    FILE *f = rs_outdir_open(od, "chart-settings.json", diag);
-    if (!f) {
-        cJSON_free(text);
-        return RS_EXIT_IO;
-    }
-    if (text) {
-        fputs(text, f);
-        fputc('\n', f);
-    }
-    cJSON_free(text);
-    char *label = rs_xasprintf("%s/chart-settings.json", dir);
-    int rc = rs_outdir_close(f, label, diag);
-    free(label);
-    return rc;
+    return write_json(od, dir, "chart-settings.json", t, diag);
 }
 
 static int write_results(const rs_result *res, const char *dir, const char *csv,

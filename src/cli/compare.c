@@ -669,12 +669,6 @@ static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, si
 
 /* ---- charts ------------------------------------------------------------------ */
 
-static void dat_num(rs_buf *b, double x)
-{
-    char t[40];
-    rs_fmt_num(t, sizeof t, x, '.');
-    rs_buf_add(b, t);
-}
 
 /* A label for a data file (its last column, see gp.h): at most 'max'
  * characters, '…' when cut. */
@@ -738,7 +732,7 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
         rs_buf_printf(dat, "%zu", i);
         for (int k = 0; k < 6; k++) {
             rs_buf_add(dat, "\t");
-            dat_num(dat, rs_metric_scale(ms[k]) * s[i].res.metrics[ms[k]]);
+            rs_chart_dat_num(dat, rs_metric_scale(ms[k]) * s[i].res.metrics[ms[k]]);
         }
         for (int k = 0; k < 6; k++) {
             char v[64];
@@ -852,16 +846,8 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
             else
                 v[i] = NAN;
         }
-        for (size_t i = 0; i < n; i++) {
-            rs_buf_add(dat, "\t");
-            if (isnan(v[i])) {
-                rs_buf_add(dat, "NaN");
-                continue;
-            }
-            dat_num(dat, v[i]);
-            lo = fmin(lo, v[i]);
-            hi = fmax(hi, v[i]);
-        }
+        for (size_t i = 0; i < n; i++)
+            rs_chart_dat_cell(dat, v[i], &lo, &hi);
         for (size_t i = 1; i < n; i++) {
             rs_buf_add(dat, "\t");
             /* from the values as shown (1 decimal) */
@@ -871,7 +857,7 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
                 rs_buf_add(dat, "NaN");
                 continue;
             }
-            dat_num(dat, dd);
+            rs_chart_dat_num(dat, dd);
             dlo = fmin(dlo, dd);
             dhi = fmax(dhi, dd);
         }
@@ -941,11 +927,11 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         for (size_t k = 0; k < N_KEYS; k++) {
             const rs_stats *st = &s[i].mc->diff[keys[k].m];
             rs_buf_add(dat, "\t");
-            dat_num(dat, st->mean);
+            rs_chart_dat_num(dat, st->mean);
             rs_buf_add(dat, "\t");
-            dat_num(dat, st->p5);
+            rs_chart_dat_num(dat, st->p5);
             rs_buf_add(dat, "\t");
-            dat_num(dat, st->p95);
+            rs_chart_dat_num(dat, st->p95);
         }
         rs_buf_add(dat, "\t");
         dat_str(dat, disp(&s[i]), 0);
@@ -1042,16 +1028,8 @@ static void chart_net_fan(const one *s, size_t n, const rs_eval_result *er, cons
                 p95 = st->p95;
             }
             double v[3] = {m, p5, p95};
-            for (int j = 0; j < 3; j++) {
-                rs_buf_add(dat, "\t");
-                if (isnan(v[j])) {
-                    rs_buf_add(dat, "NaN");
-                    continue;
-                }
-                dat_num(dat, v[j]);
-                lo = fmin(lo, v[j]);
-                hi = fmax(hi, v[j]);
-            }
+            for (int j = 0; j < 3; j++)
+                rs_chart_dat_cell(dat, v[j], &lo, &hi);
         }
         rs_buf_add(dat, "\n");
     }
@@ -1141,7 +1119,7 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
         rn[q] = c[j].name;
         rv[q] = rs_xasprintf("%s€ %s", c[j].v > 0 ? "+" : c[j].v < 0 ? "−" : "", v);
         rs_buf_printf(dat, "%zu\t%g\t", q, y);
-        dat_num(dat, c[j].v);
+        rs_chart_dat_num(dat, c[j].v);
         rs_buf_add(dat, "\t");
         dat_str(dat, c[j].name, 0);
         rs_buf_add(dat, "\n");
@@ -1186,26 +1164,9 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
     double fs = shown > 16 ? 0.62 : 0.8;
     rs_gp_font(gp, g, fs);
     rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\nset yzeroaxis lt -1 lc rgb c_axis\n");
-    if (cut) {
-        char note[200];
-        if (!zeros)
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie regions.csv",
-                                             "… %zu regions in between: see regions.csv"),
-                     left);
-        else if (left == zeros)
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's zonder verandering: zie regions.csv",
-                                             "… %zu regions without a change: see regions.csv"),
-                     zeros);
-        else
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen en %zu zonder verandering: zie regions.csv",
-                                             "… %zu regions in between and %zu without a change: see regions.csv"),
-                     left - zeros, zeros);
-        rs_buf_add(gp, "set label 4 ");
-        rs_gp_quote(gp, note);
-        rs_buf_printf(gp, " at graph 0.02, first %zu left noenhanced textcolor rgb c_axis", shown - gap);
-        rs_gp_font(gp, g, fs);
-        rs_buf_add(gp, "\n");
-    }
+    if (cut)
+        rs_chart_pick_note(gp, g, 4, left, zeros, "zonder verandering", "without a change",
+                           "zie regions.csv", "see regions.csv", shown - gap, fs);
     rs_chart_no_key(gp, 1);
     rs_gp_layout(gp, g, "compare-regions");
     rs_buf_printf(gp, "plot '%s.dat' using ($3 >= 0 ? $3/2 : 1/0):2:(0):3:($2-0.36):($2+0.36):"

@@ -918,21 +918,9 @@ static char *scenario_text(const study *st, size_t k, const char *file)
 }
 
 /* The name of factor f for a reader: in Dutch the display name the
- * charts use (set_disp: a path by its label, an obligation by its name, a
- * group by its common title or its name with the instrument written as a
- * letter does), so that terminal, report and charts phrase it alike. */
-static char *shown(const study *st, const factor *f, int nl)
-{
-    if (!nl)
-        return rs_xstrdup(f->name);
-    if (f->disp[1])
-        return rs_xstrdup(f->disp[1]);
-    if (f->group || f->n != 1)
-        return rs_xstrdup(f->name);
-    char t[256];
-    rs_cli_param_text(t, sizeof t, st->ex ? rs_study_scenario(st->ex, 0) : NULL, f->paths[0], 1);
-    return rs_xstrdup(t);
-}
+ * charts and the report use (set_disp), so that all three phrase it alike;
+ * in English its name as the ranges file gives it. */
+static const char *shown(const factor *f, int nl) { return nl ? f->disp[1] : f->name; }
 
 static char *quantity(const study *st, int nl)
 {
@@ -1571,7 +1559,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
             printf("%-58s %8s %8s %8s %8s\n", "factor", "S1", "± 95%", "ST", "± 95%");
         for (size_t i = 0; i < st.k; i++) {
             const factor *f = &st.f[i];
-            char *nm = shown(&st, f, 1);
+            char *nm = rs_xstrdup(shown(f, 1));
             /* whole UTF-8 characters, at most 58 */
             size_t cut = 0, chars = 0;
             while (nm[cut] && chars < 58) {

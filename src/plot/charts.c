@@ -837,26 +837,10 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     double fs = shown > 16 ? 0.62 : 0.8;
     rs_gp_font(gp, g, fs);
     rs_buf_add(gp, "\nset grid xtics noytics\nset border 1\n");
-    if (cut) {
-        rs_buf_printf(gp, "set label 3 ");
-        char note[200];
-        if (!zeros)
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen: zie de tabel in het rapport",
-                                             "… %zu regions in between: see the table in the report"),
-                     left);
-        else if (left == zeros)
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's zonder Rijksbijdrage: zie de tabel in het rapport",
-                                             "… %zu regions without a Rijk award: see the table in the report"),
-                     zeros);
-        else
-            snprintf(note, sizeof note, RS_L(g, "… %zu regio's daartussen en %zu zonder Rijksbijdrage: zie de tabel in het rapport",
-                                             "… %zu regions in between and %zu without a Rijk award: see the table in the report"),
-                     left - zeros, zeros);
-        rs_gp_quote(gp, note);
-        rs_buf_printf(gp, " at graph 0.02, first %zu left noenhanced textcolor rgb c_axis", shown - gap);
-        rs_gp_font(gp, g, fs);
-        rs_buf_add(gp, "\n");
-    }
+    if (cut)
+        rs_chart_pick_note(gp, g, 3, left, zeros, "zonder Rijksbijdrage", "without a Rijk award",
+                           "zie de tabel in het rapport", "see the table in the report",
+                           shown - gap, fs);
     rs_chart_no_key(gp, 1);
     rs_gp_layout(gp, g, "regions");
     rs_buf_add(gp, "plot 'regions.dat' using (0):2:(0):3:($2-0.36):($2+0.36):ytic(L[int($1)+1]) "

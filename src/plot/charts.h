@@ -80,6 +80,18 @@ void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after);
  * how many of those are zero.  With every value zero all are shown. */
 size_t rs_chart_pick(const double *v, size_t n, size_t show, double zero, size_t *idx, size_t *gap,
                      size_t *left_out, size_t *zeros);
+/* The row under a rs_chart_pick selection that says what was left out,
+ * as gnuplot label 'tag' at row 'at' in font scale fs: '… 28 regio's
+ * daartussen en 8 <zero>: <where>' (zero: what the zero rows lack, e.g.
+ * 'zonder verandering'; where: where the full list is). */
+void rs_chart_pick_note(rs_buf *b, const rs_gp *g, int tag, size_t left_out, size_t zeros,
+                        const char *zero_nl, const char *zero_en, const char *where_nl,
+                        const char *where_en, size_t at, double fs);
+/* A number of a chart's data file (shortest exact form, decimal point). */
+void rs_chart_dat_num(rs_buf *b, double x);
+/* A tab and the cell x of a data file: 'NaN' (a gap gnuplot skips) when x
+ * is NaN, else the number, widening [*lo, *hi] to it. */
+void rs_chart_dat_cell(rs_buf *b, double x, double *lo, double *hi);
 /* Characters (not bytes) of UTF-8 text. */
 size_t rs_text_chars(const char *s);
 /* 'SPUK', 'DU met afspraken': an instrument as a legend names it. */

@@ -135,3 +135,44 @@ void rs_chart_cut(char *out, size_t n, const char *s, size_t max)
     }
     out[k] = '\0';
 }
+
+void rs_chart_pick_note(rs_buf *b, const rs_gp *g, int tag, size_t left_out, size_t zeros,
+                        const char *zero_nl, const char *zero_en, const char *where_nl,
+                        const char *where_en, size_t at, double fs)
+{
+    const char *zero = RS_L(g, zero_nl, zero_en), *where = RS_L(g, where_nl, where_en);
+    const char *regions = RS_L(g, "regio's", "regions");
+    char note[400];
+    if (!zeros)
+        snprintf(note, sizeof note, "… %zu %s %s: %s", left_out, regions,
+                 RS_L(g, "daartussen", "in between"), where);
+    else if (left_out == zeros)
+        snprintf(note, sizeof note, "… %zu %s %s: %s", zeros, regions, zero, where);
+    else
+        snprintf(note, sizeof note, "… %zu %s %s %zu %s: %s", left_out - zeros, regions,
+                 RS_L(g, "daartussen en", "in between and"), zeros, zero, where);
+    rs_buf_printf(b, "set label %d ", tag);
+    rs_gp_quote(b, note);
+    rs_buf_printf(b, " at graph 0.02, first %zu left noenhanced textcolor rgb c_axis", at);
+    rs_gp_font(b, g, fs);
+    rs_buf_add(b, "\n");
+}
+
+void rs_chart_dat_num(rs_buf *b, double x)
+{
+    char t[40];
+    rs_fmt_num(t, sizeof t, x, '.');
+    rs_buf_add(b, t);
+}
+
+void rs_chart_dat_cell(rs_buf *b, double x, double *lo, double *hi)
+{
+    rs_buf_add(b, "\t");
+    if (isnan(x)) {
+        rs_buf_add(b, "NaN");
+        return;
+    }
+    rs_chart_dat_num(b, x);
+    *lo = fmin(*lo, x);
+    *hi = fmax(*hi, x);
+}

@@ -8,12 +8,6 @@
 #include "../output/labels.h"
 #include "charts.h"
 
-static void num(rs_buf *b, double x)
-{
-    char t[40];
-    rs_fmt_num(t, sizeof t, x, '.');
-    rs_buf_add(b, t);
-}
 
 /* A fan over the years with a flow: 'band' per year, 'det' the
  * deterministic value per year (plan years).  The x axis is the horizon,
@@ -74,16 +68,8 @@ static void fan(const rs_result *res, const rs_gp *g, const char *name, const ch
             v[1] = v[2] = v[3] = NAN;
         }
         rs_buf_printf(dat, "%d", mc->y0 + y);
-        for (int j = 0; j < 5; j++) {
-            rs_buf_add(dat, "\t");
-            if (isnan(v[j])) {
-                rs_buf_add(dat, "NaN");
-                continue;
-            }
-            num(dat, v[j]);
-            lo = fmin(lo, v[j]);
-            hi = fmax(hi, v[j]);
-        }
+        for (int j = 0; j < 5; j++)
+            rs_chart_dat_cell(dat, v[j], &lo, &hi);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, name);
@@ -133,9 +119,9 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     rs_buf_add(dat, "# bin_middle\tcount\tbin_width\n");
     long top = 0;
     for (int i = 0; i < NB; i++) {
-        num(dat, k * (edges[i] + edges[i + 1]) / 2);
+        rs_chart_dat_num(dat, k * (edges[i] + edges[i + 1]) / 2);
         rs_buf_printf(dat, "\t%ld\t", counts[i]);
-        num(dat, k * (edges[i + 1] - edges[i]));
+        rs_chart_dat_num(dat, k * (edges[i + 1] - edges[i]));
         rs_buf_add(dat, "\n");
         top = counts[i] > top ? counts[i] : top;
     }
