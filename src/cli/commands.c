@@ -103,6 +103,9 @@ int rs_cli_gp(rs_gp *g, const rs_opts *o, const rs_scenario *sc, rs_cli_gpmem *o
     g->nl = strcmp(lang, "nl") == 0;
     const char *bin = getenv("REGIOSIM_GNUPLOT");
     g->gnuplot = bin && *bin ? bin : "gnuplot";
+    /* --threads N also caps the gnuplot processes that draw the charts at
+     * once (1: one after another); without it, one per core (plot/charts.c) */
+    g->procs = o->threads > 0 ? (int)o->threads : 0;
     g->font = o->font ? o->font : sc && sc->font ? sc->font : RS_GP_FONT;
     if (o->size) {
         char *end;

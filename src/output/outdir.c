@@ -36,9 +36,10 @@
  *
  * Only the main thread takes these signals: every other thread (the
  * OpenMP workers of the Monte Carlo) blocks them (util.h), so the handler
- * never runs while the main thread goes on writing.  A running gnuplot
- * (its own process group, pid in rs_child_pid) is killed and reaped
- * before the folder is removed, so it cannot write into it afterwards.
+ * never runs while the main thread goes on writing.  Every running
+ * gnuplot (each in its own process group, pids in rs_child_pids; up to
+ * RS_MAX_CHILDREN draw at once) is killed, and all of them are reaped,
+ * before the folder is removed, so none can write into it afterwards.
  *
  * Signals are per process, so one temporary folder at a time is guarded:
  * a second rs_outdir_begin() while one is open works, unguarded.  SIGKILL
@@ -99,13 +100,18 @@ static void on_signal(int sig)
     int saved = errno;
     if (sig_armed) {
         sig_armed = 0;
-        /* gnuplot may be writing into the folder: end it first */
-        pid_t child = (pid_t)rs_child_pid;
-        if (child > 0) {
-            kill(child, SIGKILL);
-            while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
-                ;
+        /* gnuplot may be writing into the folder: end every one first
+         * (all killed, then all reaped, so they stop at the same time) */
+        pid_t child[RS_MAX_CHILDREN];
+        for (int i = 0; i < RS_MAX_CHILDREN; i++) {
+            child[i] = (pid_t)rs_child_pids[i];
+            if (child[i] > 0)
+                kill(child[i], SIGKILL);
         }
+        for (int i = 0; i < RS_MAX_CHILDREN; i++)
+            if (child[i] > 0)
+                while (waitpid(child[i], NULL, 0) < 0 && errno == EINTR)
+                    ;
         int fd = open(sig_tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd >= 0) {
             sig_empty(fd, 8);

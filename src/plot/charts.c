@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 void rs_charts_free(rs_charts *c)
 {
@@ -40,7 +41,8 @@ static void dat_num(rs_buf *b, double x)
 }
 
 /* gnuplot's message for a one-line warning: its last non-blank line
- * ("line 12: undefined variable: x"), the one that says what went wrong. */
+ * ("line 0: undefined variable: x"), the one that says what went wrong;
+ * NULL when it printed nothing. */
 static char *first_lines(const char *s)
 {
     const char *best = NULL, *end = NULL;
@@ -58,7 +60,7 @@ static char *first_lines(const char *s)
         p = *e ? e + 1 : e;
     }
     if (!best)
-        return rs_xstrdup("(no message)");
+        return NULL;
     char *r = rs_xmalloc((size_t)(end - best) + 1);
     memcpy(r, best, (size_t)(end - best));
     r[end - best] = '\0';
@@ -98,49 +100,117 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
 /* The marker a chart prints when its image is complete. */
 #define DRAWN_MARK "regiosim-drawn "
 
+/* How many gnuplot processes draw 'pending' charts: the --threads cap (or
+ * the online cores), at least two charts per process (a process costs a
+ * start), at most RS_GP_MAX_PROCS. */
+static size_t procs_for(const rs_gp *g, size_t pending)
+{
+    long cap = g->procs > 0 ? g->procs : sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cap > 0 ? (size_t)cap : 1;
+    if (n > (pending + 1) / 2)
+        n = (pending + 1) / 2;
+    if (n > RS_GP_MAX_PROCS)
+        n = RS_GP_MAX_PROCS;
+    return n ? n : 1;
+}
+
+/* What gnuplot printed after the last chart it finished: the output of
+ * the chart it stopped at, the same whichever charts shared its process. */
+static const char *after_last_mark(const char *err)
+{
+    const char *from = err, *m = err;
+    while ((m = strstr(m, DRAWN_MARK)) != NULL) {
+        const char *e = strchr(m, '\n');
+        from = m = e ? e + 1 : m + strlen(m);
+    }
+    return from;
+}
+
+/* A warning waiting to be reported in the order of the charts. */
+typedef struct pending_note {
+    char *msg;
+    int code;
+} pending_note;
+
 int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
                     rs_diag *warn)
 {
     int rc = RS_EXIT_OK;
     char *pdir = rs_xasprintf("%s/plots", dir);
-    size_t from = 0;
-    while (from < out->n && !out->c[from].script)
-        from++;
-    while (from < out->n && !out->missing) {
-        /* one script: every waiting chart, each closing its file and then
-         * saying so on stderr */
-        rs_buf all;
-        rs_buf_init(&all);
-        for (size_t i = from; i < out->n; i++) {
+    /* The waiting charts are dealt out in turn to up to RS_GP_MAX_PROCS
+     * gnuplot processes that draw at the same time; each process gets one
+     * script of its charts, each chart closing its file and then saying so
+     * on stderr.  When a process stops at a chart, that chart gets a
+     * warning and the charts after it in that process wait for the next
+     * round.  Warnings are kept per chart and reported in chart order at
+     * the end, so that what the user reads does not depend on the number
+     * of processes; every chart starts with 'reset session', so its image
+     * does not either. */
+    pending_note *note = rs_xcalloc(out->n ? out->n : 1, sizeof *note);
+    size_t *grp = rs_xcalloc(out->n ? out->n : 1, sizeof *grp);
+    int missing_now = 0;
+    for (;;) {
+        size_t pending = 0;
+        for (size_t i = 0; i < out->n; i++)
+            pending += out->c[i].script != NULL;
+        if (!pending || out->missing)
+            break;
+        size_t np = procs_for(g, pending), k = 0;
+        rs_buf all[RS_GP_MAX_PROCS];
+        for (size_t j = 0; j < np; j++)
+            rs_buf_init(&all[j]);
+        for (size_t i = 0; i < out->n; i++) {
             if (!out->c[i].script)
                 continue;
-            rs_buf_add(&all, out->c[i].script);
-            rs_buf_printf(&all, "\nunset output\nprint '" DRAWN_MARK "%zu'\n", i);
+            grp[i] = k++ % np; /* charts cost about the same: deal them in turn */
+            rs_buf_add(&all[grp[i]], out->c[i].script);
+            rs_buf_printf(&all[grp[i]], "\nunset output\nprint '" DRAWN_MARK "%zu'\n", i);
         }
-        char *err = NULL;
+        rs_gp_proc proc[RS_GP_MAX_PROCS];
+        char *err[RS_GP_MAX_PROCS] = {0};
+        int started[RS_GP_MAX_PROCS] = {0};
         double t0 = now();
-        rs_gp_status st = rs_gp_run_capture(g, pdir, all.s ? all.s : "", &err);
+        for (size_t j = 0; j < np; j++) {
+            rs_gp_status st = rs_gp_start(g, pdir, all[j].s ? all[j].s : "", &proc[j], &err[j]);
+            if (st == RS_GP_MISSING) {
+                missing_now = 1;
+                break;
+            }
+            started[j] = st == RS_GP_OK;
+            out->processes += started[j];
+        }
+        /* the processes that did start: feed them all at once, then wait */
+        rs_gp_proc run[RS_GP_MAX_PROCS];
+        size_t nrun = 0, at[RS_GP_MAX_PROCS];
+        for (size_t j = 0; j < np; j++)
+            if (started[j]) {
+                at[nrun] = j;
+                run[nrun++] = proc[j];
+            }
+        rs_gp_feed(run, nrun);
+        for (size_t r = 0; r < nrun; r++)
+            rs_gp_wait(&run[r], &err[at[r]]);
         out->seconds += now() - t0;
-        out->processes++;
-        rs_buf_free(&all);
-        if (st == RS_GP_MISSING) {
+        for (size_t j = 0; j < np; j++)
+            rs_buf_free(&all[j]);
+        if (missing_now) {
             out->missing = 1;
-            rs_diag_add(warn, 0,
-                        "gnuplot ('%s') is not installed: the charts were not drawn; their "
-                        "scripts and data are in %s/plots. Install it (apt-get install "
-                        "gnuplot-nox) and run: regiosim plot %s",
-                        g->gnuplot, shown_dir, shown_dir);
-            free(err);
+            for (size_t j = 0; j < np; j++)
+                free(err[j]);
             break;
         }
-        /* which charts said they were done */
-        size_t next = out->n;
-        for (size_t i = from; i < out->n; i++) {
+        /* which charts said they were done; in each process, the first
+         * that did not is where gnuplot stopped */
+        int stopped[RS_GP_MAX_PROCS] = {0};
+        for (size_t i = 0; i < out->n; i++) {
             if (!out->c[i].script)
                 continue;
+            size_t j = grp[i];
+            if (stopped[j])
+                continue; /* after the stop: the next round draws it */
             char mark[64];
             snprintf(mark, sizeof mark, DRAWN_MARK "%zu\n", i);
-            if (err && strstr(err, mark)) {
+            if (err[j] && strstr(err[j], mark)) {
                 /* gnuplot exits 0 with a cut image when the disk is full or a
                  * file size limit is reached: an incomplete image fails the run */
                 const char *ext = rs_gp_ext(g->terminal);
@@ -148,37 +218,51 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
                 char *why = rs_gp_image_check(img, g->terminal);
                 free(img);
                 if (why) {
-                    rs_diag_add(warn, RS_EXIT_IO, "%s/plots/%s.%s: %s", shown_dir,
-                                out->c[i].name, ext, why);
+                    note[i].msg = rs_xasprintf("%s/plots/%s.%s: %s", shown_dir, out->c[i].name,
+                                               ext, why);
+                    note[i].code = RS_EXIT_IO;
                     free(why);
                     rc = RS_EXIT_IO;
                 } else {
                     out->c[i].drawn = 1;
                 }
-                free(out->c[i].script);
-                out->c[i].script = NULL;
-            } else if (next == out->n) {
-                next = i; /* the first chart gnuplot did not finish */
+            } else {
+                /* gnuplot stopped at this chart: say why, go on after it */
+                stopped[j] = 1;
+                char *msg = first_lines(after_last_mark(err[j] ? err[j] : ""));
+                char *said = msg ? rs_xasprintf("gnuplot says: %s", msg)
+                                 : rs_xstrdup("gnuplot stopped without a message");
+                note[i].msg = rs_xasprintf("chart '%s' was not drawn: %s; redraw it with: cd "
+                                           "%s/plots && gnuplot %s.gp",
+                                           out->c[i].name, said, shown_dir, out->c[i].name);
+                free(said);
+                free(msg);
+                /* no empty or cut image of it in the result */
+                char *img = rs_xasprintf("%s/%s.%s", pdir, out->c[i].name, rs_gp_ext(g->terminal));
+                unlink(img);
+                free(img);
             }
+            free(out->c[i].script);
+            out->c[i].script = NULL;
         }
-        if (next < out->n) {
-            /* gnuplot stopped at chart 'next': say why, go on after it */
-            char *msg = first_lines(err ? err : "");
-            rs_diag_add(warn, 0, "chart '%s' was not drawn: gnuplot says: %s; redraw it with: "
-                                 "cd %s/plots && gnuplot %s.gp",
-                        out->c[next].name, msg, shown_dir, out->c[next].name);
-            free(msg);
-            free(out->c[next].script);
-            out->c[next].script = NULL;
-        }
-        free(err);
-        from = next < out->n ? next + 1 : out->n;
-        (void)st;
+        for (size_t j = 0; j < np; j++)
+            free(err[j]);
     }
     for (size_t i = 0; i < out->n; i++) {
+        if (note[i].msg)
+            rs_diag_add(warn, note[i].code, "%s", note[i].msg);
+        free(note[i].msg);
         free(out->c[i].script);
         out->c[i].script = NULL;
     }
+    if (missing_now)
+        rs_diag_add(warn, 0,
+                    "gnuplot ('%s') is not installed: the charts were not drawn; their "
+                    "scripts and data are in %s/plots. Install it (apt-get install "
+                    "gnuplot-nox) and run: regiosim plot %s",
+                    g->gnuplot, shown_dir, shown_dir);
+    free(note);
+    free(grp);
     free(pdir);
     return rc;
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,20 +400,46 @@ rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char
     return st;
 }
 
-rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err)
+/* Frees slot 'p->slot' and reaps the child, signals held (the handler of
+ * outdir.c then neither kills a reused pid nor reaps it twice). */
+static void forget_child(rs_gp_proc *p, int *wst)
+{
+    sigset_t mask;
+    rs_signals_block(&mask);
+    rs_child_pids[p->slot] = 0;
+    while (waitpid(p->pid, wst, 0) < 0 && errno == EINTR)
+        ;
+    rs_signals_restore(&mask);
+    p->pid = 0;
+}
+
+rs_gp_status rs_gp_start(const rs_gp *g, const char *dir, const char *script, rs_gp_proc *p,
+                         char **err)
 {
     *err = NULL;
+    memset(p, 0, sizeof *p);
+    p->in = p->out = -1;
     if (!g->gnuplot || !*g->gnuplot)
         return RS_GP_MISSING; /* scripts and data only (the fuzz target) */
+    /* every descriptor of the parent is close-on-exec: a second gnuplot
+     * must not hold the first one's standard input open (it would never
+     * see the end of its script) */
     int in[2], status_pipe[2];
     char errpath[] = "/tmp/regiosim-gnuplot-XXXXXX";
-    int errfd = mkstemp(errpath);
+    int errfd = mkostemp(errpath, O_CLOEXEC);
     if (errfd < 0) {
         *err = rs_xasprintf("cannot create a temporary file: %s", strerror(errno));
         return RS_GP_FAILED;
     }
     unlink(errpath);
-    if (pipe(in) < 0 || pipe2(status_pipe, O_CLOEXEC) < 0) {
+    if (pipe2(in, O_CLOEXEC) < 0) {
+        close(errfd);
+        *err = rs_xasprintf("cannot create a pipe: %s", strerror(errno));
+        return RS_GP_FAILED;
+    }
+    if (pipe2(status_pipe, O_CLOEXEC) < 0) {
+        close(in[0]);
+        close(in[1]);
         close(errfd);
         *err = rs_xasprintf("cannot create a pipe: %s", strerror(errno));
         return RS_GP_FAILED;
@@ -422,14 +449,22 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
      * can write anything (the signals wait meanwhile) */
     sigset_t mask;
     rs_signals_block(&mask);
-    pid_t pid = fork();
+    int slot = 0;
+    while (slot < RS_MAX_CHILDREN && rs_child_pids[slot] != 0)
+        slot++;
+    pid_t pid = slot < RS_MAX_CHILDREN ? fork() : (errno = EAGAIN, -1);
     if (pid > 0)
-        rs_child_pid = pid;
+        rs_child_pids[slot] = pid;
     if (pid != 0)
         rs_signals_restore(&mask);
     if (pid < 0) {
+        int e = errno;
+        close(in[0]);
+        close(in[1]);
+        close(status_pipe[0]);
+        close(status_pipe[1]);
         close(errfd);
-        *err = rs_xasprintf("cannot start gnuplot: %s", strerror(errno));
+        *err = rs_xasprintf("cannot start gnuplot: %s", strerror(e));
         return RS_GP_FAILED;
     }
     if (pid == 0) {
@@ -438,8 +473,6 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
          * itself would take SIGINT as "stop this plot" and go on) */
         setpgid(0, 0);
         rs_signals_restore(&mask);
-        close(in[1]);
-        close(status_pipe[0]);
         int e = 0;
         if (chdir(dir) < 0 || dup2(in[0], 0) < 0 || dup2(errfd, 1) < 0 || dup2(errfd, 2) < 0)
             e = errno;
@@ -451,68 +484,126 @@ rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *scri
             _exit(126);
         _exit(127);
     }
+    p->pid = pid;
+    p->slot = slot;
     close(in[0]);
     close(status_pipe[1]);
     int e = 0;
-    ssize_t got = read(status_pipe[0], &e, sizeof e);
+    ssize_t got;
+    while ((got = read(status_pipe[0], &e, sizeof e)) < 0 && errno == EINTR)
+        ;
     close(status_pipe[0]);
-    rs_gp_status st = RS_GP_OK;
     if (got == (ssize_t)sizeof e) {
         close(in[1]);
-        rs_signals_block(&mask);
-        rs_child_pid = 0;
-        waitpid(pid, NULL, 0);
-        rs_signals_restore(&mask);
         close(errfd);
+        forget_child(p, NULL);
         if (e == ENOENT)
             return RS_GP_MISSING;
         *err = rs_xasprintf("cannot run '%s': %s", g->gnuplot, strerror(e));
         return RS_GP_FAILED;
     }
+    /* written by rs_gp_feed without blocking */
+    fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
+    p->in = in[1];
+    p->out = errfd;
+    p->script = script;
+    p->len = strlen(script);
+    p->off = 0;
+    return RS_GP_OK;
+}
+
+void rs_gp_feed(rs_gp_proc *p, size_t n)
+{
+    if (n > RS_GP_MAX_PROCS)
+        n = RS_GP_MAX_PROCS; /* rs_child_pids has no more slots */
     /* gnuplot reads the script from the pipe; SIGPIPE would kill us if it
      * stopped reading early, so ignore it while writing */
     struct sigaction ign = {0}, old;
     ign.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ign, &old);
-    size_t len = strlen(script), off = 0;
-    while (off < len) {
-        ssize_t w = write(in[1], script + off, len - off);
-        if (w < 0) {
+    for (;;) {
+        struct pollfd pf[RS_GP_MAX_PROCS];
+        size_t who[RS_GP_MAX_PROCS], k = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (p[i].in < 0)
+                continue;
+            if (p[i].off >= p[i].len) {
+                close(p[i].in); /* the end of its script */
+                p[i].in = -1;
+                continue;
+            }
+            pf[k].fd = p[i].in;
+            pf[k].events = POLLOUT;
+            pf[k].revents = 0;
+            who[k++] = i;
+        }
+        if (!k)
+            break;
+        if (poll(pf, (nfds_t)k, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            break; /* gnuplot exited: its status says why */
+            for (size_t j = 0; j < k; j++) { /* cannot happen; never spin */
+                close(p[who[j]].in);
+                p[who[j]].in = -1;
+            }
+            break;
         }
-        off += (size_t)w;
+        for (size_t j = 0; j < k; j++) {
+            if (!pf[j].revents)
+                continue;
+            rs_gp_proc *q = &p[who[j]];
+            ssize_t w = write(q->in, q->script + q->off, q->len - q->off);
+            if (w > 0) {
+                q->off += (size_t)w;
+            } else if (w < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                close(q->in); /* gnuplot exited: its status says why */
+                q->in = -1;
+            }
+        }
     }
-    close(in[1]);
     sigaction(SIGPIPE, &old, NULL);
+}
+
+rs_gp_status rs_gp_wait(rs_gp_proc *p, char **err)
+{
+    *err = NULL;
+    if (p->in >= 0) { /* not fed: it reads an empty script */
+        close(p->in);
+        p->in = -1;
+    }
     int wst = 0;
     /* wait without reaping, so the pid cannot be reused while the
      * handler may still kill it; then forget and reap it, signals held */
     siginfo_t info;
-    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+    while (waitid(P_PID, (id_t)p->pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
         ;
-    rs_signals_block(&mask);
-    rs_child_pid = 0;
-    while (waitpid(pid, &wst, 0) < 0 && errno == EINTR)
-        ;
-    rs_signals_restore(&mask);
+    forget_child(p, &wst);
     /* what gnuplot said, warnings included */
     rs_buf out;
     rs_buf_init(&out);
     char chunk[4096];
-    lseek(errfd, 0, SEEK_SET);
+    lseek(p->out, 0, SEEK_SET);
     ssize_t r;
-    while ((r = read(errfd, chunk, sizeof chunk)) > 0 && out.len < 1048576)
+    while ((r = read(p->out, chunk, sizeof chunk)) > 0 && out.len < 1048576)
         rs_buf_addn(&out, chunk, (size_t)r);
-    close(errfd);
+    close(p->out);
+    p->out = -1;
     if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
-        st = RS_GP_FAILED;
         *err = out.s ? out.s : rs_xasprintf("gnuplot ended with status %d", WEXITSTATUS(wst));
-        return st;
+        return RS_GP_FAILED;
     }
     *err = out.s ? out.s : rs_xstrdup("");
-    return st;
+    return RS_GP_OK;
+}
+
+rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err)
+{
+    rs_gp_proc p;
+    rs_gp_status st = rs_gp_start(g, dir, script, &p, err);
+    if (st != RS_GP_OK)
+        return st;
+    rs_gp_feed(&p, 1);
+    return rs_gp_wait(&p, err);
 }
 
 char *rs_gp_image_check(const char *path, const char *terminal)

@@ -32,7 +32,12 @@ typedef struct rs_gp {
     const char *style;    /* text of the style file (plots/rijkshuisstijl.gp);
                              NULL: the built-in one made from rs_palette */
     const char *layouts;  /* folder of the layout-<chart>.gp files, or NULL */
+    int procs;            /* most gnuplot processes drawing at once (--threads);
+                             0: automatic (rs_charts_flush) */
 } rs_gp;
+
+/* The most gnuplot processes that draw at once. */
+#define RS_GP_MAX_PROCS RS_MAX_CHILDREN
 
 #define RS_GP_FONT "Liberation Sans"
 
@@ -109,8 +114,39 @@ typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
 rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
 
 /* The same, and *err holds everything gnuplot printed in every case (also
- * on RS_GP_OK; NULL only for RS_GP_MISSING). */
+ * on RS_GP_OK; NULL only for RS_GP_MISSING): rs_gp_start, rs_gp_feed and
+ * rs_gp_wait of one process. */
 rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err);
+
+/* One gnuplot started by rs_gp_start and not yet waited for.  Several may
+ * run at once (at most RS_GP_MAX_PROCS): each has its own process group,
+ * its script on a non-blocking pipe and its output in a temporary file;
+ * its pid is in a slot of rs_child_pids (util.h) until rs_gp_wait. */
+typedef struct rs_gp_proc {
+    int pid;            /* 0: not started */
+    int slot;           /* its index in rs_child_pids */
+    int in;             /* write end of its standard input, -1 when closed */
+    int out;            /* the temporary file of its stdout and stderr */
+    const char *script; /* not copied: must live until rs_gp_feed returns */
+    size_t len, off;    /* bytes of the script, bytes written */
+} rs_gp_proc;
+
+/* Starts gnuplot in folder 'dir' to read 'script' (nothing written yet).
+ * RS_GP_OK, RS_GP_MISSING (the program is not there), or RS_GP_FAILED
+ * with the reason in *err (newly allocated); only on RS_GP_OK must
+ * rs_gp_wait follow. */
+rs_gp_status rs_gp_start(const rs_gp *g, const char *dir, const char *script, rs_gp_proc *p,
+                         char **err);
+/* Writes the scripts of the 'n' started processes, all at once (poll on
+ * the non-blocking pipes: one gnuplot that reads slowly never holds up
+ * another), and closes their standard inputs.  A gnuplot that stops
+ * reading is left alone (SIGPIPE is ignored meanwhile): its exit status
+ * tells why. */
+void rs_gp_feed(rs_gp_proc *p, size_t n);
+/* Waits for gnuplot 'p' to end and frees its slot.  *err holds everything
+ * it printed (newly allocated); RS_GP_FAILED when it did not exit 0. */
+rs_gp_status rs_gp_wait(rs_gp_proc *p, char **err);
+
 /* NULL when the image at 'path' (made by the terminal 'terminal') is
  * complete: a PNG ends with its IEND chunk, a PDF with %%EOF, an SVG with
  * </svg>.  Else why not (newly allocated). */

@@ -414,7 +414,7 @@ void rs_signals_block(sigset_t *old)
 
 void rs_signals_restore(const sigset_t *old) { pthread_sigmask(SIG_SETMASK, old, NULL); }
 
-volatile sig_atomic_t rs_child_pid;
+volatile sig_atomic_t rs_child_pids[RS_MAX_CHILDREN];
 
 /* Length of the well-formed UTF-8 character at p (1-4), or 0 when the
  * bytes there are not one (a stray continuation byte, an overlong or

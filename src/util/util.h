@@ -141,8 +141,11 @@ extern const int rs_guarded_signals[];
 #define RS_N_GUARDED_SIGNALS 5
 void rs_signals_block(sigset_t *old);
 void rs_signals_restore(const sigset_t *old);
-/* The child process (gnuplot) that is running, 0 when none: the signal
- * handler of outdir.c ends it before it removes the folder it writes to. */
-extern volatile sig_atomic_t rs_child_pid;
+/* The child processes (gnuplot) that are running, one per slot, 0 in a
+ * free slot: the signal handler of outdir.c ends and reaps every one of
+ * them before it removes the folder they write to.  A slot is taken and
+ * freed with the signals blocked (src/plot/gp.c). */
+#define RS_MAX_CHILDREN 4
+extern volatile sig_atomic_t rs_child_pids[RS_MAX_CHILDREN];
 
 #endif
