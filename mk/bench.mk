@@ -1,5 +1,7 @@
 # bench.mk — make bench: the Monte Carlo benchmark (tests/bench/bench.c) and
 # the chart time of the demo against one bare gnuplot plot (tests/bench/charts.sh);
+# BENCH_OTHER=PATH (another regiosim binary, e.g. a build of main) adds its
+# chart time, measured in the same rounds;
 # make bench-numpy: regiosim side by side with the numpy reference
 # (tests/bench/side-by-side.sh, tests/bench/ref_numpy.py).
 #
@@ -13,6 +15,7 @@ BENCH_DIR     = $(BUILD)/bench
 BENCH_OBJ     = $(LIB_SRC:%.c=$(BENCH_DIR)/%.o) $(BENCH_DIR)/tests/bench/bench.o
 BENCH_DEBS    = python3 python3-numpy
 BENCH_PYTHON ?= /usr/bin/python3
+BENCH_OTHER  ?=
 
 .PHONY: bench bench-numpy bench-deps check-samplers
 
@@ -23,7 +26,7 @@ check-samplers: $(BUILD)/unit-tests
 
 bench: $(BENCH_DIR)/regiosim-bench regiosim
 	$(BENCH_DIR)/regiosim-bench
-	sh tests/bench/charts.sh ./regiosim
+	sh tests/bench/charts.sh ./regiosim $(BENCH_OTHER)
 
 bench-numpy: bench-deps regiosim $(BENCH_DIR)/regiosim-bench
 	sh tests/bench/side-by-side.sh ./regiosim $(BENCH_DIR)/regiosim-bench $(BENCH_PYTHON)

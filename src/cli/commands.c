@@ -359,8 +359,9 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     if (!rc)
         rc = rs_outdir_commit(&od, diag);
     if (!rc && !o->quiet && !o->no_plots && charts.n && !charts.missing)
-        fprintf(stderr, "regiosim: %zu %s drawn in %.2f s\n", charts.n,
-                rs_plural((long)charts.n, "chart", "charts"), charts.seconds);
+        fprintf(stderr, "regiosim: %zu %s drawn in %.2f s by %d gnuplot %s\n", charts.n,
+                rs_plural((long)charts.n, "chart", "charts"), charts.seconds, charts.at_once,
+                charts.at_once > 1 ? "processes at once" : "process");
 out:
     rs_outdir_abort(&od);
     rs_charts_free(&charts);

@@ -126,6 +126,23 @@ static const char *after_last_mark(const char *err)
     return from;
 }
 
+/* Put between two charts drawn by one gnuplot: a chart must come out the
+ * same whether it is the first of its process or not.  gnuplot 5.4's svg
+ * terminal keeps the colour mode of the last thing a plot drew and writes
+ * it into the next file's first group (stroke="rgb(105, 105, 105)" where a
+ * new gnuplot writes "currentColor"); 'clear' starts and ends an empty
+ * page, which leaves the mode as a new gnuplot has it, and the small plot
+ * before it leaves the line width at its default.  The cairo terminals
+ * (png, pdf) keep no such state.  Written to /dev/null, never to a file of
+ * the result. */
+static void between_charts(rs_buf *b, const rs_gp *g)
+{
+    if (strcmp(g->terminal, "svg") != 0)
+        return;
+    rs_buf_add(b, "set terminal svg size 100,100\nset output '/dev/null'\nreset session\n"
+                  "plot 2 lw 1 notitle\nclear\nunset output\n");
+}
+
 /* A warning waiting to be reported in the order of the charts. */
 typedef struct pending_note {
     char *msg;
@@ -163,6 +180,8 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
             if (!out->c[i].script)
                 continue;
             grp[i] = k++ % np; /* charts cost about the same: deal them in turn */
+            if (all[grp[i]].len)
+                between_charts(&all[grp[i]], g);
             rs_buf_add(&all[grp[i]], out->c[i].script);
             rs_buf_printf(&all[grp[i]], "\nunset output\nprint '" DRAWN_MARK "%zu'\n", i);
         }
@@ -187,6 +206,8 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
                 at[nrun] = j;
                 run[nrun++] = proc[j];
             }
+        if ((int)nrun > out->at_once)
+            out->at_once = (int)nrun;
         rs_gp_feed(run, nrun);
         for (size_t r = 0; r < nrun; r++)
             rs_gp_wait(&run[r], &err[at[r]]);

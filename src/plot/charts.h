@@ -23,6 +23,7 @@ typedef struct rs_charts {
     double seconds;   /* time spent in gnuplot */
     int missing;      /* gnuplot was not found */
     int processes;    /* gnuplot processes started */
+    int at_once;      /* the most gnuplot processes that drew at the same time */
 } rs_charts;
 
 void rs_charts_free(rs_charts *c);
@@ -46,10 +47,13 @@ int rs_chart_draw(rs_charts *out, const char *dir, const char *shown_dir, const 
                   const char *name, const char *caption, const char *script,
                   const char *data, rs_diag *warn);
 
-/* Draws every chart added since the last flush in one gnuplot process
- * (gnuplot's start dominates the time of a chart).  When gnuplot stops at
- * a chart, that chart gets a warning and the charts after it are drawn by
- * a new process.  RS_EXIT_IO when an image gnuplot reported done is
+/* Draws every chart added since the last flush in up to RS_GP_MAX_PROCS
+ * gnuplot processes at once: g->procs (--threads) or else the online
+ * cores, with at least two charts per process (gnuplot's start is a large
+ * part of a chart's time).  The charts are dealt out in turn; images and
+ * warnings are the same for any number of processes.  When gnuplot stops
+ * at a chart, that chart gets a warning and the charts after it in that
+ * process are drawn by a new one.  RS_EXIT_IO when an image gnuplot reported done is
  * incomplete (a full disk), with the reason in 'warn'. */
 int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, const rs_gp *g,
                     rs_diag *warn);

@@ -1,12 +1,21 @@
 #!/bin/sh
 # charts.sh — the chart time of the demo against one bare gnuplot start that
 # draws one pngcairo plot of the same size, measured side by side in the
-# same run (5 rounds, medians).  Usage: sh tests/bench/charts.sh ./regiosim
+# same run (rounds interleaved, medians).
+#
+# Usage: sh tests/bench/charts.sh ./regiosim [OTHER-REGIOSIM]
+#   ROUNDS=N (default 7) rounds of each measurement.
 #
 # The demo's chart time is what regiosim reports ("N charts drawn in S s":
-# the time spent in gnuplot, all charts in one process).  Target: ratio <= 3.
+# the wall-clock time from the first gnuplot start to the last gnuplot's
+# end).  Measured three ways in each round: the default (up to one gnuplot
+# process per core at once), --threads 1 (one gnuplot draws every chart, one
+# after another) and, when OTHER-REGIOSIM is given (e.g. a build of an
+# older version), that binary with its defaults.  Target: ratio <= 3.
 set -u
 BIN=${1:-./regiosim}
+OTHER=${2:-}
+ROUNDS=${ROUNDS:-7}
 GP=${REGIOSIM_GNUPLOT:-gnuplot}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-bench-charts.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT INT TERM
@@ -17,27 +26,49 @@ plot x
 GP
 now() { date +%s%N; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# one demo run: appends the chart time (µs) to $TMP/$1.t, the number of
+# charts to $TMP/n.t and the processes at once to $TMP/$1.p
+demo() { # TAG BINARY [OPTIONS]
+    tag=$1 bin=$2
+    shift 2
+    rm -rf "$TMP/demo"
+    "$bin" run "$@" scenarios/demo.json -o "$TMP/demo" > /dev/null 2> "$TMP/err" \
+        || { cat "$TMP/err" >&2; exit 1; }
+    line=$(grep 'charts drawn in' "$TMP/err") \
+        || { echo "charts bench: regiosim drew no charts" >&2; cat "$TMP/err" >&2; exit 1; }
+    echo "$line" | sed 's/.* in \([0-9.]*\) s.*/\1/' | awk '{ print int($1 * 1e6) }' >> "$TMP/$tag.t"
+    echo "$line" | sed 's/^regiosim: \([0-9]*\) charts.*/\1/' >> "$TMP/n.t"
+    p=$(echo "$line" | sed -n 's/.* by \([0-9]*\) gnuplot.*/\1/p')
+    echo "${p:-1}" >> "$TMP/$tag.p"
+}
 : > "$TMP/bare.t"
-: > "$TMP/charts.t"
 : > "$TMP/n.t"
-for round in 1 2 3 4 5; do
+round=0
+while [ $round -lt "$ROUNDS" ]; do
+    round=$((round + 1))
     t0=$(now)
     "$GP" "$TMP/bare.gp" || { echo "charts bench: $GP failed" >&2; exit 1; }
     t1=$(now)
     echo $(( (t1 - t0) / 1000 )) >> "$TMP/bare.t"
-    "$BIN" run scenarios/demo.json -o "$TMP/demo" > /dev/null 2> "$TMP/err" \
-        || { cat "$TMP/err" >&2; exit 1; }
-    line=$(grep 'charts drawn in' "$TMP/err") \
-        || { echo "charts bench: regiosim drew no charts" >&2; cat "$TMP/err" >&2; exit 1; }
-    echo "$line" | sed 's/.* in \([0-9.]*\) s.*/\1/' | awk '{ print int($1 * 1e6) }' >> "$TMP/charts.t"
-    echo "$line" | sed 's/^regiosim: \([0-9]*\) charts.*/\1/' >> "$TMP/n.t"
+    demo par "$BIN"
+    demo seq "$BIN" --threads 1
+    [ -n "$OTHER" ] && demo other "$OTHER"
 done
 bare=$(median < "$TMP/bare.t")
-charts=$(median < "$TMP/charts.t")
 n=$(median < "$TMP/n.t")
-awk -v b="$bare" -v c="$charts" -v n="$n" 'BEGIN {
-    r = c / b
-    printf "charts: demo, %d charts at 1600x1000 in one gnuplot: %.3f s (median of 5)\n", n, c / 1e6
-    printf "charts: one bare gnuplot start drawing one pngcairo plot:  %.3f s\n", b / 1e6
-    printf "charts: ratio %.2f (target <= 3: %s); per chart %.3f s\n", r, r <= 3 ? "met" : "missed", c / n / 1e6
+report() { # TAG LABEL
+    c=$(median < "$TMP/$1.t")
+    p=$(median < "$TMP/$1.p")
+    awk -v b="$bare" -v c="$c" -v n="$n" -v p="$p" -v l="$2" -v k="$ROUNDS" 'BEGIN {
+        r = c / b
+        printf "charts: %-34s %d charts, %d gnuplot at once: %.3f s, ratio %.2f (target <= 3: %s; median of %d)\n",
+            l, n, p, c / 1e6, r, r <= 3 ? "met" : "missed", k
+    }'
+}
+awk -v b="$bare" -v k="$ROUNDS" 'BEGIN {
+    printf "charts: one bare gnuplot start drawing one pngcairo plot at 1600x1000: %.3f s (median of %d)\n", b / 1e6, k
 }'
+report par "demo, default:"
+report seq "demo, --threads 1:"
+[ -n "$OTHER" ] && report other "demo, $OTHER:"
+exit 0

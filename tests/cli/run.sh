@@ -937,5 +937,9 @@ check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switchin
 # files written by hand (wrapped lists, validate FILE, search path, messages)
 . "$HERE/files.sh"
 
+# charts drawn by several gnuplot processes at once: the same images and
+# messages as with one (tests/cli/procs.sh)
+. "$HERE/procs.sh"
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]
