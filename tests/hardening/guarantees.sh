@@ -1,11 +1,12 @@
-# guarantees.sh — sourced by run.sh (sections 12 to 19): what a scenario
+# guarantees.sh — sourced by run.sh (sections 12 to 21): what a scenario
 # file or a results folder from a stranger can never make regiosim do.
 # Uses run.sh's helpers (r, expect, ok, failed, outputs_ok) and $TMP, $BIN.
 #
 # 12 output confinement and data loss, 13 plot runs no script, 14 text
 # that reaches gnuplot, 15 constant ranges (hangs), 16 Ctrl-C to the
 # process group while charts are drawn, 17 limits, 18 text in every
-# output language, 19 faults while charts are written, 20 Dutch numbers.
+# output language, 19 faults while charts are written, 20 Dutch numbers,
+# 21 SIGINT and SIGTERM while two gnuplots draw.
 
 HAVE_GNUPLOT=0
 command -v gnuplot >/dev/null 2>&1 && HAVE_GNUPLOT=1
@@ -409,3 +410,55 @@ printf 'id;name;population;fiscal_capacity;bw_pressure\nvoorbeeld;V;100000;1.000
 r validate "$G/r.json"
 expect "';' CSV fiscal_capacity 1.000,25 (read as 1000.25: out of range)" "3" "fiscal_capacity" || :
 rm -rf "$G"
+
+# ----------------------- 21. SIGINT and SIGTERM while two gnuplots draw
+# The charts are drawn by two gnuplot processes at once (--threads 2);
+# each pauses in its first chart (a layout file with 'pause 30'), so both
+# are running when the signal comes.  Ctrl-C (SIGINT to regiosim's process
+# group: each gnuplot has a group of its own and gets nothing) and SIGTERM
+# (to regiosim alone) must end both gnuplots (the handler kills and reaps
+# every one) and leave neither the new result nor its temporary folder.
+if [ $HAVE_GNUPLOT = 1 ] && command -v setsid >/dev/null 2>&1 && env --default-signal=INT true 2>/dev/null; then
+    G=$TMP/g21
+    mkdir -p "$G/style"
+    cp "$ROOT"/plots/*.gp "$G/style/"
+    for f in "$G/style"/layout-*.gp; do echo 'pause 30' >>"$f"; done
+    # gnuplot under another name that notes its pid (exec keeps it)
+    printf '#!/bin/sh\necho $$ >>"%s/pids"\nexec gnuplot "$@"\n' "$G" >"$G/gp"
+    chmod +x "$G/gp"
+    for sig in INT TERM; do
+        rm -rf "$G/res" "$G"/res.tmp-*
+        : >"$G/pids"
+        REGIOSIM_GNUPLOT=$G/gp setsid env --default-signal=INT "$BIN" run -q --threads 2 \
+            --style "$G/style/rijkshuisstijl.gp" -o "$G/res" "$DEMO" >/dev/null 2>&1 &
+        pid=$!
+        k=0 alive=0
+        while [ $k -lt 1000 ] && [ $alive -lt 2 ] && kill -0 $pid 2>/dev/null; do
+            sleep 0.01
+            k=$((k + 1))
+            alive=0
+            for p in $(cat "$G/pids"); do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
+        done
+        if [ $alive -lt 2 ]; then
+            failed "SIG$sig while two gnuplots draw" "only $alive gnuplot(s) running after $k waits"
+            kill -KILL $pid 2>/dev/null
+            wait $pid
+            for p in $(cat "$G/pids"); do kill -KILL "$p" 2>/dev/null; done
+            continue
+        fi
+        if [ $sig = INT ]; then kill -INT -$pid 2>/dev/null; else kill -TERM $pid 2>/dev/null; fi
+        wait $pid 2>/dev/null # no "Terminated" from the shell
+        rc=$?
+        left=""
+        for p in $(cat "$G/pids"); do kill -0 "$p" 2>/dev/null && left="$left $p"; done
+        want=$([ $sig = INT ] && echo 130 || echo 143)
+        [ $rc = "$want" ] && ok || failed "SIG$sig while two gnuplots draw: ended by the signal" "exit $rc, want $want"
+        [ -z "$left" ] && ok || failed "SIG$sig while two gnuplots draw: no gnuplot left" "still running:$left"
+        ! ls -d "$G"/res.tmp-* >/dev/null 2>&1 && [ ! -e "$G/res" ] && ok ||
+            failed "SIG$sig while two gnuplots draw: no folder left" "$(ls -d "$G"/res* 2>/dev/null)"
+        for p in $left; do kill -KILL "$p" 2>/dev/null; done
+    done
+    rm -rf "$G"
+else
+    echo "note: skipped the signals-while-two-gnuplots case (needs gnuplot, setsid and env --default-signal)"
+fi

@@ -13,10 +13,10 @@
 # Sections: 1 nesting, 2 numbers, 3 long text, 4 invalid UTF-8 and NUL,
 # 5 big files, 6 extends chains, 7 what is not a readable file, 8 every
 # number of the demo at its limits, 9 100,000 deals, 10 interrupted
-# writes, 11 a full disk; 12 to 20 (guarantees.sh) output confinement,
+# writes, 11 a full disk; 12 to 21 (guarantees.sh) output confinement,
 # plot, chart text, constant ranges, Ctrl-C during charts, limits, text
 # in every output language, faults while charts are written, Dutch
-# numbers.
+# numbers, signals while two gnuplots draw.
 #
 # Prints one line per failure (and notes for skipped cases) and ends with
 # 'N passed, N failed'.  Exit status 0 when nothing failed.
@@ -664,7 +664,7 @@ timeout -k 5 "$TIMEOUT" "$BIN" run $NOPLOTS -o "$TMP/res-full" "$WE" >/dev/full 
 rc=$?
 expect "standard output on /dev/full" "4" "cannot write to standard output"
 
-# ------------------------------------------ 12 to 20: guarantees.sh
+# ------------------------------------------ 12 to 21: guarantees.sh
 . "$HERE/guarantees.sh"
 
 echo "$pass passed, $fail failed"
