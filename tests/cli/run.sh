@@ -637,6 +637,18 @@ want=$(awk '/"rijk_net": \{"scenarios"/ { on = 1 } on && /"vs": 1,/ { sub(/.*"me
 got=$(awk -F'\t' 'NR == 2 { print $2 }' "$TMP/fan-cmp/plots/compare-diff.dat")
 close "$got" "$want" && ok || failed "compare difference chart data: the mean difference of compare.json" "$got vs $want"
 
+# the histogram keeps the deterministic value in view when every draw lies
+# below it (the programme: extension cliff, deterministic 1.643,2 M€, the
+# draws 1.624–1.635) and names it in the legend
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q --draws 200 -o "$TMP/hist-prog" \
+    scenarios/programme-baseline.json >"$OUT" 2>"$ERR"
+F="$TMP/hist-prog/plots/histogram-rijk-net.gp"
+det=$(sed -n 's/^set arrow 4 from \([0-9.]*\),.*/\1/p' "$F")
+xr=$(sed -n 's/^set xrange \[\(.*\)\]$/\1/p' "$F")
+if awk -v d="$det" -v r="$xr" 'BEGIN { split(r, a, ":"); exit !(d != "" && a[1] + 0 <= d && d <= a[2] + 0) }' &&
+    has "$F" "deterministische berekening: 1.643,2 (gestreept)"; then ok; else
+    failed "histogram: the deterministic value inside the x range and in the legend" "$det in [$xr]"; fi
+
 # compare: the table's differences are the differences of the two runs
 r run -q --no-plots -o "$TMP/cmp-a" scenarios/t4-spuk.json
 r run -q --no-plots -o "$TMP/cmp-b" scenarios/t4-du.json
