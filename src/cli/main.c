@@ -126,7 +126,8 @@ static const char help_run[] =
     "bytes for any number of threads, and the same luck to a deal in every scenario.\n"
     "  --draws N            number of draws (overrides the scenario's)\n"
     "  --seed S             random seed (overrides the scenario's)\n"
-    "  --threads N          threads (default: all cores)\n"
+    "  --threads N          threads, and gnuplot processes drawing the charts at once\n"
+    "                       (default: all cores; 1: one gnuplot, one chart after another)\n"
     "  --histogram METRIC   the metric of the histogram chart (default rijk_net)\n";
 
 static const char help_explain[] =

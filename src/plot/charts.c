@@ -191,12 +191,12 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
         double t0 = now();
         for (size_t j = 0; j < np; j++) {
             rs_gp_status st = rs_gp_start(g, pdir, all[j].s ? all[j].s : "", &proc[j], &err[j]);
+            out->processes++;
             if (st == RS_GP_MISSING) {
                 missing_now = 1;
                 break;
             }
             started[j] = st == RS_GP_OK;
-            out->processes += started[j];
         }
         /* the processes that did start: feed them all at once, then wait */
         rs_gp_proc run[RS_GP_MAX_PROCS];

@@ -22,7 +22,7 @@ typedef struct rs_charts {
     size_t n;
     double seconds;   /* time spent in gnuplot */
     int missing;      /* gnuplot was not found */
-    int processes;    /* gnuplot processes started */
+    int processes;    /* gnuplot processes started or tried (a missing one once) */
     int at_once;      /* the most gnuplot processes that drew at the same time */
 } rs_charts;
 

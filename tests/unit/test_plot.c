@@ -308,7 +308,57 @@ static void pick(void)
     CU_ASSERT_EQUAL(zeros, 0);
 }
 
+/* Several gnuplot processes at once (rs_gp_start, rs_gp_feed, rs_gp_wait),
+ * with 'cat' as the program: each gets a script of 1 MB (sixteen times a
+ * pipe's buffer, so the writes to the three pipes interleave) and must
+ * echo exactly its own; each holds its own slot of rs_child_pids while it
+ * runs, and every slot is free again after the waits.  A program that is
+ * not there is RS_GP_MISSING and takes no slot. */
+static void several_processes(void)
+{
+    rs_gp g = {.terminal = "pngcairo", .gnuplot = "cat"};
+    enum { N = 3, LEN = 1 << 20 };
+    char *script[N];
+    for (int j = 0; j < N; j++) {
+        script[j] = malloc(LEN + 1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(script[j]);
+        for (int k = 0; k < LEN; k++)
+            script[j][k] = (char)('a' + (k * 7 + j * 3) % 26);
+        script[j][LEN] = '\0';
+    }
+    rs_gp_proc p[N];
+    for (int j = 0; j < N; j++) {
+        char *err = NULL;
+        CU_ASSERT_EQUAL_FATAL(rs_gp_start(&g, rs_test_dir(), script[j], &p[j], &err), RS_GP_OK);
+        CU_ASSERT_PTR_NULL(err);
+    }
+    int busy = 0;
+    for (int s = 0; s < RS_MAX_CHILDREN; s++)
+        for (int j = 0; j < N; j++)
+            busy += rs_child_pids[s] == p[j].pid && p[j].slot == s;
+    CU_ASSERT_EQUAL(busy, N);
+    rs_gp_feed(p, N);
+    for (int j = 0; j < N; j++) {
+        char *out = NULL;
+        CU_ASSERT_EQUAL(rs_gp_wait(&p[j], &out), RS_GP_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+        CU_ASSERT_EQUAL(strlen(out), (size_t)LEN);
+        CU_ASSERT_EQUAL(strcmp(out, script[j]), 0);
+        free(out);
+        free(script[j]);
+    }
+    for (int s = 0; s < RS_MAX_CHILDREN; s++)
+        CU_ASSERT_EQUAL(rs_child_pids[s], 0);
+    rs_gp missing = {.terminal = "pngcairo", .gnuplot = "/nonexistent/gnuplot"};
+    char *err = NULL;
+    CU_ASSERT_EQUAL(rs_gp_start(&missing, rs_test_dir(), "plot x\n", &p[0], &err), RS_GP_MISSING);
+    CU_ASSERT_PTR_NULL(err);
+    for (int s = 0; s < RS_MAX_CHILDREN; s++)
+        CU_ASSERT_EQUAL(rs_child_pids[s], 0);
+}
+
 const rs_test rs_tests_plot[] = {{"bar selection", pick},
+                                 {"several gnuplot processes at once", several_processes},
                                  {"quote", quote},
                                  {"grouped numbers", grouped},
                                  {"quote in gnuplot", quote_in_gnuplot},
