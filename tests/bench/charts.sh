@@ -41,6 +41,10 @@ demo() { # TAG BINARY [OPTIONS]
     p=$(echo "$line" | sed -n 's/.* by \([0-9]*\) gnuplot.*/\1/p')
     echo "${p:-1}" >> "$TMP/$tag.p"
 }
+# a second core that other work keeps busy makes two gnuplots no faster
+# than one: the load average says how busy the machine was
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+load0=$(load)
 : > "$TMP/bare.t"
 : > "$TMP/n.t"
 round=0
@@ -68,6 +72,7 @@ report() { # TAG LABEL
 awk -v b="$bare" -v k="$ROUNDS" 'BEGIN {
     printf "charts: one bare gnuplot start drawing one pngcairo plot at 1600x1000: %.3f s (median of %d)\n", b / 1e6, k
 }'
+echo "charts: load average $load0 before the rounds, $(load) after; $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores online"
 report par "demo, default:"
 report seq "demo, --threads 1:"
 [ -n "$OTHER" ] && report other "demo, $OTHER:"
