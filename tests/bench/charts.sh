@@ -76,4 +76,12 @@ echo "charts: load average $load0 before the rounds, $(load) after; $(getconf _N
 report par "demo, default:"
 report seq "demo, --threads 1:"
 [ -n "$OTHER" ] && report other "demo, $OTHER:"
+# the same round's runs against each other: steadier than the medians
+# when the machine's load drifts between rounds
+per_round() { # TAG-A TAG-B LABEL
+    r=$(paste "$TMP/$1.t" "$TMP/$2.t" | awk '$2 > 0 { print $1 / $2 }' | median)
+    awk -v r="$r" -v l="$3" -v k="$ROUNDS" 'BEGIN { printf "charts: %s %.2f (median of %d rounds)\n", l, r, k }'
+}
+per_round par seq "default against --threads 1 in the same round:"
+[ -n "$OTHER" ] && per_round par other "default against $OTHER in the same round:"
 exit 0
