@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "labels.h"
+#include "report.h"
 
 #define T(nl_text, en_text) (x->nl ? (nl_text) : (en_text))
 
@@ -19,6 +20,7 @@
 typedef struct xw {
     lxw_workbook *wb;
     lxw_format *head, *text, *wrap, *meur, *pct, *ratio, *count, *eur, *year, *note, *num;
+    lxw_format *fine, *fine_pct; /* a difference below the report's precision, to the euro */
     int nl;
 } xw;
 
@@ -55,6 +57,8 @@ static void formats(xw *x)
     x->eur = fmt(x, "#,##0");
     x->year = fmt(x, "0");
     x->num = fmt(x, "General");
+    x->fine = fmt(x, "#,##0.000000");
+    x->fine_pct = fmt(x, "0.000000%");
 }
 
 /* The cell format of metric m (values in model units: a share stays a
@@ -731,6 +735,7 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         }
     }
     lxw_worksheet *ws = sheet(x, "Vergelijking", heads, nh, w);
+    int negligible = 0;
     for (int m = 0; m < RS_M_N; m++) {
         lxw_row_t r = (lxw_row_t)(m + 1);
         str(ws, r, 0, rs_metric_label(m, nl), x->text);
@@ -756,12 +761,36 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         for (size_t i = 1; mc && i < n; i++) {
             const rs_stats *st = &mc[i].diff[m];
             lxw_col_t c = (lxw_col_t)(nd + 3 * n + 5 * (i - 1));
-            num(ws, r, c, st->mean, metric_fmt(x, m));
-            num(ws, r, c + 1, st->p5, metric_fmt(x, m));
-            num(ws, r, c + 2, st->p95, metric_fmt(x, m));
+            /* a difference the report shows as "≈ 0" (rs_diff_classify) is
+             * shown here to the euro, so that 0,0 never stands beside
+             * P(> 0) = 100 % */
+            int dec = rs_metric_decimals(m);
+            double f = rs_metric_scale(m);
+            lxw_format *df = metric_fmt(x, m);
+            if (rs_diff_classify(f * st->mean, f * st->p5, f * st->p95, mc[i].p_greater[m],
+                                 mc[i].p_less[m], dec + (dec == 0), dec) == RS_DIFF_NEGLIGIBLE) {
+                df = df == x->pct ? x->fine_pct : x->fine;
+                negligible = 1;
+            }
+            num(ws, r, c, st->mean, df);
+            num(ws, r, c + 1, st->p5, df);
+            num(ws, r, c + 2, st->p95, df);
             num(ws, r, c + 3, mc[i].p_greater[m], x->pct);
             num(ws, r, c + 4, mc[i].p_less[m], x->pct);
         }
+    }
+    if (mc) {
+        lxw_row_t r = (lxw_row_t)(RS_M_N + 2);
+        str(ws, r, 0, T("Verschillen en kansen gaan over de onafgeronde waarden per trekking.",
+                        "Differences and probabilities are of the unrounded values per draw."),
+            x->note);
+        if (negligible)
+            str(ws, r + 1, 0,
+                T("Een verschil dat het rapport als ≈ 0 toont (gemiddelde, P5 en P95 kleiner dan "
+                  "de getoonde precisie) staat hier met zes decimalen: in € mln op de euro.",
+                  "A difference the report shows as ≈ 0 (mean, P5 and P95 below the precision "
+                  "shown) is given here with six decimals: in M€ to the euro."),
+                x->note);
     }
     for (size_t q = 0; q < nh; q++)
         free(own[q]);
