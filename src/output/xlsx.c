@@ -88,17 +88,49 @@ static const char *unit_of(xw *x, int m)
     return "";
 }
 
-/* A sheet with a frozen header row and sized columns. */
+/* Characters of UTF-8 text (for the height of a wrapped header). */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; n++) {
+        size_t k = *p >= 0x80 ? rs_utf8_len(p) : 1;
+        p += k ? k : 1;
+    }
+    return n;
+}
+
+/* A sheet with a frozen header row tall enough for its wrapped headers,
+ * sized columns, and a print layout: A4 landscape, the header row (and on
+ * a wide sheet the first column) on every page, one page wide when that
+ * keeps the text readable, the sheet's name and page numbers in the
+ * footer. */
 static lxw_worksheet *sheet(xw *x, const char *name, const char *const *heads, size_t n,
                             const double *widths)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    size_t lines = 2;
+    double total = 0;
     for (size_t c = 0; c < n; c++) {
+        double w = widths ? widths[c] : 14;
         worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], x->head);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths ? widths[c] : 14, NULL);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        /* words wrap, so a line holds a little less than the width */
+        size_t l = (size_t)ceil((double)chars(heads[c]) * 1.15 / (w > 2 ? w - 1 : 1));
+        lines = l > lines ? l : lines;
+        total += w;
     }
-    worksheet_set_row(ws, 0, 30, NULL);
+    lines = lines > 8 ? 8 : lines;
+    worksheet_set_row(ws, 0, 13.5 * (double)lines + 3, NULL);
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_landscape(ws);
+    worksheet_repeat_rows(ws, 0, 0);
+    /* about 150 width units fill an A4 landscape page at 100 % */
+    if (total <= 200)
+        worksheet_fit_to_pages(ws, 1, 0);
+    else
+        worksheet_repeat_columns(ws, 0, 0);
+    worksheet_set_footer(ws, x->nl ? "&L&A&RPagina &P van &N" : "&L&A&RPage &P of &N");
     return ws;
 }
 

@@ -44,6 +44,10 @@ PY=/usr/bin/python3
 "$BIN" compare -q --exact -o "$TMP/cmp" scenarios/t4-spuk.json scenarios/t4-du.json \
     scenarios/t4-as-spuk-light.json 2>"$TMP/err" || { failed "compare runs" "$(cat "$TMP/err")"; }
 
+"$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" scenarios/t4-spuk.json \
+    scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err" \
+    || { failed "compare --draws runs" "$(cat "$TMP/err")"; rm -rf "$TMP/cmpmc"; }
+
 # 1. the workbook, read back
 if "$PY" -c 'import openpyxl' 2>/dev/null; then
     for d in demo prog; do
@@ -53,8 +57,7 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
     if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmp" 2>&1); then ok; else
         failed "results.xlsx of compare matches compare.csv" "$out"; fi
     # with draws: the Monte Carlo columns of Vergelijking match compare.json
-    if "$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" \
-        scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"; then
+    if [ -d "$TMP/cmpmc" ]; then
         if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmc" 2>&1); then ok; else
             failed "results.xlsx of compare --draws matches compare.json" "$out"; fi
         # the checker notices a changed Monte Carlo value
@@ -62,8 +65,6 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
         "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['uncertainty']['metrics']['rijk_net']['differences'][0]['p95'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/cmpmut/compare.json"
         if "$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmut" 2>&1 | grep -q 'rijk_net difference 2 p95'; then ok; else
             failed "check_xlsx.py notices a changed Monte Carlo value"; fi
-    else
-        failed "compare --draws runs" "$(cat "$TMP/err")"
     fi
     # the checker itself finds a wrong value
     cp -r "$TMP/demo" "$TMP/mut"
@@ -81,6 +82,52 @@ if command -v soffice >/dev/null 2>&1; then
         --outdir "$TMP/pdf" "$TMP/demo/results.xlsx" >"$TMP/lo.log" 2>&1 \
         && [ -s "$TMP/pdf/results.pdf" ]; then ok; else
         failed "soffice --convert-to pdf opens results.xlsx" "$(cat "$TMP/lo.log")"; fi
+    # the compare workbook with draws: LibreOffice prints the Vergelijking
+    # sheet with its headers and its values as formatted cells (in its own
+    # locale: 1,643.5 or 1.643,5), a difference below the report's
+    # precision to the euro, on A4 landscape pages with the sheet's name
+    if [ -s "$TMP/cmpmc/results.xlsx" ] && command -v pdftotext >/dev/null 2>&1; then
+        if timeout 180 soffice -env:UserInstallation=file://$prof --headless --convert-to pdf \
+            --outdir "$TMP/pdfmc" "$TMP/cmpmc/results.xlsx" >"$TMP/lo.log" 2>&1 \
+            && [ -s "$TMP/pdfmc/results.pdf" ]; then
+            pdftotext "$TMP/pdfmc/results.pdf" "$TMP/pdfmc/results.txt" 2>/dev/null
+            out=$("$PY" - "$TMP/pdfmc/results.txt" "$TMP/cmpmc/compare.json" "$TMP/pdfmc/results.pdf" <<'PYEOF'
+import json, re, subprocess, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+words = set(text.split())
+u = json.load(open(sys.argv[2], encoding="utf-8"))["uncertainty"]
+def shown(x, dec):
+    en = f"{x:,.{dec}f}"
+    return {en, en.replace(",", "_").replace(".", ",").replace("_", ".")}
+want = {
+    "header Maatstaf": {"Maatstaf"}, "header Eenheid": {"Eenheid"},
+    "header P(verschil > 0)": {"P(verschil"}, "header 'over 200 trekkingen'": {"trekkingen"},
+    "metric label": {"Rijksuitgaven"}, "sheet name in the footer": {"Vergelijking"},
+    "page numbers in Dutch": {"Pagina"},
+}
+rn, ret = u["metrics"]["rijk_net"], u["metrics"]["retained"]
+want["mean of Netto Rijksuitgaven, scenario 3, #,##0.0"] = shown(rn["scenarios"][2]["mean"], 1)
+want["P5 of the difference in Netto Rijksuitgaven, scenario 2"] = shown(rn["differences"][0]["p5"], 1)
+want["P(> 0) as a percentage"] = {f"{100 * rn['differences'][0]['p_greater']:.2f}%",
+                                  f"{100 * rn['differences'][0]['p_greater']:.2f}%".replace(".", ",")}
+# 'Bij de regio's gebleven': about € 100 in every draw, to the euro (6 decimals)
+want["difference in 'Bij de regio's gebleven' to the euro"] = shown(ret["differences"][0]["mean"], 6)
+for what, alts in want.items():
+    if not alts & words:
+        print(f"{what}: none of {sorted(alts)} in the printed workbook")
+if ret["differences"][0]["mean"] * 1e6 < 1 or ret["differences"][0]["p_greater"] != 1:
+    print("the case is gone: 'Bij de regio's gebleven' no longer differs by a few euros in every draw")
+info = subprocess.run(["pdfinfo", sys.argv[3]], capture_output=True, text=True).stdout
+size = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+)", info)
+if not size or abs(float(size.group(1)) - 842) > 2 or abs(float(size.group(2)) - 595) > 2:
+    print(f"pages are not A4 landscape: {size.group(0) if size else info[:200]}")
+PYEOF
+)
+            if [ -z "$out" ]; then ok; else failed "LibreOffice prints the Vergelijking sheet of compare --draws" "$out"; fi
+        else
+            failed "soffice --convert-to pdf opens the compare workbook" "$(cat "$TMP/lo.log")"
+        fi
+    fi
     rm -rf "$prof"
 else
     echo "skipped: LibreOffice (soffice) is not installed"
