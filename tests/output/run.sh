@@ -271,37 +271,105 @@ HTML
             failed "report.html of $d renders in Chromium with every image" \
                 "expected 'images $want/$want footer 1', got '$got'"; fi
     done
-    # printed, the compare report with draws (values, differences and the
-    # Monte Carlo columns) stays inside the A4 text area (595 pt page,
-    # 14 mm margins: text ends at 555.6 pt)
+    # printed, the compare report with draws (values, differences, the
+    # Monte Carlo columns, the tables by tranche and by region) of three
+    # and of five scenarios stays inside the A4 text area (595 pt page,
+    # 14 mm margins: text ends at 555.6 pt), with headers broken between
+    # words only
     if command -v pdftotext >/dev/null 2>&1 && [ -d "$TMP/cmpmc" ]; then
-        "$BIN" compare -q --draws 200 --seed 7 -o "$TMP/cmpa4" scenarios/t4-spuk.json \
-            scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"
-        prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
-        timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-            --disable-background-networking --disable-component-update --disable-sync \
-            --user-data-dir="$prof" --no-pdf-header-footer --print-to-pdf="$TMP/cmpa4.pdf" \
-            "file://$TMP/cmpa4/report.html" >/dev/null 2>&1
-        rm -rf "$prof"
-        pdftotext -bbox "$TMP/cmpa4.pdf" "$TMP/cmpa4.bbox" 2>/dev/null
-        out=$("$PY" - "$TMP/cmpa4.bbox" <<'PYEOF'
+        for k in 3 5; do
+            if [ $k -eq 3 ]; then
+                set -- scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json
+            else
+                set -- scenarios/programme-baseline.json scenarios/t4-as-du.json \
+                    scenarios/t4-as-spuk-light.json scenarios/t4-as-du-met-afspraken.json scenarios/all-du.json
+            fi
+            "$BIN" compare -q --draws 200 --seed 7 -o "$TMP/cmpa4-$k" "$@" 2>"$TMP/err" \
+                || failed "compare of $k scenarios runs" "$(cat "$TMP/err")"
+            prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
+            timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+                --disable-background-networking --disable-component-update --disable-sync \
+                --user-data-dir="$prof" --no-pdf-header-footer --print-to-pdf="$TMP/cmpa4-$k.pdf" \
+                "file://$TMP/cmpa4-$k/report.html" >/dev/null 2>&1
+            rm -rf "$prof"
+            pdftotext -bbox "$TMP/cmpa4-$k.pdf" "$TMP/cmpa4-$k.bbox" 2>/dev/null
+            out=$("$PY" - "$TMP/cmpa4-$k.bbox" "$k" <<'PYEOF'
 import re, sys
 t = open(sys.argv[1], encoding="utf-8").read()
 pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)"', t)
 words = re.findall(r'xMax="([0-9.]+)"[^>]*>([^<]*)<', t)
 if not pages or any(abs(float(w) - 595) > 1 or abs(float(h) - 842) > 1 for w, h in pages):
     print(f"pages are not A4: {pages[:2]}")
-if len(words) < 500 or "Verschil:" not in " ".join(w for _, w in words):
+text = " ".join(w for _, w in words)
+if len(words) < 500 or "Verschil:" not in text:
     print(f"the printed report is incomplete ({len(words)} words)")
+for h in ("Per tranche", "Per regio"):
+    if h not in text:
+        print(f"no section '{h}' in the printed report")
+# a header is broken between words, never inside one ('eenh eid')
+got = {w for _, w in words}
+for w in ("maatstaf", "eenheid", "tranche", "regio"):
+    if w not in got:
+        print(f"the header '{w}' is not printed as one word")
+# five scenarios: the changes by tranche and region in tables of their own
+if sys.argv[2] == "5" and text.count("Verschil met de basis:") < 2:
+    print("with five scenarios the changes by tranche and by region are not tables of their own")
 out = [w for x, w in words if float(x) > 595.3 - 14 * 72 / 25.4 + 0.5]
 if out:
     print(f"{len(out)} words right of the text area: {out[:8]}")
 PYEOF
 )
-        if [ -z "$out" ]; then ok; else failed "compare report prints within an A4 page" "$out"; fi
+            if [ -z "$out" ]; then ok; else failed "compare report of $k scenarios prints within an A4 page" "$out"; fi
+        done
     fi
 else
     echo "skipped: chromium is not installed (report not rendered)"
+fi
+
+# 6. a difference and its probability agree at the precision shown
+# (docs/report.md): in compare.md of three scenarios with draws no row
+# shows a mean and a P5–P95 band of 0 beside a probability; the case
+# that showed it ('Bij de regio's gebleven', a few euros more under the
+# DU in every draw) reads '≈ 0' without one, and the sentence gives it in
+# euros; the terminal table has no Markdown escapes
+if [ -s "$TMP/cmpmc/compare.md" ]; then
+    "$BIN" compare --no-plots --draws 200 --seed 7 -o "$TMP/cmpterm" scenarios/t4-spuk.json \
+        scenarios/t4-du.json scenarios/t4-as-spuk-light.json >"$TMP/cmpterm.txt" 2>&1
+    out=$("$PY" - "$TMP/cmpmc/compare.md" "$TMP/cmpterm.txt" <<'PYEOF'
+import re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+term = open(sys.argv[2], encoding="utf-8").read()
+zero = re.compile(r"^[+-]?0([.,]0+)?$")
+rows, approx = 0, []
+for line in md.splitlines():
+    c = [x.strip() for x in line.strip().strip("|").split("|")]
+    if len(c) != 7 or c[0] in ("maatstaf", ":---"):
+        continue
+    rows += 1
+    mean, band, prob = c[4], c[5], c[6]
+    lo_hi = [x.strip() for x in band.split("…")]
+    if zero.match(mean) and len(lo_hi) == 2 and all(zero.match(x) for x in lo_hi) and prob.endswith("%"):
+        print(f"row '{c[0]}': difference {mean}, band {band} beside a probability {prob}")
+    if mean == "≈ 0":
+        approx.append(c[0])
+        if band != "≈ 0" or prob != "–":
+            print(f"row '{c[0]}': '≈ 0' with band {band!r} and probability {prob!r}")
+if rows < 50:
+    print(f"only {rows} rows of differences in compare.md")
+if "Bij de regio's gebleven" not in approx:
+    print(f"'Bij de regio's gebleven' of the DU is not '≈ 0' (rows with ≈ 0: {approx})")
+if "≈ 0: het gemiddelde verschil" not in md:
+    print("no note under the table that explains '≈ 0'")
+s = [l for l in term.splitlines() if "bij de regio's blijft" in l and "decentralisatie-uitkering:" in l]
+if not s or "verwaarloosbaar" not in s[0] or not re.search(r"gemiddeld \+€ [0-9]{1,3}, ", s[0]):
+    print(f"the sentence on money kept by the regions is not in euros: {s[:1]}")
+if "\\>" in term or "\\_" in term:
+    print("the terminal table shows Markdown escapes")
+if "kans > 0" not in term:
+    print("the terminal table has no column 'kans > 0'")
+PYEOF
+)
+    if [ -z "$out" ]; then ok; else failed "difference and probability agree as shown (≈ 0 rule)" "$out"; fi
 fi
 
 # 5. a small chart is drawn at its size
