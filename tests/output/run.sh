@@ -360,7 +360,7 @@ if "Bij de regio's gebleven" not in approx:
     print(f"'Bij de regio's gebleven' of the DU is not '≈ 0' (rows with ≈ 0: {approx})")
 if "≈ 0: het gemiddelde verschil" not in md:
     print("no note under the table that explains '≈ 0'")
-s = [l for l in term.splitlines() if "bij de regio's blijft" in l and "decentralisatie-uitkering:" in l]
+s = [l for l in term.splitlines() if "bij de regio's achterblijft" in l and "decentralisatie-uitkering:" in l]
 if not s or "verwaarloosbaar" not in s[0] or not re.search(r"gemiddeld \+€ [0-9]{1,3}, ", s[0]):
     print(f"the sentence on money kept by the regions is not in euros: {s[:1]}")
 if "\\>" in term or "\\_" in term:
