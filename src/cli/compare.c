@@ -72,6 +72,52 @@ static const key_metric keys[] = {
 };
 #define N_KEYS (sizeof keys / sizeof *keys)
 
+static const char *disp(const struct one *x);
+
+/* ---- scenarios that do not hold the same deals -------------------------- */
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The deals of 'a' whose id is not a deal of 'b' (sorting: O(D log D)). */
+static size_t deals_not_in(const rs_scenario *a, const rs_scenario *b)
+{
+    const char **ids = rs_xcalloc(b->n_deals + 1, sizeof *ids);
+    for (size_t d = 0; d < b->n_deals; d++)
+        ids[d] = b->deals[d].id;
+    qsort(ids, b->n_deals, sizeof *ids, by_str);
+    size_t missing = 0;
+    for (size_t d = 0; d < a->n_deals; d++) {
+        const char *k = a->deals[d].id;
+        if (!b->n_deals || !bsearch(&k, ids, b->n_deals, sizeof *ids, by_str))
+            missing++;
+    }
+    free(ids);
+    return missing;
+}
+
+/* A comparison of scenarios that are not about the same deals measures the
+ * programme as much as the instrument: said once per such scenario, at the
+ * top of the report and on stderr. */
+static void unlike_warnings(const one *s, size_t n, int nl, rs_diag *out)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t extra = deals_not_in(s[i].sc, s[0].sc), gone = deals_not_in(s[0].sc, s[i].sc);
+        if (!extra && !gone)
+            continue;
+        rs_diag_add(out, 0,
+                    nl ? "‘%s’ gaat niet over dezelfde deals als de basis ‘%s’ (%zu tegen %zu "
+                         "deals; %zu niet in de basis, %zu van de basis niet in dit scenario): "
+                         "de verschillen komen dan niet alleen uit het instrument"
+                       : "'%s' is not about the same deals as the baseline '%s' (%zu against %zu "
+                         "deals; %zu not in the baseline, %zu of the baseline not in this "
+                         "scenario): the differences then come from more than the instrument",
+                    disp(&s[i]), disp(&s[0]), s[i].sc->n_deals, s[0].sc->n_deals, extra, gone);
+    }
+}
+
 /* ---- compare.csv and regions.csv ------------------------------------------ */
 
 static void write_compare_csv(FILE *f, const one *s, size_t n, const char *dialect)
@@ -1405,6 +1451,11 @@ int rs_cmd_compare(const rs_opts *o)
                                     "Source: regiosim %s, comparison of %zu scenarios"),
                                RS_VERSION, n);
     g.footer = gmem.footer;
+    rs_diag unlike;
+    rs_diag_init(&unlike);
+    unlike_warnings(s, n, g.nl, &unlike);
+    for (size_t i = 0; i < unlike.n; i++)
+        rs_diag_add(&warn, 0, "%s", unlike.msg[i]);
     size_t nr = 0, mk = 0;
     reg *rg = union_regions(s, n, &nr, &mk);
     rs_charts charts = {0};
@@ -1575,8 +1626,8 @@ int rs_cmd_compare(const rs_opts *o)
             rs_buf_printf(&t, RS_L(&g, "Vergelijking: %s en %s", "Comparison: %s and %s"),
                           disp(&s[0]), disp(&s[1]));
         else
-            rs_buf_printf(&t, RS_L(&g, "Vergelijking van %zu scenario's met %s als basis",
-                                   "Comparison of %zu scenarios against %s"),
+            rs_buf_printf(&t, RS_L(&g, "Vergelijking van %zu scenario's; basis: %s",
+                                   "Comparison of %zu scenarios; baseline: %s"),
                           n, disp(&s[0]));
         rs_doc_text(&doc, RS_B_H1, t.s);
         rs_buf_free(&t);
@@ -1590,6 +1641,11 @@ int rs_cmd_compare(const rs_opts *o)
         for (size_t i = 0; i < n; i++)
             free(items[i]);
         free(items);
+        for (size_t i = 0; i < unlike.n; i++) {
+            char *p = rs_xasprintf("%s %s.", RS_L(&g, "Let op:", "Note:"), unlike.msg[i]);
+            rs_doc_text(&doc, RS_B_P, p);
+            free(p);
+        }
         rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Vergelijkingstabel", "Comparison table"));
         rs_doc_text(&doc, RS_B_P, RS_L(&g, "Verschillen ten opzichte van het eerste scenario (de basis); bedragen in € mln.",
                                        "Differences to the first scenario (the baseline); money in M€."));
@@ -1718,6 +1774,7 @@ int rs_cmd_compare(const rs_opts *o)
     rs_charts_free(&charts);
     rs_diag_free(&diag);
     rs_diag_free(&warn);
+    rs_diag_free(&unlike);
     rs_cli_gp_free(&gmem);
     free(dir);
 out:

@@ -152,7 +152,7 @@ static int numeric_column(const rs_block *b, size_t col)
     int any = 0;
     for (size_t r = 1; r * b->cols < b->n; r++) {
         const char *c = b->cells[r * b->cols + col];
-        if (!c[0] || strcmp(c, "–") == 0)
+        if (!c[0] || strcmp(c, "–") == 0 || strcmp(c, "≈ 0") == 0)
             continue;
         if (!is_number(c))
             return 0;

@@ -367,9 +367,17 @@ if "\\>" in term or "\\_" in term:
     print("the terminal table shows Markdown escapes")
 if "kans > 0" not in term:
     print("the terminal table has no column 'kans > 0'")
+# t4-as-spuk-light.json is the whole programme (82 deals), the baseline 5 deals
+if "waarschuwing: ‘Tranche 4 als SPUK met lichte verantwoording’ gaat niet over dezelfde deals als de basis ‘Tranche 4 als specifieke uitkering’ (82 tegen 5 deals" not in term:
+    print("no warning that the third scenario is not about the baseline's deals")
+if "‘Tranche 4 als decentralisatie-uitkering’ gaat niet over" in term:
+    print("a warning of other deals for t4-du.json, which has the baseline's five")
 PYEOF
 )
     if [ -z "$out" ]; then ok; else failed "difference and probability agree as shown (≈ 0 rule)" "$out"; fi
+    if grep -q "^Let op: ‘Tranche 4 als SPUK met lichte verantwoording’ gaat niet over dezelfde deals" \
+        "$TMP/cmpterm/report.md"; then ok; else
+        failed "the report says at its top that a scenario is not about the baseline's deals"; fi
 fi
 
 # 5. a small chart is drawn at its size
