@@ -596,7 +596,9 @@ static void compare_diff_table(rs_doc *d, const one *s, size_t i)
         int dec = rs_metric_decimals(m);
         double f = rs_metric_scale(m), q = pow(10, dec);
         CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
-        CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
+        /* the difference of two shares is in percentage points */
+        CELL(rs_xstrdup(rs_metric_scale(m) != 1 ? (d->nl ? "%-punt" : "pp")
+                                                : rs_metric_unit(m, d->nl)));
         double base = round(f * s[0].res.metrics[m] * q) / q;
         double shown = round(f * s[i].res.metrics[m] * q) / q;
         double diff = shown - base;
