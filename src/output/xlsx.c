@@ -767,6 +767,8 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         }
     }
     lxw_worksheet *ws = sheet(x, "Vergelijking", heads, nh, w);
+    /* its 30 rows on one page tall, however many pages wide */
+    worksheet_fit_to_pages(ws, nh > 12 ? 0 : 1, 1);
     int negligible = 0;
     for (int m = 0; m < RS_M_N; m++) {
         lxw_row_t r = (lxw_row_t)(m + 1);
@@ -816,13 +818,18 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         str(ws, r, 0, T("Verschillen en kansen gaan over de onafgeronde waarden per trekking.",
                         "Differences and probabilities are of the unrounded values per draw."),
             x->note);
-        if (negligible)
+        /* short lines: a note runs over the empty cells beside it, and a
+         * printed page holds about 100 characters of them */
+        if (negligible) {
             str(ws, r + 1, 0,
-                T("Een verschil dat het rapport als ≈ 0 toont (gemiddelde, P5 en P95 kleiner dan "
-                  "de getoonde precisie) staat hier met zes decimalen: in € mln op de euro.",
-                  "A difference the report shows as ≈ 0 (mean, P5 and P95 below the precision "
+                T("Een verschil dat het rapport als ≈ 0 toont (gemiddelde, P5 en P95 kleiner",
+                  "A difference the report shows as ≈ 0 (mean, P5 and P95 below the precision"),
+                x->note);
+            str(ws, r + 2, 0,
+                T("dan de getoonde precisie) staat hier met zes decimalen: in € mln op de euro.",
                   "shown) is given here with six decimals: in M€ to the euro."),
                 x->note);
+        }
     }
     for (size_t q = 0; q < nh; q++)
         free(own[q]);
@@ -840,7 +847,7 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         th[1] = T("Maatstaf", "Metric");
         tw[1] = 30;
         for (size_t i = 0; i < n; i++) {
-            to[i] = rs_xasprintf("%s", names[i]);
+            to[i] = rs_xasprintf("%s%s", names[i], i ? "" : T(" (basis)", " (baseline)"));
             th[2 + i] = to[i];
             tw[2 + i] = 16;
         }
@@ -890,8 +897,9 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         rh[0] = T("Regio", "Region");
         rw[0] = 34;
         for (size_t i = 0; i < n; i++) {
-            ro[1 + 2 * i] = rs_xasprintf(T("%s: Rijksbijdrage (€ mln)", "%s: Rijk award (M€)"), names[i]);
-            ro[2 + 2 * i] = rs_xasprintf(T("%s: per inwoner (€)", "%s: per inhabitant (€)"), names[i]);
+            const char *b = i ? "" : T(" (basis)", " (baseline)");
+            ro[1 + 2 * i] = rs_xasprintf(T("%s%s: Rijksbijdrage (€ mln)", "%s%s: Rijk award (M€)"), names[i], b);
+            ro[2 + 2 * i] = rs_xasprintf(T("%s%s: per inwoner (€)", "%s%s: per inhabitant (€)"), names[i], b);
             rh[1 + 2 * i] = ro[1 + 2 * i];
             rh[2 + 2 * i] = ro[2 + 2 * i];
             rw[1 + 2 * i] = rw[2 + 2 * i] = 16;
