@@ -392,7 +392,7 @@ static const rmeasure rmeasures[] = {
     {"cofinancing_per_capita", RS_M_COFINANCING, 1, "cofinanciering per inwoner",
      "co-financing per inhabitant"},
     {"admin_region", RS_M_ADMIN_REGION, 0, NULL, NULL},
-    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "administratieve lasten van de regio per inwoner",
+    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "uitvoeringslasten van de regio per inwoner",
      "burden on the region per inhabitant"},
     {"rijk_net", RS_M_RIJK_NET, 0, NULL, NULL},
     {"rijk_net_per_capita", RS_M_RIJK_NET, 1, "netto Rijksgeld per inwoner", "Rijk net per inhabitant"},
@@ -766,22 +766,37 @@ static void compare_tranches(rs_doc *d, const one *s, size_t n)
     cells_done(&t, d, n);
 }
 
-/* Per region: the Rijk award per inhabitant in each scenario and the change
- * to the baseline, in whole euros. */
-static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr)
+/* Per region: in euro per inhabitant, the measure of the regions chart (the
+ * Rijk award, or when no award changes — fixed awards, as in the
+ * programme — what does change), in each scenario and the change to the
+ * baseline, in whole euros; regions in the chart's order (largest change
+ * first). */
+static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr, size_t mk)
 {
     rs_doc_text(d, RS_B_H2, d->nl ? "Per regio" : "By region");
-    rs_doc_text(d, RS_B_P, d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de "
-                                   "regio niet heeft."
-                                 : "Rijk award per inhabitant in euro; – where a scenario does "
-                                   "not have the region.");
+    char *p;
+    if (mk == (size_t)chart_measures[0])
+        p = rs_xstrdup(d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de regio "
+                               "niet heeft."
+                             : "Rijk award per inhabitant in euro; – where a scenario does not "
+                               "have the region.");
+    else
+        p = rs_xasprintf(d->nl ? "De Rijksbijdrage per regio verandert in geen scenario (vaste "
+                                 "toekenningen); de tabel toont daarom, zoals de grafiek, de %s in "
+                                 "euro; – waar een scenario de regio niet heeft."
+                               : "The Rijk award of no region changes in any scenario (fixed "
+                                 "awards); so the table shows, like the chart, the %s in euro; – "
+                                 "where a scenario does not have the region.",
+                         d->nl ? rmeasures[mk].nl : rmeasures[mk].en);
+    rs_doc_text(d, RS_B_P, p);
+    free(p);
     cells t = {NULL, 0};
     cells_head(&t, d, d->nl ? "regio" : "region", s, n);
     double *v = rs_xcalloc(n, sizeof *v);
     for (size_t j = 0; j < nr; j++) {
         cell(&t, rs_xstrdup(rg[j].r->name));
         for (size_t i = 0; i < n; i++) /* per inhabitant, whole euros */
-            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2));
+            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, mk));
         cells_values(&t, d, v, n, 0);
     }
     free(v);
@@ -1701,7 +1716,7 @@ int rs_cmd_compare(const rs_opts *o)
         }
         rs_doc_free(&md);
         compare_tranches(&doc, s, n);
-        compare_regions(&doc, s, n, rg, nr);
+        compare_regions(&doc, s, n, rg, nr, mk);
         if (charts.n) {
             rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Grafieken", "Charts"));
             for (size_t i = 0; i < charts.n; i++)
