@@ -314,6 +314,11 @@ for w in ("maatstaf", "eenheid", "tranche", "regio"):
 # five scenarios: the changes by tranche and region in tables of their own
 if sys.argv[2] == "5" and text.count("Verschil met de basis:") < 2:
     print("with five scenarios the changes by tranche and by region are not tables of their own")
+# the programme's awards are fixed: the table by region shows what moves
+if sys.argv[2] == "5" and "De Rijksbijdrage per regio verandert in geen scenario" not in text:
+    print("the table by region of the programme does not say that it shows what moves")
+if sys.argv[2] == "3" and "Rijksbijdrage per inwoner in euro" not in text:
+    print("the table by region of three scenarios is not the award per inhabitant")
 out = [w for x, w in words if float(x) > 595.3 - 14 * 72 / 25.4 + 0.5]
 if out:
     print(f"{len(out)} words right of the text area: {out[:8]}")
