@@ -306,11 +306,16 @@ if len(words) < 500 or "Verschil:" not in text:
 for h in ("Per tranche", "Per regio"):
     if h not in text:
         print(f"no section '{h}' in the printed report")
-# a header is broken between words, never inside one ('eenh eid')
+# a header is broken between words, never inside one ('eenh eid', 'tran
+# che'): no piece of a header word is printed as a word of its own
 got = {w for _, w in words}
-for w in ("maatstaf", "eenheid", "tranche", "regio"):
-    if w not in got:
-        print(f"the header '{w}' is not printed as one word")
+for h in ("maatstaf", "eenheid", "tranche", "regio"):
+    if h not in got:
+        print(f"the header '{h}' is not printed as one word")
+    pieces = sorted(w for w in got if w != h and w != "een" and len(w) < len(h) and
+                    ((len(w) >= 3 and h.startswith(w)) or (len(w) >= 2 and h.endswith(w))))
+    if pieces:
+        print(f"the header '{h}' is broken inside the word: {pieces}")
 # five scenarios: the changes by tranche and region in tables of their own
 if sys.argv[2] == "5" and text.count("Verschil met de basis:") < 2:
     print("with five scenarios the changes by tranche and by region are not tables of their own")
