@@ -382,13 +382,14 @@ if [ "$rc" = 0 ] \
 fi
 
 # sweep and sensitivity print Dutch terminal tables by default: display
-# labels (an instrument's parameter with the instrument's name), units,
-# decimal commas
+# labels (a parameter named as the charts name it, rs_param_title), units,
+# decimal commas; a share parameter in % (0, 0.1, 0.2 as 0 %, 10 %, 20 %)
 r sweep --no-plots -o "$TMP/sweep-nl" scenarios/t4-spuk.json --param instruments.spuk.off_goal_share \
     --from 0 --to 0.2 --steps 3
-if [ "$rc" = 0 ] && has "$OUT" "Variatie van aandeel niet-doelbesteding (Specifieke uitkering)" \
+if [ "$rc" = 0 ] && has "$OUT" "Variatie van SPUK: aandeel niet-doelbesteding" \
    && has "$OUT" "  kolom 1: Netto Rijksuitgaven (€ mln)" && has "$OUT" "  kolom 2: Doelmatigheid" \
-   && [ "$(grep -Ec '^ +0,[012]000 +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && [ "$(grep -Ec '^ +(0|10|20) % +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && ! grep -q 'Specifieke uitkering' "$OUT" \
    && ! grep -Eq 'off_goal_share|rijk_net|effectiveness' "$OUT"; then ok; else
     failed "sweep: Dutch terminal table" "exit $rc"
 fi
@@ -396,8 +397,8 @@ r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl" scenarios/t4-spuk.json --m
     --factor instruments.spuk.deadline.extension_threshold=0,0.2 --factor 'regions[twente].fiscal_capacity=0.8,1.2'
 if [ "$rc" = 0 ] && has "$OUT" "Netto Rijksuitgaven (€ mln): basiswaarde " \
    && grep -Eq '^factor +ondergrens +bovengrens +bij ondergrens +bij bovengrens +swing' "$OUT" \
-   && grep -Eq '^SPUK: drempel voor verlenging +0 +0,2000 ' "$OUT" \
-   && grep -Eq '^Twente: draagkracht +0,8000 +1,200 ' "$OUT" \
+   && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT" \
+   && grep -Eq '^Twente: draagkracht +0,8 +1,2 ' "$OUT" \
    && ! grep -Eq 'extension_threshold|fiscal_capacity|rijk_net|spuk:' "$OUT"; then ok; else
     failed "sensitivity: Dutch terminal table" "exit $rc"
 fi
@@ -405,9 +406,10 @@ fi
 # them as the tornado does, obligations by their names, no instrument ids
 r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl2" scenarios/t4-spuk.json --vs scenarios/t4-du.json \
     --metric effectiveness
-if [ "$rc" = 0 ] && grep -Eq '^DU: aandeel niet-doelbesteding +0 +0,2500 ' "$OUT" \
-   && grep -Eq '^SPUK: aanvraag, uren +60,000 +240,0 ' "$OUT" \
-   && grep -Eq '^SPUK: verantwoordingsuren regio +50,000 ' "$OUT" \
+if [ "$rc" = 0 ] && grep -Eq '^DU: aandeel niet-doelbesteding +0 % +25 % ' "$OUT" \
+   && grep -Eq '^SPUK: aanvraag, uren +60 uur +240 uur ' "$OUT" \
+   && grep -Eq '^SPUK: verantwoordingsuren regio +50 uur ' "$OUT" \
+   && grep -Eq '^uurtarief regio \(€\) +€ 76,5 per uur +€ 93,5 per uur ' "$OUT" \
    && grep -Eq '^uurtarief Rijk \(€\) ' "$OUT" \
    && ! grep -Eq '^(spuk|du): |Specifieke uitkering, [0-9]|obligations' "$OUT"; then ok; else
     failed "sensitivity: Dutch terminal names factors as the charts do" "exit $rc"
@@ -746,7 +748,12 @@ if has "$TMP/det/summary.json" '"uncertainty"' || [ -e "$TMP/det/yearly_bands.cs
 else ok; fi
 # --draws without a block says which parameters it used
 r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
-check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
+# (worked-example.json: realisation mean 0.8, said as 80 %)
+check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" \
+    "regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 80 % (die van het scenario)"
+r run -q --no-plots --draws 50 --lang en -o "$TMP/det-mc-en" scenarios/worked-example.json
+check_rc_has "--draws without a block warns in English with --lang en" 0 "$ERR" \
+    "regiosim: warning: --draws without an 'uncertainty' block in the scenario: Monte Carlo with realisation mean 0.8"
 
 # the sweep chart names its parameters by display label and the scenario by name
 REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sweep -q scenarios/demo.json \
@@ -775,7 +782,14 @@ if [ "$(wc -l <"$TMP/sweep/sweep.csv")" = 6 ]; then ok; else failed "sweep.csv h
 r solve scenarios/capaciteit-draagkracht.json --param cofinancing.base --metric rijk_awarded \
     --target-scenario scenarios/capaciteit-flat-50.json --lo 0.3 --hi 0.7
 check_rc "solve finds a value" 0
-base=$(awk '$1 == "cofinancing.base" { print $3 }' "$OUT")
+base=$(sed -n 's/.*(--set cofinancing\.base=\([^)]*\))$/\1/p' "$OUT")
+# in Dutch: the parameter by its label, the value in % (0.5438… as 54,38 %)
+if has "$OUT" "basisaandeel cofinanciering = 54,38 % (--set cofinancing.base=0.543" \
+   && grep -Eq '^Toegekende Rijksbijdrage bij die waarde: 150,0000 € mln \(doel 150,0000 € mln, de waarde in scenarios/capaciteit-flat-50.json\)$' "$OUT" \
+   && grep -Eq '^iteraties: [0-9]+ \(methode van Brent, gezocht tussen 30–70 %, [0-9]+ doorrekeningen\)$' "$OUT" \
+   && ! grep -q 'rijk_awarded\|there\|iterations' "$OUT"; then ok; else
+    failed "solve prints Dutch by default" "exit $rc"
+fi
 r run -q --no-plots --set "cofinancing.base=$base" -o "$TMP/solved" scenarios/capaciteit-draagkracht.json
 got=$(metric "$TMP/solved/summary.json" rijk_awarded)
 r run -q --no-plots -o "$TMP/flat50" scenarios/capaciteit-flat-50.json
@@ -785,7 +799,14 @@ if close "$got" "$want"; then ok; else failed "solved base gives the target" "ba
 r solve scenarios/t4-du.json --param instruments.du.off_goal_share --metric effectiveness \
     --target-scenario scenarios/t4-spuk.json --lo 0 --hi 0.5
 check_rc "solve finds the break-even off_goal_share" 0
-og=$(awk '$1 == "instruments.du.off_goal_share" { print $3 }' "$OUT")
+og=$(sed -n 's/.*(--set instruments\.du\.off_goal_share=\([^)]*\))$/\1/p' "$OUT")
+r solve --lang en scenarios/t4-du.json --param instruments.du.off_goal_share --metric effectiveness \
+    --target-scenario scenarios/t4-spuk.json --lo 0 --hi 0.5
+og_en=$(awk '$1 == "instruments.du.off_goal_share" { print $3 }' "$OUT")
+if [ "$rc" = 0 ] && grep -q '^effectiveness there = ' "$OUT" && grep -q '^iterations: ' "$OUT" \
+   && close "$og_en" "$og"; then ok; else
+    failed "solve --lang en keeps the ids and the same answer" "en $og_en, nl $og"
+fi
 r run -q --no-plots --set "instruments.du.off_goal_share=$og" -o "$TMP/og-du" scenarios/t4-du.json
 r run -q --no-plots -o "$TMP/og-spuk" scenarios/t4-spuk.json
 # the solve targets the Monte Carlo means (both scenarios have uncertainty)
@@ -870,7 +891,9 @@ check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" 
 check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
 # the tornado in the house style, its factors by display label, not by id
 G="$TMP/sens3/plots/sensitivity.gp"
-check_has "tornado: a factor by its Dutch label" "$G" "L[1] = 'DU: aandeel niet-doelbesteding [0 – 0,25], omslag bij 0,0175'"
+# the range and the switching value in the unit of the parameter: the share
+# 0 to 0.25 as 0–25 %, the switch 0.0175 (sensitivity.json) as 1,75 %
+check_has "tornado: a factor by its Dutch label, range in %" "$G" "L[1] = 'DU: aandeel niet-doelbesteding [0–25 %], omslag bij 1,75 %'"
 check_has "tornado: the title of the house style" "$G" "set label 98 'Gevoeligheid van het verschil in doelmatigheid' at screen 0.5"
 check_has "tornado: the palette's roles" "$G" "with boxxyerror lc rgb c_real title 'schatting op ondergrens'"
 check_has "tornado: the legend under the axis title" "$G" "set key at screen 0.5, character"
@@ -881,10 +904,20 @@ REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sensitivity scenarios/t4-spuk.json 
 G="$TMP/sens-all/plots/sensitivity.gp"
 ids=$(grep -v '^#' "$G" | grep -oE 'off_goal_share|extension_threshold|realisation_shift|\((spuk|du)\)|(spuk|du): ' | sort -u | tr '\n' ' ')
 if [ -s "$G" ] && [ -z "$ids" ]; then ok; else failed "tornado (all estimates): no parameter ids" "found: $ids"; fi
-check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12 – 48]'"
-check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [85.5 – 104]'"
-check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [0.02 – 0.1]'"
+check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12–48 hours]'"
+check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [€85.5–104.5 per hour]'"
+check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [2–10%]'"
 check_has "sensitivity report: the table names factors by label" "$TMP/sens3/report.md" "| DU: aandeel niet-doelbesteding |"
+# every declared estimate in Dutch: each range in its unit (models/: the
+# obligation's 12 to 48 hours, the realisation shift -0.08 to 0, the Rijk
+# tariff 85.5 to 104.5 €/h), in the tornado and in the report
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot r sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json \
+    --metric effectiveness --set uncertainty=null -q -o "$TMP/sens-all-nl"
+check_rc_has "tornado: hours in uur, a negative end with U+2212, a tariff in € per uur" 0 \
+    "$TMP/sens-all-nl/plots/sensitivity.gp" "'SPUK: projectadministratie, uren [12–48 uur]'" \
+    "'SPUK: verschuiving van de realisatie [−8 tot 0 %]'" "'uurtarief Rijk (€) [€ 85,5–104,5 per uur]'"
+check_rc_has "sensitivity report: ranges in their units" 0 "$TMP/sens-all-nl/report.md" \
+    "| DU: aandeel niet-doelbesteding | 0–25 % |" "| SPUK: projectadministratie, uren | 12–48 uur |"
 
 # --target: where one scenario's metric reaches a value
 r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
@@ -911,7 +944,9 @@ want=$(awk -v a="$(metric "$TMP/sens4-0/summary.json" effectiveness)" -v b="$(me
 if awk -v a="$mu" -v b="$want" 'BEGIN { d = a - b; exit !(d < 1e-9 && d > -1e-9) }'; then ok; else failed "morris mu* of a linear factor is its whole-range effect" "mu* $mu, want $want"; fi
 r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method sobol \
     --samples 32 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens5" --no-plots
-check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" "129 runs" "the first 64 points took"
+check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" \
+    "regiosim: sobol: 2 factoren, 129 punten: 129 doorrekeningen; na de eerste 64 punten volgt een schatting van de duur" \
+    "regiosim: de eerste 64 punten duurden "
 check_has "sobol: 1 + 32 × 4 runs" "$TMP/sens5/sensitivity.json" '"runs": 129,'
 
 # usage errors
