@@ -49,28 +49,25 @@ static int same_unc(const rs_uncertainty *a, const rs_uncertainty *b)
            a->shock_severity == b->shock_severity && a->admin_spread == b->admin_spread;
 }
 
-/* The key metrics of the charts and the sentences, with what "more" and
- * "less" of them is called. */
+/* The key metrics of the sentences, with what "more" and "less" of them
+ * is called. */
 typedef struct key_metric {
     int m;
-    const char *nl_title, *en_title;
     const char *nl_more, *nl_less, *en_more, *en_less;
 } key_metric;
 
 static const key_metric keys[] = {
-    {RS_M_RIJK_NET, "Netto Rijk (€ mln)", "Rijk net (M€)", "hogere netto Rijksuitgaven",
+    {RS_M_RIJK_NET, "hogere netto Rijksuitgaven",
      "lagere netto Rijksuitgaven", "a higher Rijk net cost", "a lower Rijk net cost"},
-    {RS_M_ADMIN_TOTAL, "Administratieve lasten (€ mln)", "Administrative burden (M€)",
-     "meer administratieve lasten", "minder administratieve lasten",
+    {RS_M_ADMIN_TOTAL, "meer administratieve lasten", "minder administratieve lasten",
      "more administrative burden", "less administrative burden"},
-    {RS_M_GOAL_SPENDING, "Doelbestedingen (€ mln)", "Goal spending (M€)", "meer doelbestedingen",
+    {RS_M_GOAL_SPENDING, "meer doelbestedingen",
      "minder doelbestedingen", "more goal spending", "less goal spending"},
-    {RS_M_EFFECTIVENESS, "Effectiviteit", "Effectiveness", "een hogere effectiviteit",
-     "een lagere effectiviteit", "a higher effectiveness", "a lower effectiveness"},
-    {RS_M_RETAINED, "Bij regio's achtergebleven (€ mln)", "Retained by regions (M€)",
-     "meer geld dat bij de regio's achterblijft", "minder geld dat bij de regio's achterblijft",
+    {RS_M_EFFECTIVENESS, "een hogere doelmatigheid",
+     "een lagere doelmatigheid", "a higher effectiveness", "a lower effectiveness"},
+    {RS_M_RETAINED, "meer geld dat bij de regio's achterblijft", "minder geld dat bij de regio's achterblijft",
      "more money retained by the regions", "less money retained by the regions"},
-    {RS_M_RIJK_RECLAIMED, "Teruggevorderd (€ mln)", "Reclaimed (M€)", "meer terugvordering",
+    {RS_M_RIJK_RECLAIMED, "meer terugvordering",
      "minder terugvordering", "more reclaimed", "less reclaimed"},
 };
 #define N_KEYS (sizeof keys / sizeof *keys)
@@ -677,30 +674,32 @@ static void dat_str(rs_buf *b, const char *s, size_t max) { rs_gp_text(b, s, max
 /* The name a reader knows a scenario by: its 'label', else its 'name'. */
 static const char *disp(const one *x) { return x->sc->label ? x->sc->label : x->sc->name; }
 
-/* The columns of the scenario legend. */
-static int legend_cols(const one *s, size_t n)
+/* The columns of the legend of scenarios first..n-1. */
+static int legend_cols(const one *s, size_t n, size_t first)
 {
     size_t longest = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = first; i < n; i++) {
         char nm[160];
         rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
         size_t l = rs_text_chars(nm) + 9;
         longest = l > longest ? l : longest;
     }
-    int cols = (int)(96 / (longest + 6));
-    return cols < 1 ? 1 : cols > (int)n ? (int)n : cols;
+    int cols = (int)(96 / (longest + 6)), shown = (int)(n - first);
+    return cols < 1 ? 1 : cols > shown ? shown : cols;
 }
 
-static int legend_rows(const one *s, size_t n)
+static int legend_rows(const one *s, size_t n, size_t first)
 {
-    int cols = legend_cols(s, n);
-    return ((int)n + cols - 1) / cols;
+    int cols = legend_cols(s, n, first);
+    return ((int)(n - first) + cols - 1) / cols;
 }
 
-/* The legend of the scenarios, once, under a multiplot's panels. */
-static void scenario_legend(rs_buf *gp, const one *s, size_t n, const rs_gp *g, const char *with)
+/* The legend of scenarios first..n-1 (each in its colour of every
+ * chart), once, under a multiplot's panels. */
+static void scenario_legend(rs_buf *gp, const one *s, size_t n, size_t first, const rs_gp *g,
+                            const char *with)
 {
-    int cols = legend_cols(s, n);
+    int cols = legend_cols(s, n, first);
     rs_buf_add(gp, "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\nunset grid\n"
                    "unset label\nunset arrow\nunset object\nunset xzeroaxis\nunset yzeroaxis\n"
                    "set xrange [0:1]\nset yrange [0:1]\n"
@@ -708,21 +707,51 @@ static void scenario_legend(rs_buf *gp, const one *s, size_t n, const rs_gp *g, 
                    "set bmargin at screen 0\n");
     rs_buf_printf(gp, "set key at screen 0.5, character %.2f center top horizontal Left reverse "
                       "maxcols %d samplen 2\nplot ",
-                  1.9 + 1.25 * (((int)n + cols - 1) / cols), cols);
-    for (size_t i = 0; i < n; i++) {
+                  1.9 + 1.25 * legend_rows(s, n, first), cols);
+    for (size_t i = first; i < n; i++) {
         char nm[200], lab[240];
         rs_chart_cut(nm, sizeof nm, disp(&s[i]), 44);
         snprintf(lab, sizeof lab, "%s%s", nm, i == 0 ? RS_L(g, " (basis)", " (baseline)") : "");
-        rs_buf_printf(gp, "%sNaN with %s lt %zu title ", i ? ", " : "", with, i % RS_GP_NCOLORS + 1);
+        rs_buf_printf(gp, "%sNaN with %s lt %zu title ", i > first ? ", " : "", with,
+                      i % RS_GP_NCOLORS + 1);
         rs_gp_quote(gp, lab);
     }
     rs_buf_add(gp, "\n");
 }
 
+/* The six panels of the key-metrics and difference charts: the metrics,
+ * where the panels end above the legend, and panel k's place and title
+ * (the metric's display label and unit). */
+static const int panel_metrics[6] = {RS_M_RIJK_NET,      RS_M_ADMIN_TOTAL, RS_M_GOAL_SPENDING,
+                                     RS_M_EFFECTIVENESS, RS_M_RETAINED,    RS_M_RIJK_RECLAIMED};
+
+static double panels_bottom(const one *s, size_t n, size_t first)
+{
+    return 0.05 + 0.032 * legend_rows(s, n, first) + 0.03;
+}
+
+static void panel_place(rs_buf *gp, const rs_gp *g, int k, double bottom, int m)
+{
+    char t[200];
+    const char *u = strcmp(rs_metric_infos[m].unit, "M€") == 0 ? RS_L(g, "€ mln", "M€")
+                                                              : rs_metric_unit(m, g->nl);
+    snprintf(t, sizeof t, u[0] ? "%s (%s)" : "%s%s", rs_metric_label(m, g->nl), u);
+    int col = k % 3, row = k / 3;
+    double w = 0.92 / 3, h = (0.86 - bottom) / 2;
+    double l = 0.06 + col * w, b = bottom + (1 - row) * h;
+    rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+                      "set bmargin at screen %.4f\nset tmargin at screen %.4f\n",
+                  l + 0.03, l + w - 0.02, b + 0.02, b + h - 0.07);
+    rs_buf_add(gp, "set title ");
+    rs_gp_quote(gp, t);
+    rs_buf_add(gp, " noenhanced textcolor rgb c_text");
+    rs_gp_font(gp, g, 0.8);
+    rs_buf_add(gp, "\n");
+}
+
 static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
-    static const int ms[] = {RS_M_RIJK_NET,      RS_M_ADMIN_TOTAL, RS_M_GOAL_SPENDING,
-                             RS_M_EFFECTIVENESS, RS_M_RETAINED,    RS_M_RIJK_RECLAIMED};
+    const int *ms = panel_metrics;
     rs_buf_add(dat, "# scenario index");
     for (int k = 0; k < 6; k++)
         rs_buf_printf(dat, "\t%s", rs_metric_infos[ms[k]].name);
@@ -756,8 +785,7 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
     rs_buf_printf(gp, "unset key\nset boxwidth 0.7\nunset xtics\nset border 1\n"
                       "set xrange [-0.6:%zu.6]\nset multiplot\n",
                   n - 1);
-    int rows_key = legend_rows(s, n);
-    double bottom = 0.05 + 0.032 * rows_key + 0.03;
+    double bottom = panels_bottom(s, n, 0);
     for (int k = 0; k < 6; k++) {
         int m = ms[k];
         int dec = rs_metric_decimals(m);
@@ -768,21 +796,7 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
         }
         /* all values below what the labels show: say so, draw no bars */
         int zero = fmax(fabs(lo), fabs(hi)) < 0.5 * pow(10, -dec);
-        char t[200];
-        const char *u = strcmp(rs_metric_infos[m].unit, "M€") == 0 ? RS_L(g, "€ mln", "M€")
-                                                                  : rs_metric_unit(m, g->nl);
-        snprintf(t, sizeof t, u[0] ? "%s (%s)" : "%s%s", rs_metric_label(m, g->nl), u);
-        int col = k % 3, row = k / 3;
-        double w = 0.92 / 3, h = (0.86 - bottom) / 2;
-        double l = 0.06 + col * w, b = bottom + (1 - row) * h;
-        rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-                          "set bmargin at screen %.4f\nset tmargin at screen %.4f\n",
-                      l + 0.03, l + w - 0.02, b + 0.02, b + h - 0.07);
-        rs_buf_add(gp, "set title ");
-        rs_gp_quote(gp, t);
-        rs_buf_add(gp, " noenhanced textcolor rgb c_text");
-        rs_gp_font(gp, g, 0.8);
-        rs_buf_add(gp, "\n");
+        panel_place(gp, g, k, bottom, m);
         if (zero) {
             rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
             rs_gp_quote(gp, RS_L(g, "≈ 0 in elk scenario", "≈ 0 in every scenario"));
@@ -809,7 +823,7 @@ static void chart_metrics(const one *s, size_t n, const rs_gp *g, rs_buf *dat, r
         if (k == 0)
             rs_buf_add(gp, "unset label 98\nunset label 99\n"); /* title and source once */
     }
-    scenario_legend(gp, s, n, g, "boxes");
+    scenario_legend(gp, s, n, 0, g, "boxes");
     rs_buf_add(gp, "unset multiplot\n");
 }
 
@@ -867,7 +881,7 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
     free(after);
     rs_gp_header(gp, g, "compare-net");
     rs_chart_title(gp, g, RS_L(g, "Netto Rijksuitgaven per jaar", "Net Rijk expenditure per year"));
-    int rows_key = legend_rows(s, n);
+    int rows_key = legend_rows(s, n, 0);
     double bottom = 0.05 + 0.032 * rows_key + 0.03;
     rs_buf_add(gp, "set multiplot\nunset key\n");
     rs_buf_printf(gp, "set lmargin at screen 0.10\nset rmargin at screen 0.97\n"
@@ -910,76 +924,115 @@ static void chart_net(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_bu
     if (n < 2)
         rs_buf_add(gp, "NaN notitle");
     rs_buf_add(gp, "\nunset label 6\nunset label 7\n");
-    scenario_legend(gp, s, n, g, "linespoints");
+    scenario_legend(gp, s, n, 0, g, "linespoints");
     rs_buf_add(gp, "unset multiplot\n");
 }
 
 /* The difference of each scenario from the base per key metric: the
- * mean as a bar, P5–P95 as an error bar (with draws only). */
+ * mean as a bar in the scenario's colour with its value, P5–P95 as an
+ * error bar; the panels and their titles as in the key-metrics chart, a
+ * panel whose differences all round to 0 says "≈ 0". */
 static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_buf *gp)
 {
-    rs_buf_add(dat, "# index");
-    for (size_t k = 0; k < N_KEYS; k++)
-        rs_buf_printf(dat, "\t%s_mean\tp5\tp95", rs_metric_infos[keys[k].m].name);
-    rs_buf_add(dat, "\tlabel\n");
+    rs_buf_add(dat, "# scenario index");
+    for (int k = 0; k < 6; k++)
+        rs_buf_printf(dat, "\t%s_mean\tp5\tp95\tlabel_y", rs_metric_infos[panel_metrics[k]].name);
+    rs_buf_add(dat, "\tscenario\n");
+    /* per panel: the range, whether it shows anything, the value labels */
+    double lo[6], hi[6];
+    int zero[6];
+    char **vl = rs_xcalloc(6 * n, sizeof *vl);
+    for (int k = 0; k < 6; k++) {
+        int m = panel_metrics[k];
+        double f = rs_metric_scale(m);
+        lo[k] = hi[k] = 0;
+        for (size_t i = 1; i < n; i++) {
+            const rs_stats *st = &s[i].mc->diff[m];
+            lo[k] = fmin(lo[k], f * fmin(st->mean, st->p5));
+            hi[k] = fmax(hi[k], f * fmax(st->mean, st->p95));
+        }
+        zero[k] = fmax(fabs(lo[k]), fabs(hi[k])) < 0.5 * pow(10, -rs_metric_decimals(m));
+        for (size_t i = 1; i < n; i++) {
+            char v[64];
+            double x = s[i].mc->diff[m].mean;
+            rs_fmt_metric(v, sizeof v, m, fabs(x), g->nl, 0);
+            int shown = fabs(f * x) >= 0.5 * pow(10, -rs_metric_decimals(m));
+            vl[(size_t)k * n + i] = rs_xasprintf("%s%s", !shown ? "" : x > 0 ? "+" : "−", v);
+        }
+    }
     for (size_t i = 1; i < n; i++) {
         rs_buf_printf(dat, "%zu", i);
-        for (size_t k = 0; k < N_KEYS; k++) {
-            const rs_stats *st = &s[i].mc->diff[keys[k].m];
-            rs_buf_add(dat, "\t");
-            rs_chart_dat_num(dat, st->mean);
-            rs_buf_add(dat, "\t");
-            rs_chart_dat_num(dat, st->p5);
-            rs_buf_add(dat, "\t");
-            rs_chart_dat_num(dat, st->p95);
+        for (int k = 0; k < 6; k++) {
+            int m = panel_metrics[k];
+            const rs_stats *st = &s[i].mc->diff[m];
+            double f = rs_metric_scale(m), pad = 0.07 * (hi[k] - lo[k]);
+            /* the value above the band (below it for a decrease) */
+            double ly = st->mean >= 0 ? f * fmax(st->mean, st->p95) + pad
+                                      : f * fmin(st->mean, st->p5) - pad;
+            const double col[4] = {f * st->mean, f * st->p5, f * st->p95, ly};
+            for (int c = 0; c < 4; c++) {
+                rs_buf_add(dat, "\t");
+                rs_chart_dat_num(dat, col[c]);
+            }
         }
         rs_buf_add(dat, "\t");
-        dat_str(dat, disp(&s[i]), 0);
+        dat_str(dat, disp(&s[i]), 40);
         rs_buf_add(dat, "\n");
     }
     rs_gp_header(gp, g, "compare-diff");
-    {
-        /* labels by index (L[1] is the base, never drawn) */
-        const char **labels = rs_xcalloc(n, sizeof *labels);
-        for (size_t i = 0; i < n; i++)
-            labels[i] = s[i].label; /* short: six panels share the width */
-        rs_gp_label_array(gp, "L", labels, n, 40);
-        free(labels);
+    for (int k = 0; k < 6; k++) {
+        char var[16];
+        snprintf(var, sizeof var, "V%d", k + 1);
+        vl[(size_t)k * n] = rs_xstrdup(""); /* the base: never drawn */
+        rs_gp_label_array(gp, var, (const char *const *)(vl + (size_t)k * n), n, 0);
     }
-    rs_buf_add(gp, "unset key\nset boxwidth 0.6\nset xtics noenhanced rotate by -30");
-    rs_gp_font(gp, g, 0.6);
-    rs_buf_add(gp, "\nset style fill solid 0.6 noborder\nset xzeroaxis lt -1 lc rgb '#555555'\n"
-                   "set multiplot layout 2,3 title ");
+    for (size_t i = 0; i < 6 * n; i++)
+        free(vl[i]);
+    free(vl);
     char t[600], base[160];
     rs_chart_cut(base, sizeof base, disp(&s[0]), 48);
-    snprintf(t, sizeof t, "%s “%s” (%s)",
-             RS_L(g, "Verschil met", "Difference from"), base,
-             RS_L(g, "gemiddelde en P5–P95 over de trekkingen",
-                  "mean and P5–P95 over the draws"));
+    snprintf(t, sizeof t, "%s “%s”", RS_L(g, "Verschil met", "Difference from"), base);
+    rs_chart_title(gp, g, t);
+    snprintf(t, sizeof t,
+             RS_L(g, "staaf: gemiddelde over %ld trekkingen; lijn: P5–P95; dezelfde trekkingen in elk scenario",
+                  "bar: mean over %ld draws; line: P5–P95; the same draws in every scenario"),
+             s[0].mc->draws);
+    rs_buf_add(gp, "set label 97 ");
     rs_gp_quote(gp, t);
-    rs_gp_font(gp, g, 1.1);
-    rs_buf_add(gp, " noenhanced\n");
-    for (size_t k = 0; k < N_KEYS; k++) {
-        double lo = 0, hi = 0;
-        for (size_t i = 1; i < n; i++) {
-            lo = fmin(lo, s[i].mc->diff[keys[k].m].p5);
-            hi = fmax(hi, s[i].mc->diff[keys[k].m].p95);
+    rs_buf_add(gp, " at screen 0.5, screen 0.905 center noenhanced textcolor rgb c_axis");
+    rs_gp_font(gp, g, 0.8);
+    rs_buf_printf(gp, "\nunset key\nset boxwidth 0.6\nunset xtics\nset border 1\n"
+                      "set xzeroaxis lt -1 lc rgb c_axis\nset xrange [0.4:%zu.6]\n"
+                      "set multiplot\n",
+                  n - 1);
+    double bottom = panels_bottom(s, n, 1);
+    for (int k = 0; k < 6; k++) {
+        int m = panel_metrics[k];
+        panel_place(gp, g, k, bottom, m);
+        if (zero[k]) {
+            rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
+            rs_gp_quote(gp, RS_L(g, "≈ 0: geen verschil", "≈ 0: no difference"));
+            rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_axis\n"
+                           "plot NaN notitle\nunset label 5\n");
+        } else {
+            double pad = 0.16 * (hi[k] - lo[k]);
+            rs_gp_tics_n(gp, g, "y", lo[k] - (lo[k] < 0 ? pad : 0),
+                         hi[k] + (hi[k] > 0 ? pad : 0), 4);
+            rs_buf_add(gp, "set ytics nomirror textcolor rgb c_text\n");
+            rs_gp_layout(gp, g, "compare-diff");
+            int c = 2 + 4 * k;
+            rs_buf_printf(gp, "plot 'compare-diff.dat' using 1:%d:($1+1) with boxes lc variable "
+                              "notitle, \\\n  '' using 1:%d:%d:%d with yerrorbars lc rgb c_text "
+                              "dt solid lw 1.5 pt 7 ps 0.5 notitle, \\\n  '' using 1:%d:(V%d[int($1)+1]) "
+                              "with labels center noenhanced textcolor rgb c_text",
+                          c, c, c + 1, c + 2, c + 3, k + 1);
+            rs_gp_font(gp, g, 0.7);
+            rs_buf_add(gp, " notitle\n");
         }
-        if (hi == lo)
-            hi = lo + 1;
-        double pad = 0.1 * (hi - lo);
-        rs_buf_add(gp, "set title ");
-        rs_gp_quote(gp, g->nl ? keys[k].nl_title : keys[k].en_title);
-        rs_buf_add(gp, " noenhanced");
-        rs_gp_font(gp, g, 0.85);
-        rs_buf_add(gp, "\n");
-        rs_gp_tics(gp, g, "y", lo - pad, hi + pad);
-        rs_buf_printf(gp, "set xrange [0.4:%zu.6]\n", n - 1);
-        rs_buf_printf(gp,
-                      "plot 'compare-diff.dat' using 1:%zu:xtic(L[int($1)+1]) with boxes lc rgb '#01689B', "
-                      "'' using 1:%zu:%zu:%zu with yerrorbars lc rgb '#154273' lw 2 pt 7 ps 0.6\n",
-                      2 + 3 * k, 2 + 3 * k, 3 + 3 * k, 4 + 3 * k);
+        if (k == 0)
+            rs_buf_add(gp, "unset label 97\nunset label 98\nunset label 99\n"); /* titles and source once */
     }
+    scenario_legend(gp, s, n, 1, g, "boxes");
     rs_buf_add(gp, "unset multiplot\n");
 }
 
@@ -1289,7 +1342,7 @@ int rs_cmd_compare(const rs_opts *o)
             const char *nl, *en;
         } charts_of_all[] = {
             {"compare-metrics", chart_metrics,
-             "Netto Rijk, lasten, doelbestedingen, effectiviteit, achtergebleven en teruggevorderd geld per scenario.",
+             "Netto Rijksuitgaven, uitvoeringslasten, doelbestedingen, doelmatigheid, bij de regio's gebleven en teruggevorderd geld per scenario.",
              "Rijk net, burden, goal spending, effectiveness, retained and reclaimed money by scenario."},
             {"compare-net", chart_net,
              "Netto Rijksuitgaven (betaald − teruggevorderd) per jaar, per scenario.",

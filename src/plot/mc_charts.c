@@ -139,8 +139,13 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     rs_buf_add(gp, " noenhanced\nset ylabel ");
     rs_gp_quote(gp, RS_L(g, "aantal trekkingen", "draws"));
     rs_buf_add(gp, " noenhanced\n");
-    double span = edges[NB] - edges[0];
-    rs_gp_tics(gp, g, "x", k * (edges[0] - span * 0.02), k * (edges[NB] + span * 0.02));
+    /* the deterministic value in view, also when no draw comes near it
+     * (the extension cliff can put it outside every draw) */
+    double det = res->metrics[m];
+    double xlo = isfinite(det) ? fmin(edges[0], det) : edges[0];
+    double xhi = isfinite(det) ? fmax(edges[NB], det) : edges[NB];
+    double span = xhi - xlo;
+    rs_gp_tics(gp, g, "x", k * (xlo - span * 0.02), k * (xhi + span * 0.02));
     rs_gp_tics(gp, g, "y", 0, (double)top * 1.1);
     const rs_stats *st = &mc->metric[m];
     const double marks[] = {st->p5, st->p50, st->p95, res->metrics[m]};
@@ -155,7 +160,10 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
                               "textcolor rgb c_text\n",
                           i + 1, names[i], k * marks[i]);
     }
-    const char *l_det = RS_L(g, "deterministische berekening (gestreept)", "deterministic run (dashed)");
+    char dv[64], l_det[160];
+    rs_fmt_metric(dv, sizeof dv, m, det, g->nl, 0);
+    snprintf(l_det, sizeof l_det, RS_L(g, "deterministische berekening: %s (gestreept)",
+                                       "deterministic run: %s (dashed)"), dv);
     rs_chart_key_below(gp, g, 2, rs_text_chars(l_det), 1);
     rs_gp_layout(gp, g, "histogram");
     rs_buf_printf(gp, "plot '%s.dat' using 1:2:3 with boxes lc rgb c_band notitle, \\\n"

@@ -622,6 +622,35 @@ if has "$F" "set xrange [2022.4:2032.6]" && has "$F" "set key at screen 0.5" && 
 if [ "$(cut -f1 "$TMP/fan-cmp/plots/compare-net-fan.dat" | sed -n '2p;$p' | tr '\n' ' ')" = "2023 2032 " ]; then ok; else
     failed "compare fan data: 2023 to 2032"; fi
 
+# the compare difference chart (t4-spuk against t4-du, 100 draws): the
+# panels of the key-metrics chart, bars by colour with the scenario's name
+# in the legend (no file names as tic labels), signed value labels of the
+# mean difference as compare.json has it (rijk_net −2,33 → '−2,3',
+# effectiveness +0,0418 → '+0,04'), and a panel whose mean and P5–P95 all
+# round to 0,0 mln (retained: −0,0001 mln) says so instead of zooming in
+F="$TMP/fan-cmp/plots/compare-diff.gp"
+if [ "$(grep '^set title' "$F")" = "$(grep '^set title' "$TMP/fan-cmp/plots/compare-metrics.gp")" ] &&
+    ! has "$F" "xtic(" && ! has "$F" "t4-spuk" && has "$F" "title 'Tranche 4 als specifieke uitkering'" &&
+    has "$F" "V1[2] = '−2,3'" && has "$F" "V4[2] = '+0,04'" && has "$F" "V5[2] = '0,0'" &&
+    [ "$(grep -c "≈ 0: geen verschil" "$F")" = 1 ]; then ok; else
+    failed "compare difference chart: panels, legend, value labels, ≈ 0" "$(grep -E "^set title|^V|≈" "$F")"; fi
+want=$(awk '/"rijk_net": \{"scenarios"/ { on = 1 } on && /"vs": 1,/ { sub(/.*"mean": /, ""); sub(/,.*/, ""); print; exit }' \
+    "$TMP/fan-cmp/compare.json")
+got=$(awk -F'\t' 'NR == 2 { print $2 }' "$TMP/fan-cmp/plots/compare-diff.dat")
+close "$got" "$want" && ok || failed "compare difference chart data: the mean difference of compare.json" "$got vs $want"
+
+# the histogram keeps the deterministic value in view when every draw lies
+# below it (the programme: extension cliff, deterministic 1.643,2 M€, the
+# draws 1.624–1.635) and names it in the legend
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q --draws 200 -o "$TMP/hist-prog" \
+    scenarios/programme-baseline.json >"$OUT" 2>"$ERR"
+F="$TMP/hist-prog/plots/histogram-rijk-net.gp"
+det=$(sed -n 's/^set arrow 4 from \([0-9.]*\),.*/\1/p' "$F")
+xr=$(sed -n 's/^set xrange \[\(.*\)\]$/\1/p' "$F")
+if awk -v d="$det" -v r="$xr" 'BEGIN { split(r, a, ":"); exit !(d != "" && a[1] + 0 <= d && d <= a[2] + 0) }' &&
+    has "$F" "deterministische berekening: 1.643,2 (gestreept)"; then ok; else
+    failed "histogram: the deterministic value inside the x range and in the legend" "$det in [$xr]"; fi
+
 # compare: the table's differences are the differences of the two runs
 r run -q --no-plots -o "$TMP/cmp-a" scenarios/t4-spuk.json
 r run -q --no-plots -o "$TMP/cmp-b" scenarios/t4-du.json
