@@ -632,6 +632,11 @@ int rs_cmd_solve(const rs_opts *o)
         /* three decimals more than a table shows: the point of solve is
          * that the metric meets the target */
         int md = rs_metric_decimals(metric) + 3;
+        if (!rs_metric_decimals(metric)) /* a count: as many decimals as the target has */
+            for (md = 0; md < 3 && fabs(c.target * pow(10, md) - round(c.target * pow(10, md))) >
+                                       1e-9 * pow(10, md);
+                 md++)
+                ;
         const char *mu = rs_metric_unit(metric, 1);
         rs_fmt(ma, sizeof ma, rs_metric_scale(metric) * at, md, 1);
         rs_fmt(mt, sizeof mt, rs_metric_scale(metric) * c.target, md, 1);

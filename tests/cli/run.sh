@@ -998,6 +998,116 @@ check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no rang
 r help sensitivity
 check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
 
+# ------------------------------------ the warnings and notes of a normal run
+# Each warning and note a successful run can print on stderr, provoked, in
+# Dutch (the default): Dutch words, the parameter by its display name and
+# its value in its unit, and no code id of the label table.  The same runs
+# with --lang en keep the English words.
+mkdir -p "$TMP/w"
+: >"$TMP/w/all.txt"
+# w NAME ARGS...: run regiosim, keep stdout and stderr for the id check
+w() {
+    wn=$1
+    shift
+    r "$@"
+    { cat "$OUT"; cat "$ERR"; } >>"$TMP/w/all.txt"
+}
+# a child of t4-du.json that changes 'set' (its parent's description is kept)
+# and asks for 30 draws with seed 5 (t4-spuk.json: 1000 draws, seed 42)
+printf '{"extends": "%s/scenarios/t4-du.json", "set": {"uncertainty.draws": 30, "uncertainty.seed": 5}}\n' \
+    "$ROOT" >"$TMP/w/child.json"
+# extension_threshold is 0.05 in models/instruments/spuk.json: outside 0.1 to 0.2
+w outside sensitivity --no-plots -o "$TMP/w/s1" scenarios/t4-spuk.json --vs "$TMP/w/child.json" \
+    --metric rijk_net --factor instruments.spuk.deadline.extension_threshold=0.1,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: SPUK: drempel voor verlenging is 5 %, buiten de bandbreedte 10–20 %: de gevoeligheidsanalyse varieert de waarde toch over de hele bandbreedte" \
+   && has "$ERR" "child.json: wijzigt 'set', maar houdt de beschrijving ('description') van het scenario dat het uitbreidt" \
+   && has "$ERR" "regiosim: waarschuwing: $TMP/w/child.json vraagt om 30 trekkingen met startwaarde (seed) 5; het wordt doorgerekend met de 1.000 trekkingen en startwaarde 42 van scenarios/t4-spuk.json" \
+   && ! grep -q 'warning\|outside\|asks for' "$ERR"; then ok; else
+    failed "sensitivity: a value outside its range, a kept description, OTHER's draws, in Dutch" "exit $rc"
+fi
+r sensitivity --no-plots --lang en -o "$TMP/w/s1en" scenarios/t4-spuk.json --vs "$TMP/w/child.json" \
+    --metric rijk_net --factor instruments.spuk.deadline.extension_threshold=0.1,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: warning: instruments.spuk.deadline.extension_threshold is 0.05, outside its range 0.1 to 0.2: the study still varies it over the range" \
+   && has "$ERR" "child.json: changes 'set' but keeps the 'description' of the scenario it extends" \
+   && has "$ERR" "regiosim: warning: $TMP/w/child.json asks for 30 draws with seed 5; it is run with scenarios/t4-spuk.json's 1,000 draws and seed 42"; then ok; else
+    failed "sensitivity: the same warnings in English with --lang en" "exit $rc"
+fi
+# twente's fiscal_capacity does not move rijk_net under a flat rule: Sobol
+# has nothing to explain; --draws without an uncertainty block
+w flat sensitivity --no-plots -o "$TMP/w/s2" scenarios/t4-spuk.json --set uncertainty=null --metric rijk_net \
+    --method sobol --samples 8 --factor 'regions[twente].fiscal_capacity=0.8,1.2' \
+    --factor 'regions[veluwe].fiscal_capacity=1,1.2'
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: de maatstaf verandert niet binnen de bandbreedtes: elke Sobol-index is 0" \
+   && has "$ERR" "regiosim: sobol: 2 factoren, 33 punten: 33 doorrekeningen; na de eerste 64 punten volgt een schatting van de duur"; then ok; else
+    failed "sensitivity: a metric that does not change, and the plan, in Dutch" "exit $rc"
+fi
+w mcdefault sensitivity --no-plots -o "$TMP/w/s3" scenarios/t4-spuk.json --set uncertainty=null --draws 20 \
+    --metric rijk_net --method morris --samples 2 --factor instruments.spuk.deadline.extension_threshold=0,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 85 % (die van het scenario)" \
+   && has "$ERR" "regiosim: morris: 1 factoren, 5 punten: 5 doorrekeningen van elk 20 trekkingen; na de eerste 64 punten volgt een schatting van de duur" \
+   && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT"; then ok; else
+    failed "sensitivity: --draws without a block, in Dutch" "exit $rc"
+fi
+# a tranche without deals (the loader's warning)
+w nodeals run --no-plots -o "$TMP/w/r1" scenarios/t4-spuk.json --set 'tranches=[{"id": "T4", "year": 2023,
+    "budget": 100, "instrument": "spuk", "allocation": "pro_rata", "deal_min": 5, "deal_cap": 40},
+    {"id": "T9", "year": 2024, "budget": 10, "instrument": "spuk", "allocation": "pro_rata"}]'
+check_rc_has "run: a tranche without deals, in Dutch" 0 "$ERR" "regiosim: scenarios/t4-spuk.json: tranche 'T9' heeft geen deals"
+r run --no-plots --lang en -o "$TMP/w/r1en" scenarios/t4-spuk.json --set 'tranches=[{"id": "T4", "year": 2023,
+    "budget": 100, "instrument": "spuk", "allocation": "pro_rata", "deal_min": 5, "deal_cap": 40},
+    {"id": "T9", "year": 2024, "budget": 10, "instrument": "spuk", "allocation": "pro_rata"}]'
+check_rc_has "run: a tranche without deals, in English" 0 "$ERR" "regiosim: scenarios/t4-spuk.json: tranche 'T9' has no deals"
+# a model found on the search path, in sweep
+mkdir -p "$TMP/w/scen"
+cp scenarios/t4-spuk.json "$TMP/w/scen/"
+REGIOSIM_MODELS=$ROOT/models w found sweep --no-plots -o "$TMP/w/sw" "$TMP/w/scen/t4-spuk.json" \
+    --param instruments.spuk.deadline.extension_threshold --from 0 --to 0.1 --steps 2
+check_rc_has "sweep: a model found on the search path, in Dutch" 0 "$ERR" \
+    "$TMP/w/scen/t4-spuk.json: \$.regions: '../models/regions/demo-regions.json' staat niet naast het bestand"
+# solve: deals_dropped jumps from 0 to 1 as deal_min passes the smallest
+# award (€ 10 mln, Oost-Groningen's after its co-financing limit)
+w jump solve scenarios/t4-du.json --param 'tranches[T4].deal_min' --metric deals_dropped --target 0.5 --lo 0 --hi 30
+if [ "$rc" = 0 ] && grep -Eq '^tranche T4: minimum per deal \(€ mln\) = € 10 mln \(--set tranches\[T4\]\.deal_min=(9\.99|10)' "$OUT" \
+   && has "$OUT" "Deals vervallen bij die waarde: 0,0 deals (doel 0,5 deals)" \
+   && has "$ERR" "regiosim: waarschuwing: Deals vervallen springt bij deze waarde over het doel heen (een sprong in het model, bijvoorbeeld een deal die verlaagd wordt of vervalt)"; then ok; else
+    failed "solve: a jump across the target, in Dutch" "exit $rc"
+fi
+r solve --lang en scenarios/t4-du.json --param 'tranches[T4].deal_min' --metric deals_dropped --target 0.5 --lo 0 --hi 30
+check_rc_has "solve: a jump across the target, in English" 0 "$ERR" "regiosim: warning: deals_dropped jumps across the target at this value"
+# no chart style file (a copy of the binary away from plots/): said in Dutch
+mkdir -p "$TMP/w/bin"
+cp "$BIN" "$TMP/w/bin/regiosim"
+REGIOSIM_PLOTS=/nonexistent "$TMP/w/bin/regiosim" run -q -o "$TMP/w/r2" scenarios/t4-spuk.json >"$OUT" 2>"$ERR"
+rc=$?
+cat "$ERR" >>"$TMP/w/all.txt"
+if [ "$rc" = 0 ] && ! grep -q 'chart style' "$ERR" \
+   && { has "$ERR" "regiosim: waarschuwing: geen bestand met de grafiekstijl gevonden (plots/rijkshuisstijl.gp naast regiosim" \
+        || [ -e /usr/local/share/regiosim/plots/rijkshuisstijl.gp ]; }; then ok; else
+    failed "run: no chart style file, in Dutch" "exit $rc"
+fi
+# no code id of the label table in any of it (the result folders, the file
+# names and the '--set PATH=VALUE' solve prints to paste are not words)
+ids=$("$BIN" list metrics | awk '{ print $1 }')
+for k in rules schedules allocations obligations; do
+    ids="$ids $("$BIN" list $k | awk '{ print $1 }')"
+done
+ids="$ids awarded scaled dropped deal_min deal_cap cofin_capacity fiscal_capacity bw_pressure"
+ids="$ids off_goal_share extension_threshold extension_years reclaim_share realisation_shift M€"
+sed -e 's/(--set [^)]*)//' -e 's/resultaten in [^ ]* ([^)]*)//' -e "s|$TMP[^ :']*||g" \
+    -e 's|scenarios/[a-z0-9-]*\.json||g' "$TMP/w/all.txt" >"$TMP/w/words.txt"
+found=""
+for id in $ids; do
+    case $id in deal | project | volume | plan) continue ;; esac
+    grep -Fqw -- "$id" "$TMP/w/words.txt" && found="$found $id"
+done
+if [ -s "$TMP/w/words.txt" ] && [ -z "$found" ]; then ok; else
+    failed "no code ids in the Dutch warnings and notes" "found:$found"
+fi
+
 # files written by hand (wrapped lists, validate FILE, search path, messages)
 . "$HERE/files.sh"
 
