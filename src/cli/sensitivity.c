@@ -1642,11 +1642,12 @@ int rs_cmd_sensitivity(const rs_opts *o)
                 printf(" %12s\n", v[4]);
             }
         }
-        char secs[40];
+        char secs[40], runs[40];
         rs_fmt(secs, sizeof secs, seconds, 1, 1);
-        printf("\n%ld doorrekeningen in %s s; resultaten in %s/ (sensitivity.json, "
+        rs_fmt(runs, sizeof runs, (double)st.runs, 0, 1);
+        printf("\n%s doorrekeningen in %s s; resultaten in %s/ (sensitivity.json, "
                "sensitivity.csv%s, report.html)\n",
-               st.runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
+               runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
     } else if (!rc && !o->quiet) {
         char *q = quantity(&st, 0);
         printf("%s (%s): base %.6g%s", q, rs_metric_infos[st.metric].unit, base,

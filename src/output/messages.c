@@ -166,12 +166,16 @@ static void shortest(char *out, size_t n, double x, int max, int nl)
     rs_fmt(out, n, x, dec, nl);
 }
 
-/* seconds in words: "12 s", "4 min 5 s" */
-static void duration(char *out, size_t n, double sec)
+/* seconds in words: "0,4 s", "12 s", "4 min 5 s" */
+static void duration(char *out, size_t n, double sec, int nl)
 {
     if (sec < 0)
         sec = 0;
-    if (sec < 100)
+    if (sec < 9.95) {
+        char v[32];
+        rs_fmt(v, sizeof v, sec, 1, nl);
+        snprintf(out, n, "%s s", v);
+    } else if (sec < 100)
         snprintf(out, n, "%.0f s", sec);
     else
         snprintf(out, n, "%.0f min %.0f s", floor(sec / 60), fmod(round(sec), 60));
@@ -204,7 +208,7 @@ void rs_msg_format(char *out, size_t n, const rs_msg *m, int nl)
                 snprintf(v, sizeof v, nl ? "%s %%" : "%s%%", q);
                 break;
             }
-            case 't': duration(v, sizeof v, x); break;
+            case 't': duration(v, sizeof v, x, nl); break;
             case 'w':
                 if (x > 0) {
                     char q[64];

@@ -27,7 +27,7 @@ void rs_msg_format(char *out, size_t n, const rs_msg *m, int nl);
 void rs_diag_add_msg(rs_diag *d, const rs_msg *m, int nl);
 /* Placeholders of the command line's messages: {i0} x[k] as a whole
  * number, {n0} a number with at most 6 decimals, {r0} a share as a
- * percentage ("85 %"), {t0} seconds ("12 s", "4 min 5 s"), {w0} " of N
+ * percentage ("85 %"), {t0} seconds ("0,4 s", "12 s", "4 min 5 s"), {w0} " of N
  * draws" when x[k] > 0, {e0} the time-estimate clause when x[k] != 0,
  * {M0} the metric of index x[k] by its display name (English: its id),
  * {v1} x[k] in the unit of the metric x[0]. */

@@ -323,7 +323,7 @@ static void message_ids(void)
                                 "estimate follows after the first 64 points");
     m = (rs_msg){RS_MSG_S_ESTIMATE, {64, 2.4, 250.6, 961}, {NULL}};
     rs_msg_format(out, sizeof out, &m, 1);
-    CU_ASSERT_STRING_EQUAL(out, "de eerste 64 punten duurden 2 s: ongeveer 4 min 11 s voor de "
+    CU_ASSERT_STRING_EQUAL(out, "de eerste 64 punten duurden 2,4 s: ongeveer 4 min 11 s voor de "
                                 "andere 961");
     m = (rs_msg){RS_MSG_V_JUMP, {RS_M_RIJK_NET, 84.96}, {NULL}};
     rs_msg_format(out, sizeof out, &m, 1);
