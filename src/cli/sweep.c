@@ -54,6 +54,18 @@ static int eval_points(const rs_study *st, const rs_variant *var, size_t n, cons
     return rc;
 }
 
+/* Says, once, the Monte Carlo defaults --draws takes when the scenario has
+ * no 'uncertainty' block (point_unc drops the warning of each point). */
+static void say_draws_default(const rs_study *st, const rs_opts *o, int nl)
+{
+    rs_uncertainty u;
+    rs_diag warn;
+    rs_diag_init(&warn);
+    rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &warn);
+    rs_diag_print_lang(&warn, stderr, nl, 1);
+    rs_diag_free(&warn);
+}
+
 /* Adds 'file' with the options' --set to a new study. */
 static rs_study *study_of(const char *file, const rs_opts *o, const char *also, int *rc,
                           rs_diag *diag)
@@ -290,6 +302,7 @@ int rs_cmd_sweep(const rs_opts *o)
         rs_diag_print_lang(&diag, stderr, rs_cli_nl(o, NULL), 0);
         goto out;
     }
+    say_draws_default(st, o, rs_cli_nl(o, rs_study_scenario(st, 0)));
     /* every point is a variant of the scenario loaded once */
     size_t np = (size_t)(n1 * n2);
     char (*text)[2][40] = rs_xcalloc(np, sizeof *text);
@@ -543,6 +556,7 @@ int rs_cmd_solve(const rs_opts *o)
     rs_diag_print_lang(&diag, stderr, nl, 0);
     rs_diag_free(&diag);
     rs_diag_init(&diag);
+    say_draws_default(st, o, nl);
     solve_ctx c = {o, st, metric, 0, 0, &diag, 0};
     if (o->target_scenario) {
         rs_variant var = {1, NULL, 0};

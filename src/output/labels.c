@@ -202,28 +202,6 @@ const char *rs_metric_unit(int m, int nl)
 
 const char *rs_series_label(int s, int nl) { return rs_label_of(RS_LK_SERIES, rs_series_names[s], nl); }
 
-void rs_param_label(char *out, size_t n, const char *path, int nl)
-{
-    const char *last = strrchr(path, '.');
-    last = last ? last + 1 : path;
-    /* 'instruments.spuk.reclaim_share', 'tranches.t4.budget': the element's
-     * id says which one */
-    const char *first_dot = strchr(path, '.');
-    char which[128] = "";
-    if (first_dot && first_dot + 1 < last) {
-        size_t len = (size_t)(last - 1 - (first_dot + 1));
-        if (len >= sizeof which)
-            len = sizeof which - 1;
-        memcpy(which, first_dot + 1, len);
-        which[len] = '\0';
-    }
-    const char *name = rs_label_of(RS_LK_PARAM, last, nl);
-    if (which[0] && strcmp(path, "cofinancing") != 0)
-        snprintf(out, n, "%s (%s)", name, which);
-    else
-        snprintf(out, n, "%s", name);
-}
-
 void rs_fmt(char *out, size_t n, double x, int dec, int nl)
 {
     rs_fmt_fixed(out, n, x, dec, nl ? ',' : '.', nl ? '.' : ',');

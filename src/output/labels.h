@@ -58,11 +58,8 @@ const char *rs_metric_unit(int m, int nl);
 /* The name of yearly series s (rs_series_names[s]). */
 const char *rs_series_label(int s, int nl);
 
-/* A parameter path ('instruments.spuk.reclaim_share') for a reader:
- * "terugvorderingsaandeel (spuk)". */
-void rs_param_label(char *out, size_t n, const char *path, int nl);
-
-/* A parameter path as a chart names it, without code ids: "DU: aandeel
+/* A parameter path as a reader sees it (charts, terminal tables, messages;
+ * the one naming function), without code ids: "DU: aandeel
  * niet-doelbesteding", "SPUK: projectadministratie, uren per keer",
  * "Twente: druk op brede welvaart", "tranche T4: budget (€ mln)".  'sc'
  * (may be NULL) gives region and obligation names. */

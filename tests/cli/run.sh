@@ -1052,6 +1052,13 @@ if [ "$rc" = 0 ] \
    && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT"; then ok; else
     failed "sensitivity: --draws without a block, in Dutch" "exit $rc"
 fi
+# sweep says the --draws defaults once (it dropped them before)
+w sweepdraws sweep --no-plots -o "$TMP/w/sw0" scenarios/worked-example.json --param realisation.mean \
+    --from 0.6 --to 0.9 --steps 2 --draws 20
+if [ "$rc" = 0 ] && [ "$(grep -c "^regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 80 %" "$ERR")" = 1 ] \
+   && grep -Eq '^ +60 % +[0-9]+,[0-9] ' "$OUT"; then ok; else
+    failed "sweep: --draws without a block, said once, in Dutch" "exit $rc"
+fi
 # a tranche without deals (the loader's warning)
 w nodeals run --no-plots -o "$TMP/w/r1" scenarios/t4-spuk.json --set 'tranches=[{"id": "T4", "year": 2023,
     "budget": 100, "instrument": "spuk", "allocation": "pro_rata", "deal_min": 5, "deal_cap": 40},

@@ -48,17 +48,19 @@ static void covers_model(void)
     CU_ASSERT_STRING_EQUAL(rs_label_of(RS_LK_RULE, "no-such-rule", 1), "no-such-rule");
 }
 
+/* A parameter path named for a reader: one function (rs_param_title) for
+ * charts, terminal tables and messages. */
 static void params(void)
 {
     char b[200];
-    rs_param_label(b, sizeof b, "cofinancing.share", 1);
+    rs_param_title(b, sizeof b, "cofinancing.share", NULL, 1);
     CU_ASSERT_STRING_EQUAL(b, "cofinancieringsaandeel");
-    rs_param_label(b, sizeof b, "instruments.spuk.reclaim_share", 1);
-    CU_ASSERT_STRING_EQUAL(b, "terugvorderingsaandeel (spuk)");
-    rs_param_label(b, sizeof b, "discount_rate", 0);
+    rs_param_title(b, sizeof b, "instruments.spuk.reclaim_share", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(b, "SPUK: terugvorderingsaandeel");
+    rs_param_title(b, sizeof b, "discount_rate", NULL, 0);
     CU_ASSERT_STRING_EQUAL(b, "discount rate");
-    rs_param_label(b, sizeof b, "tranches.T4.unknown_key", 1);
-    CU_ASSERT_STRING_EQUAL(b, "unknown_key (T4)");
+    rs_param_title(b, sizeof b, "tranches[T4].unknown_key", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(b, "tranche T4: unknown_key");
 }
 
 /* One formatter: 1.654,9 and € 85 mln in Dutch; 1,654.9 and €85 million. */
