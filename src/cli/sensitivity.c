@@ -740,8 +740,7 @@ static int run_sobol(study *st, long n, double *mean_se, rs_diag *diag)
     if (!rc) {
         rs_sobol_result r;
         unsigned long seed = st->o->seed >= 0 ? (unsigned long)st->o->seed : DESIGN_SEED;
-        if (rs_sobol_analyze(k, (size_t)n, y, SOBOL_RESAMPLES, seed, SOBOL_Z, &r) < 0)
-        {
+        if (rs_sobol_analyze(k, (size_t)n, y, SOBOL_RESAMPLES, seed, SOBOL_Z, &r) < 0) {
             rs_msg m = {RS_MSG_S_FLAT, {0}, {NULL}};
             char t[400];
             rs_msg_format(t, sizeof t, &m, st->nl);
