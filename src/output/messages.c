@@ -118,8 +118,8 @@ const rs_msg_template rs_msg_templates[RS_MSG_N] = {
                               "{s1}'s {i2} draws and seed {i3}, so that both meet the same "
                               "draws"},
     [RS_MSG_S_PLAN] = {RS_MSG_S_PLAN,
-                       "{s0}: {i0} factoren, {i1} punten: {i4} doorrekeningen{w3}{e5}",
-                       "{s0}: {i0} factors, {i1} points: {i4} runs{w3}{e5}"},
+                       "{s0}: {f0}, {i1} punten: {i4} doorrekeningen{w3}{e5}",
+                       "{s0}: {f0}, {i1} points: {i4} runs{w3}{e5}"},
     [RS_MSG_S_ESTIMATE] = {RS_MSG_S_ESTIMATE,
                            "de eerste {i0} punten duurden {t1}: ongeveer {t2} voor de andere "
                            "{i3}",
@@ -209,6 +209,13 @@ void rs_msg_format(char *out, size_t n, const rs_msg *m, int nl)
                 break;
             }
             case 't': duration(v, sizeof v, x, nl); break;
+            case 'f': { /* "1 factor", "3 factoren" */
+                char q[64];
+                rs_fmt(q, sizeof q, x, 0, nl);
+                snprintf(v, sizeof v, "%s %s", q,
+                         x == 1 ? "factor" : nl ? "factoren" : "factors");
+                break;
+            }
             case 'w':
                 if (x > 0) {
                     char q[64];

@@ -29,6 +29,7 @@ void rs_diag_add_msg(rs_diag *d, const rs_msg *m, int nl);
  * number, {n0} a number with at most 6 decimals, {r0} a share as a
  * percentage ("85 %"), {t0} seconds ("0,4 s", "12 s", "4 min 5 s"), {w0} " of N
  * draws" when x[k] > 0, {e0} the time-estimate clause when x[k] != 0,
+ * {f0} "1 factor" / "3 factoren",
  * {M0} the metric of index x[k] by its display name (English: its id),
  * {v1} x[k] in the unit of the metric x[0]. */
 

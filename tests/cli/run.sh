@@ -1048,7 +1048,7 @@ w mcdefault sensitivity --no-plots -o "$TMP/w/s3" scenarios/t4-spuk.json --set u
     --metric rijk_net --method morris --samples 2 --factor instruments.spuk.deadline.extension_threshold=0,0.2
 if [ "$rc" = 0 ] \
    && has "$ERR" "regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 85 % (die van het scenario)" \
-   && has "$ERR" "regiosim: morris: 1 factoren, 5 punten: 5 doorrekeningen van elk 20 trekkingen; na de eerste 64 punten volgt een schatting van de duur" \
+   && has "$ERR" "regiosim: morris: 1 factor, 5 punten: 5 doorrekeningen van elk 20 trekkingen; na de eerste 64 punten volgt een schatting van de duur" \
    && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT"; then ok; else
     failed "sensitivity: --draws without a block, in Dutch" "exit $rc"
 fi
