@@ -553,9 +553,9 @@ int rs_cmd_run(const rs_opts *o)
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res, nl);
-            printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
+            printf("\n%s %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
                    "regions.csv, results.xlsx, report.html%s)\n",
-                   dir, o->no_plots ? "" : ", plots/");
+                   nl ? "resultaten in" : "results in", dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
             fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/labels.h"
+#include "../output/messages.h"
 #include "../experiment/experiment.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -1150,7 +1151,7 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         panel_place(gp, g, k, bottom, m);
         if (zero[k]) {
             rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
-            rs_gp_quote(gp, RS_L(g, "≈ 0: geen verschil", "≈ 0: no difference"));
+            rs_gp_quote(gp, RS_L(g, "≈ 0 (onder de getoonde precisie)", "≈ 0 (below the precision shown)"));
             rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_axis\n"
                            "plot NaN notitle\nunset label 5\n");
         } else {
@@ -1393,7 +1394,10 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n && !rc; i++)
         if (rs_study_add(st, o->pos[i], o->ov, o->n_ov, &ldiag) < 0)
             rc = ldiag.code ? ldiag.code : RS_EXIT_INVALID;
-    rs_diag_print(&ldiag, stderr);
+    /* the loader's warnings in the language of the run (the first
+     * scenario's, unless --lang says otherwise) */
+    int nl0 = rs_cli_nl(o, rc ? NULL : rs_study_scenario(st, 0));
+    rs_diag_print_lang(&ldiag, stderr, nl0, 0);
     rs_diag_free(&ldiag);
     rs_diag_init(&ldiag);
     if (rc)
@@ -1404,17 +1408,24 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n && !rc; i++)
         rc = rs_cli_draws_check(rs_study_scenario(st, i), o, &ldiag);
     if (rc) {
-        rs_diag_print(&ldiag, stderr);
+        rs_diag_print_lang(&ldiag, stderr, nl0, 0);
         rs_diag_free(&uwarn);
         goto out;
     }
     int with_mc = rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &uwarn);
     for (size_t i = 1; with_mc && i < n; i++) {
         const rs_scenario *si = rs_study_scenario(st, i);
-        if (si->unc.present && !same_unc(&si->unc, &rs_study_scenario(st, 0)->unc))
+        const rs_uncertainty *u0 = &rs_study_scenario(st, 0)->unc;
+        /* the number of draws and the seed count only when --draws and
+         * --seed do not set them for every scenario */
+        int other_draws = (o->draws < 0 && si->unc.draws != u0->draws) ||
+                          (o->seed < 0 && si->unc.seed != u0->seed);
+        if (si->unc.present && (!same_unc(&si->unc, u0) || other_draws))
             rs_diag_add(&uwarn, 0,
-                        "%s has another 'uncertainty' block than %s: compare draws every "
-                        "scenario from the first one's, so that differences are paired",
+                        nl0 ? "%s heeft een ander blok 'uncertainty' dan %s: compare trekt elk "
+                              "scenario uit dat van het eerste, zodat de verschillen gepaard zijn"
+                            : "%s has another 'uncertainty' block than %s: compare draws every "
+                              "scenario from the first one's, so that differences are paired",
                         si->file, rs_study_scenario(st, 0)->file);
     }
     rs_variant *var = rs_xcalloc(n, sizeof *var);
@@ -1424,9 +1435,9 @@ int rs_cmd_compare(const rs_opts *o)
                        o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
     rc = rs_eval(st, var, n, &eo, &er, &ldiag);
     free(var);
-    rs_diag_print(&ldiag, stderr);
+    rs_diag_print_lang(&ldiag, stderr, nl0, 0);
     for (size_t i = 0; i < er.n; i++)
-        rs_diag_print(&er.v[i].diag, stderr);
+        rs_diag_print_lang(&er.v[i].diag, stderr, nl0, 0);
     if (rc) {
         rs_diag_free(&uwarn);
         goto out;
@@ -1780,8 +1791,8 @@ int rs_cmd_compare(const rs_opts *o)
                 free(sn);
             }
             rs_doc_free(&table);
-            printf("results in %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
-                   "report.html%s)\n", dir,
+            printf("%s %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
+                   "report.html%s)\n", RS_L(&g, "resultaten in", "results in"), dir,
                    s[0].mc ? "compare.json, " : "", o->no_plots ? "" : ", plots/");
         }
     }

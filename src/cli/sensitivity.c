@@ -1688,9 +1688,13 @@ int rs_cmd_sensitivity(const rs_opts *o)
                        f->stc);
             }
         }
-        printf("\n%ld runs in %.1f s; results in %s/ (sensitivity.json, sensitivity.csv%s, "
-               "report.html)\n",
-               st.runs, seconds, dir, o->no_plots ? "" : ", plots/sensitivity");
+        char secs[32];
+        rs_fmt(secs, sizeof secs, seconds, 1, st.nl);
+        printf(st.nl ? "\n%ld doorrekeningen in %s s; resultaten in %s/ (sensitivity.json, "
+                       "sensitivity.csv%s, report.html)\n"
+                     : "\n%ld runs in %s s; results in %s/ (sensitivity.json, sensitivity.csv%s, "
+                       "report.html)\n",
+               st.runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
     }
     free(dir);
 out:

@@ -446,7 +446,7 @@ int rs_cmd_sweep(const rs_opts *o)
                 printf(" %22.6f", row[2 + k]);
             printf("\n");
         }
-        printf("\nresults in %s/ (sweep.csv%s)\n", dir, o->no_plots ? "" : ", plots/sweep");
+        printf("\n%s %s/ (sweep.csv%s)\n", nl ? "resultaten in" : "results in", dir, o->no_plots ? "" : ", plots/sweep");
     } else if (!rc && !o->quiet) {
         /* Dutch: display labels, one column per line of the heading, the
          * shared number format (decimal comma) with the metric's unit */
