@@ -451,7 +451,7 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
 
 typedef struct progress {
     double start, last;
-    int shown, enabled;
+    int shown, enabled, nl;
 } progress;
 
 static double mono(void)
@@ -478,8 +478,10 @@ static void show_progress(long done, long total, void *arg)
     for (int i = 0; i < w; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[w] = '\0';
-    fprintf(stderr, "\rregiosim: [%s] %ld/%ld draws, %.0f/s, %.0f s left   ", bar, done, total,
-            rate, left);
+    fprintf(stderr,
+            p->nl ? "\rregiosim: [%s] %ld/%ld trekkingen, %.0f/s, nog %.0f s   "
+                  : "\rregiosim: [%s] %ld/%ld draws, %.0f/s, %.0f s left   ",
+            bar, done, total, rate, left);
     if (done >= total)
         fputc('\n', stderr);
     fflush(stderr);
@@ -488,7 +490,7 @@ static void show_progress(long done, long total, void *arg)
 int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               rs_mc_result *out, rs_diag *diag)
 {
-    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty()};
+    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty(), rs_cli_nl(o, plan->sc)};
     return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
                      diag);
 }
@@ -526,7 +528,14 @@ int rs_cmd_run(const rs_opts *o)
         rs_diag d;
         rs_diag_init(&d);
         rc = rs_cli_mc(l.plan, &u, o, &mc, &d);
-        rs_diag_print(&d, stderr);
+        if (rc)
+            rs_diag_print_lang(&d, stderr, nl, 0);
+        else /* warnings of the draws are the run's: in the report too */
+            for (size_t i = 0; i < d.n; i++) {
+                char t[2048];
+                rs_diag_text(t, sizeof t, d.msg[i], nl);
+                rs_diag_add(&warn, 0, "%s", t);
+            }
         rs_diag_free(&d);
         if (rc) {
             rs_diag_free(&warn);

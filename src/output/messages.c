@@ -86,6 +86,12 @@ const rs_msg_template rs_msg_templates[RS_MSG_N] = {
                               "{s0}: '{s1}' is not next to the file ({s2}): using {s3}"},
     [RS_MSG_L_NO_DEALS] = {RS_MSG_L_NO_DEALS, "{s0}: tranche '{s1}' heeft geen deals",
                            "{s0}: tranche '{s1}' has no deals"},
+    [RS_MSG_MC_BEYOND] =
+        {RS_MSG_MC_BEYOND,
+         "Monte Carlo: {i0} waarden voorbij ±4,3 miljard zijn op die grens geteld; hun "
+         "kwantielen zijn niet nauwkeurig",
+         "Monte Carlo: {i0} values beyond ±4.3e9 were counted at that bound; their quantiles "
+         "are not accurate"},
     [RS_MSG_C_DRAWS_DEFAULT] =
         {RS_MSG_C_DRAWS_DEFAULT,
          "--draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een "

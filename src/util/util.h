@@ -63,6 +63,7 @@ typedef enum {
     RS_MSG_S_ESTIMATE,      /* x0 points done, x1 seconds, x2 seconds left, x3 points left */
     RS_MSG_V_JUMP,          /* x0 metric index, x1 the nearest value (model units) */
     RS_MSG_V_NO_CONVERGE,   /* x0 iterations, s0 the solver's reason */
+    RS_MSG_MC_BEYOND,       /* x0 values beyond ±2^32 counted at that bound */
     RS_MSG_N
 } rs_msg_id;
 
