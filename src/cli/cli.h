@@ -63,13 +63,6 @@ void rs_help(const char *cmd);
  * --exact is given (write.h). */
 const char *rs_cli_csv(const rs_opts *o, const rs_scenario *sc);
 
-/* A parameter path as a reader sees it in terminal text and reports:
- * the display label of its last part (labels.h) and, for an instrument's
- * parameter, the instrument's name from 'sc' (may be NULL):
- * "instruments.spuk.off_goal_share" -> "aandeel niet-doelbesteding
- * (Specifieke uitkering)"; an obligation's parameter adds the obligation:
- * "uren per keer (Specifieke uitkering, SiSa)".  English with nl == 0. */
-void rs_cli_param_text(char *out, size_t n, const rs_scenario *sc, const char *path, int nl);
 
 struct rs_gp;
 struct rs_outdir;
@@ -107,6 +100,10 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
 int rs_cli_mc(const struct rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               struct rs_mc_result *out, rs_diag *diag);
 
+
+/* The language of the run: --lang, else the scenario's output.lang ('sc'
+ * may be NULL), else Dutch.  1 for Dutch. */
+int rs_cli_nl(const rs_opts *o, const rs_scenario *sc);
 
 /* Loads a scenario with the options' overrides; prints diagnostics.
  * NULL with *code set on failure. */

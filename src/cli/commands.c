@@ -11,6 +11,7 @@
 #include "../dist/dist.h"
 #include "../output/explain.h"
 #include "../output/labels.h"
+#include "../output/messages.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -22,12 +23,18 @@
 #define RS_DATADIR "/usr/local/share/regiosim"
 #endif
 
+int rs_cli_nl(const rs_opts *o, const rs_scenario *sc)
+{
+    return strcmp(o->lang ? o->lang : sc ? sc->lang : "nl", "nl") == 0;
+}
+
 rs_scenario *rs_cli_load(const char *file, const rs_opts *o, int *code)
 {
     rs_diag d;
     rs_diag_init(&d);
     rs_scenario *s = rs_scenario_load(file, o->ov, o->n_ov, &d);
-    rs_diag_print(&d, stderr);
+    /* the loader's warnings in the language of the run */
+    rs_diag_print_lang(&d, stderr, rs_cli_nl(o, s), 0);
     *code = s ? RS_EXIT_OK : (d.code ? d.code : RS_EXIT_INVALID);
     rs_diag_free(&d);
     return s;
@@ -306,10 +313,10 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
                     rs_diag_add(diag, RS_EXIT_IO, "%s", warn->msg[i]);
             goto out;
         }
-        if (gmem.builtin)
-            rs_diag_add(warn, 0, "no chart style file found (plots/rijkshuisstijl.gp next to "
-                                 "regiosim, $REGIOSIM_PLOTS or " RS_DATADIR "/plots): the "
-                                 "built-in Rijkshuisstijl palette was used");
+        if (gmem.builtin) {
+            rs_msg m = {RS_MSG_C_NO_STYLE, {0}, {RS_DATADIR, NULL, NULL, NULL}};
+            rs_diag_add_msg(warn, &m, g.nl);
+        }
     }
     if (res->mc) {
         FILE *f = rs_outdir_open(&od, "yearly_bands.csv", diag);
@@ -436,11 +443,8 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
         u->seed = 1;
         u->real_mean = sc->real_mean;
         u->concentration = 20;
-        rs_diag_add(warn, 0,
-                    "--draws without an 'uncertainty' block in the scenario: Monte Carlo with "
-                    "realisation mean %g (the scenario's), concentration 20, no shock and no "
-                    "burden spread; add an 'uncertainty' block to choose them",
-                    sc->real_mean);
+        rs_msg m = {RS_MSG_C_DRAWS_DEFAULT, {sc->real_mean}, {NULL}};
+        rs_diag_add_msg(warn, &m, rs_cli_nl(o, sc));
     }
     if (o->draws > 0)
         u->draws = o->draws;
@@ -451,7 +455,7 @@ int rs_cli_uncertainty(const rs_scenario *sc, const rs_opts *o, rs_uncertainty *
 
 typedef struct progress {
     double start, last;
-    int shown, enabled;
+    int shown, enabled, nl;
 } progress;
 
 static double mono(void)
@@ -478,8 +482,10 @@ static void show_progress(long done, long total, void *arg)
     for (int i = 0; i < w; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[w] = '\0';
-    fprintf(stderr, "\rregiosim: [%s] %ld/%ld draws, %.0f/s, %.0f s left   ", bar, done, total,
-            rate, left);
+    fprintf(stderr,
+            p->nl ? "\rregiosim: [%s] %ld/%ld trekkingen, %.0f/s, nog %.0f s   "
+                  : "\rregiosim: [%s] %ld/%ld draws, %.0f/s, %.0f s left   ",
+            bar, done, total, rate, left);
     if (done >= total)
         fputc('\n', stderr);
     fflush(stderr);
@@ -488,7 +494,7 @@ static void show_progress(long done, long total, void *arg)
 int rs_cli_mc(const rs_plan *plan, const rs_uncertainty *u, const rs_opts *o,
               rs_mc_result *out, rs_diag *diag)
 {
-    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty()};
+    progress p = {mono(), 0, 0, !o->quiet && rs_dist_stderr_tty(), rs_cli_nl(o, plan->sc)};
     return rs_mc_run(plan, u, o->threads > 0 ? (int)o->threads : 0, show_progress, &p, out,
                      diag);
 }
@@ -526,7 +532,14 @@ int rs_cmd_run(const rs_opts *o)
         rs_diag d;
         rs_diag_init(&d);
         rc = rs_cli_mc(l.plan, &u, o, &mc, &d);
-        rs_diag_print(&d, stderr);
+        if (rc)
+            rs_diag_print_lang(&d, stderr, nl, 0);
+        else /* warnings of the draws are the run's: in the report too */
+            for (size_t i = 0; i < d.n; i++) {
+                char t[2048];
+                rs_diag_text(t, sizeof t, d.msg[i], nl);
+                rs_diag_add(&warn, 0, "%s", t);
+            }
         rs_diag_free(&d);
         if (rc) {
             rs_diag_free(&warn);
@@ -553,9 +566,9 @@ int rs_cmd_run(const rs_opts *o)
     } else {
         if (!o->quiet) {
             rs_write_table(stdout, &res, nl);
-            printf("\nresults in %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
+            printf("\n%s %s/ (summary.json, yearly.csv, yearly_tranches.csv, deals.csv, "
                    "regions.csv, results.xlsx, report.html%s)\n",
-                   dir, o->no_plots ? "" : ", plots/");
+                   nl ? "resultaten in" : "results in", dir, o->no_plots ? "" : ", plots/");
         }
         for (size_t i = 0; i < warn.n; i++)
             fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);
@@ -913,35 +926,4 @@ int rs_cmd_list(const rs_opts *o)
                               w);
     }
     return RS_EXIT_OK;
-}
-
-void rs_cli_param_text(char *out, size_t n, const rs_scenario *sc, const char *path, int nl)
-{
-    rs_param_label(out, n, path, nl);
-    const char *br = strchr(path, '['), *last0 = strrchr(path, '.');
-    if (br && last0 && last0 > br && strncmp(path, "instruments.", 12) != 0) {
-        /* 'regions[twente].fiscal_capacity', 'tranches[T4].budget' */
-        const char *e = strchr(br, ']');
-        snprintf(out, n, "%s (%.*s)", rs_label_of(RS_LK_PARAM, last0 + 1, nl),
-                 e ? (int)(e - br - 1) : 0, br + 1);
-    }
-    if (!sc || strncmp(path, "instruments.", 12) != 0)
-        return;
-    const char *p = path + 12, *dot = strchr(p, '.'), *last = strrchr(path, '.');
-    if (!dot || !last)
-        return;
-    for (size_t i = 0; i < sc->n_instruments; i++) {
-        const rs_instrument *in = &sc->instruments[i];
-        if (strlen(in->id) != (size_t)(dot - p) || strncmp(in->id, p, (size_t)(dot - p)) != 0)
-            continue;
-        const char *ob = strstr(dot, "obligations[");
-        const char *lab = rs_label_of(RS_LK_PARAM, last + 1, nl);
-        if (ob) {
-            ob += 12;
-            const char *e = strchr(ob, ']');
-            snprintf(out, n, "%s (%s, %.*s)", lab, in->name, e ? (int)(e - ob) : 0, ob);
-        } else
-            snprintf(out, n, "%s (%s)", lab, in->name);
-        return;
-    }
 }

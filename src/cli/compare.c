@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/labels.h"
+#include "../output/messages.h"
 #include "../experiment/experiment.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
@@ -59,7 +60,7 @@ typedef struct key_metric {
 static const key_metric keys[] = {
     {RS_M_RIJK_NET, "hogere netto Rijksuitgaven",
      "lagere netto Rijksuitgaven", "a higher Rijk net cost", "a lower Rijk net cost"},
-    {RS_M_ADMIN_TOTAL, "meer administratieve lasten", "minder administratieve lasten",
+    {RS_M_ADMIN_TOTAL, "meer uitvoeringslasten", "minder uitvoeringslasten",
      "more administrative burden", "less administrative burden"},
     {RS_M_GOAL_SPENDING, "meer doelbestedingen",
      "minder doelbestedingen", "more goal spending", "less goal spending"},
@@ -71,6 +72,52 @@ static const key_metric keys[] = {
      "minder terugvordering", "more reclaimed", "less reclaimed"},
 };
 #define N_KEYS (sizeof keys / sizeof *keys)
+
+static const char *disp(const struct one *x);
+
+/* ---- scenarios that do not hold the same deals -------------------------- */
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The deals of 'a' whose id is not a deal of 'b' (sorting: O(D log D)). */
+static size_t deals_not_in(const rs_scenario *a, const rs_scenario *b)
+{
+    const char **ids = rs_xcalloc(b->n_deals + 1, sizeof *ids);
+    for (size_t d = 0; d < b->n_deals; d++)
+        ids[d] = b->deals[d].id;
+    qsort(ids, b->n_deals, sizeof *ids, by_str);
+    size_t missing = 0;
+    for (size_t d = 0; d < a->n_deals; d++) {
+        const char *k = a->deals[d].id;
+        if (!b->n_deals || !bsearch(&k, ids, b->n_deals, sizeof *ids, by_str))
+            missing++;
+    }
+    free(ids);
+    return missing;
+}
+
+/* A comparison of scenarios that are not about the same deals measures the
+ * programme as much as the instrument: said once per such scenario, at the
+ * top of the report and on stderr. */
+static void unlike_warnings(const one *s, size_t n, int nl, rs_diag *out)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t extra = deals_not_in(s[i].sc, s[0].sc), gone = deals_not_in(s[0].sc, s[i].sc);
+        if (!extra && !gone)
+            continue;
+        rs_diag_add(out, 0,
+                    nl ? "‘%s’ gaat niet over dezelfde deals als de basis ‘%s’ (%zu tegen %zu "
+                         "deals; %zu niet in de basis, %zu van de basis niet in dit scenario): "
+                         "de verschillen komen dan niet alleen uit het instrument"
+                       : "'%s' is not about the same deals as the baseline '%s' (%zu against %zu "
+                         "deals; %zu not in the baseline, %zu of the baseline not in this "
+                         "scenario): the differences then come from more than the instrument",
+                    disp(&s[i]), disp(&s[0]), s[i].sc->n_deals, s[0].sc->n_deals, extra, gone);
+    }
+}
 
 /* ---- compare.csv and regions.csv ------------------------------------------ */
 
@@ -211,7 +258,7 @@ static void write_net_diff_csv(FILE *f, const one *s, size_t n, const rs_eval_re
 }
 
 /* x with at least 3 decimals and 3 significant digits (up to 9
- * decimals): a difference of 0.0004 M€ is shown as 0.000400, not 0.000. */
+ * decimals): a difference of 0.0004 is shown as 0,000400, not 0,000. */
 static char *num_sig(const rs_doc *d, double x)
 {
     int dec = 3;
@@ -224,13 +271,46 @@ static char *num_sig(const rs_doc *d, double x)
 
 static const char *disp(const one *x);
 
-/* A difference this small is rounding in sums of millions, not a finding:
- * half a euro (5e-7 M€), or 5e-7 of a ratio or a year. */
-#define RS_NO_DIFFERENCE 5e-7
+/* An amount in M€ in prose at the precision of the table ("€ 2,3 mln",
+ * "-€ 1,7 mln", "+€ 0,4 mln" with 'plus'); one that shows as 0 there in
+ * whole euros ("€ 103", "€ 12.900"), so that a sentence never says
+ * "€ 0,0000129 mln". */
+static char *prose_meur(const rs_doc *d, double x, int plus)
+{
+    const char *sign = x < 0 ? "-" : plus && x > 0 ? "+" : "";
+    char *a, *t;
+    if (rs_shows_zero(x, 1)) {
+        a = rs_report_num(d, fabs(x) * 1e6, 0);
+        if (strcmp(a, "0") == 0)
+            sign = "";
+        t = rs_xasprintf(d->nl ? "%s€ %s" : "%s€%s", sign, a);
+    } else {
+        a = rs_report_num(d, fabs(x), 1);
+        t = rs_xasprintf(d->nl ? "%s€ %s mln" : "%s€%s million", sign, a);
+    }
+    free(a);
+    return t;
+}
 
-/* "Tranche 4 als DU: meer doelbestedingen dan Tranche 4 als SPUK in 97% van
- * de trekkingen (gemiddeld +1,234 € mln, P5–P95 0,5 tot 2,1)" for each key
- * metric; scenarios by their label or name. */
+/* A probability in prose: "100 %", "meer dan 99 %", "minder dan 1 %". */
+static char *prose_prob(const rs_doc *d, double p)
+{
+    char *v = rs_report_prob(d, p);
+    if (v[0] == '>' || v[0] == '<') {
+        char *t = rs_xasprintf("%s%s", v[0] == '>' ? (d->nl ? "meer dan" : "more than")
+                                                   : (d->nl ? "minder dan" : "less than"),
+                               v + 1);
+        free(v);
+        return t;
+    }
+    return v;
+}
+
+/* "Tranche 4 als DU: meer doelbestedingen dan Tranche 4 als SPUK in 97 %
+ * van de trekkingen (gemiddeld verschil +€ 1,2 mln, P5–P95 € 0,5 mln tot
+ * € 2,1 mln)" for each key metric, at the precision of the table; a
+ * difference that the table shows as ≈ 0 is called negligible, with its
+ * size in euros (rs_diff_classify, docs/report.md). */
 static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
 {
     char **out = rs_xcalloc((n ? n : 1) * N_KEYS, sizeof *out);
@@ -240,52 +320,55 @@ static char **sentences(const rs_doc *d, const one *s, size_t n, size_t *count)
             const key_metric *km = &keys[j];
             const rs_vresult *v = s[i].mc;
             int m = km->m, money = strcmp(rs_metric_infos[m].unit, "M€") == 0;
-            double pg = v->p_greater[m], pl = v->p_less[m];
-            char *mean = num_sig(d, v->diff[m].mean);
-            char *p5 = num_sig(d, v->diff[m].p5);
-            char *p95 = num_sig(d, v->diff[m].p95);
-            if (money) { /* prose amounts: "€ 2,321 mln", "-€ 1,661 mln" (as rs_fmt_meur) */
-                char *w[3] = {mean, p5, p95};
-                double x[3] = {v->diff[m].mean, v->diff[m].p5, v->diff[m].p95};
-                for (int q = 0; q < 3; q++) {
-                    char *a = num_sig(d, fabs(x[q]));
-                    char *t = rs_xasprintf(d->nl ? "%s€ %s mln" : "%s€%s million",
-                                           x[q] < 0 && strcmp(a, "0") != 0 ? "-" : "", a);
+            int dec = rs_metric_decimals(m);
+            double f = rs_metric_scale(m), pg = v->p_greater[m], pl = v->p_less[m];
+            double x[3] = {f * v->diff[m].mean, f * v->diff[m].p5, f * v->diff[m].p95};
+            rs_diff_kind kind = rs_diff_classify(x[0], x[1], x[2], pg, pl, dec + (dec == 0), dec);
+            if (kind == RS_DIFF_NONE) {
+                out[k++] = rs_xasprintf(d->nl ? "%s: geen verschil met %s in ‘%s’ (%s)"
+                                              : "%s: no difference from %s in '%s' (%s)",
+                                        disp(&s[i]), disp(&s[0]), rs_metric_label(m, d->nl),
+                                        pg == 0 && pl == 0
+                                            ? (d->nl ? "gelijk in elke trekking" : "equal in every draw")
+                                        : money ? (d->nl ? "in elke trekking kleiner dan een halve euro"
+                                                         : "below half a euro in every draw")
+                                                : (d->nl ? "in elke trekking kleiner dan 0,0000005"
+                                                         : "below 0.0000005 in every draw"));
+                continue;
+            }
+            char *w[3];
+            for (int q = 0; q < 3; q++) {
+                if (money) {
+                    w[q] = prose_meur(d, x[q], q == 0);
+                } else {
+                    char *a = kind == RS_DIFF_NEGLIGIBLE ? num_sig(d, x[q])
+                                                         : rs_report_num(d, x[q], dec);
+                    w[q] = q == 0 && x[0] > 0 && !rs_shows_zero(x[0], 9) ? rs_xasprintf("+%s", a)
+                                                                        : rs_xstrdup(a);
                     free(a);
-                    free(w[q]);
-                    w[q] = t;
                 }
-                mean = w[0];
-                p5 = w[1];
-                p95 = w[2];
             }
-            const char *unit = "";
-            const char *plus = v->diff[m].mean > 0 ? "+" : "";
-            double big = fmax(fabs(v->diff[m].mean), fmax(fabs(v->diff[m].p5), fabs(v->diff[m].p95)));
-            if ((pg == 0 && pl == 0) || big < RS_NO_DIFFERENCE) {
-                out[k++] = rs_xasprintf(d->nl ? "%s: %s gelijk aan %s in elke trekking%s"
-                                              : "%s: %s equal to %s in every draw%s",
-                                        disp(&s[i]), rs_metric_label(m, d->nl), disp(&s[0]),
-                                        pg == 0 && pl == 0 ? ""
-                                        : money ? (d->nl ? " (verschil kleiner dan een halve euro)"
-                                                         : " (difference below half a euro)")
-                                                : (d->nl ? " (verschil kleiner dan 0,0000005)"
-                                                         : " (difference below 0.0000005)"));
-            } else {
-                int more = pg >= pl;
-                const char *what = d->nl ? (more ? km->nl_more : km->nl_less)
-                                         : (more ? km->en_more : km->en_less);
+            int more = pg >= pl;
+            const char *what = d->nl ? (more ? km->nl_more : km->nl_less)
+                                     : (more ? km->en_more : km->en_less);
+            char *p = prose_prob(d, more ? pg : pl);
+            if (kind == RS_DIFF_NEGLIGIBLE)
                 out[k++] = rs_xasprintf(
-                    d->nl ? "%s: %s dan %s in %.0f%% van de trekkingen (gemiddeld verschil "
-                            "%s%s%s, P5–P95 %s tot %s)"
-                          : "%s: %s than %s in %.0f%% of the draws (mean difference %s%s%s, "
-                            "P5–P95 %s to %s)",
-                    disp(&s[i]), what, disp(&s[0]), 100 * (more ? pg : pl), plus, mean, unit, p5,
-                    p95);
-            }
-            free(mean);
-            free(p5);
-            free(p95);
+                    d->nl ? "%s: %s dan %s in %s van de trekkingen, maar het verschil is "
+                            "verwaarloosbaar (gemiddeld %s, P5–P95 %s tot %s; in de tabel ≈ 0)"
+                          : "%s: %s than %s in %s of the draws, but the difference is negligible "
+                            "(mean %s, P5–P95 %s to %s; ≈ 0 in the table)",
+                    disp(&s[i]), what, disp(&s[0]), p, w[0], w[1], w[2]);
+            else
+                out[k++] = rs_xasprintf(
+                    d->nl ? "%s: %s dan %s in %s van de trekkingen (gemiddeld verschil %s, "
+                            "P5–P95 %s tot %s)"
+                          : "%s: %s than %s in %s of the draws (mean difference %s, P5–P95 %s "
+                            "to %s)",
+                    disp(&s[i]), what, disp(&s[0]), p, w[0], w[1], w[2]);
+            free(p);
+            for (int q = 0; q < 3; q++)
+                free(w[q]);
         }
     *count = k;
     return out;
@@ -310,7 +393,7 @@ static const rmeasure rmeasures[] = {
     {"cofinancing_per_capita", RS_M_COFINANCING, 1, "cofinanciering per inwoner",
      "co-financing per inhabitant"},
     {"admin_region", RS_M_ADMIN_REGION, 0, NULL, NULL},
-    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "administratieve lasten van de regio per inwoner",
+    {"admin_region_per_capita", RS_M_ADMIN_REGION, 1, "uitvoeringslasten van de regio per inwoner",
      "burden on the region per inhabitant"},
     {"rijk_net", RS_M_RIJK_NET, 0, NULL, NULL},
     {"rijk_net_per_capita", RS_M_RIJK_NET, 1, "netto Rijksgeld per inwoner", "Rijk net per inhabitant"},
@@ -482,7 +565,7 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
         for (size_t i = 0; i < n; i++)
             CELL(rs_report_num(d, f * s[i].res.metrics[m], dec));
     }
-    rs_doc_cells(d, RS_B_TABLE, c, k, 2 + n);
+    rs_doc_table_split(d, c, k, 2 + n, 2, 5);
     for (size_t i = 0; i < k; i++)
         free(c[i]);
     free(c);
@@ -494,7 +577,7 @@ static void compare_table(rs_doc *d, const one *s, size_t n)
 static void compare_diff_table(rs_doc *d, const one *s, size_t i)
 {
     const int mc = s[0].mc != NULL;
-    size_t cols = mc ? 7 : 4;
+    size_t cols = mc ? 7 : 4, negligible = 0;
     char **c = NULL;
     size_t k = 0;
     char *title = rs_xasprintf(d->nl ? "Verschil: %s min %s (basis)" : "Difference: %s minus %s (baseline)",
@@ -514,7 +597,9 @@ static void compare_diff_table(rs_doc *d, const one *s, size_t i)
         int dec = rs_metric_decimals(m);
         double f = rs_metric_scale(m), q = pow(10, dec);
         CELL(rs_xstrdup(rs_metric_label(m, d->nl)));
-        CELL(rs_xstrdup(rs_metric_unit(m, d->nl)));
+        /* the difference of two shares is in percentage points */
+        CELL(rs_xstrdup(rs_metric_scale(m) != 1 ? (d->nl ? "%-punt" : "pp")
+                                                : rs_metric_unit(m, d->nl)));
         double base = round(f * s[0].res.metrics[m] * q) / q;
         double shown = round(f * s[i].res.metrics[m] * q) / q;
         double diff = shown - base;
@@ -533,28 +618,44 @@ static void compare_diff_table(rs_doc *d, const one *s, size_t i)
         }
         if (mc) {
             const rs_stats *st = &s[i].mc->diff[m];
-            char *v1 = rs_report_num(d, f * st->mean, dec + (dec == 0));
-            int up1 = f * st->mean >= 0.5 * pow(10, -(dec + (dec == 0)));
-            CELL(up1 ? rs_xasprintf("+%s", v1) : rs_xstrdup(v1));
+            int dm = dec + (dec == 0); /* counts: the mean with one decimal */
+            rs_diff_kind kind = rs_diff_classify(f * st->mean, f * st->p5, f * st->p95,
+                                                 s[i].mc->p_greater[m], s[i].mc->p_less[m], dm, dec);
+            if (kind == RS_DIFF_NEGLIGIBLE) {
+                /* below the precision shown: no number that reads as 0,0
+                 * beside a probability that reads as a finding */
+                CELL(rs_xstrdup("≈ 0"));
+                CELL(rs_xstrdup("≈ 0"));
+                CELL(rs_xstrdup("–"));
+                negligible++;
+                continue;
+            }
+            char *v1 = rs_report_num(d, f * st->mean, dm);
+            CELL(f * st->mean > 0 && !rs_shows_zero(f * st->mean, dm) ? rs_xasprintf("+%s", v1)
+                                                                       : rs_xstrdup(v1));
             free(v1);
             char *a = rs_report_num(d, f * st->p5, dec), *b = rs_report_num(d, f * st->p95, dec);
             CELL(rs_xasprintf("%s … %s", a, b));
             free(a);
             free(b);
-            /* a difference within rounding has no direction */
-            if (fmax(fabs(st->mean), fmax(fabs(st->p5), fabs(st->p95))) < RS_NO_DIFFERENCE) {
-                CELL(rs_xstrdup("–"));
-            } else {
-                char *p = rs_report_num(d, 100 * s[i].mc->p_greater[m], 0);
-                CELL(rs_xasprintf("%s %%", p));
-                free(p);
-            }
+            /* the same in every draw: no direction */
+            CELL(kind == RS_DIFF_NONE ? rs_xstrdup("–") : rs_report_prob(d, s[i].mc->p_greater[m]));
         }
     }
     rs_doc_cells(d, RS_B_TABLE, c, k, cols);
     for (size_t j = 0; j < k; j++)
         free(c[j]);
     free(c);
+    if (negligible)
+        rs_doc_text(d, RS_B_P,
+                    d->nl ? "≈ 0: het gemiddelde verschil en de band P5–P95 zijn kleiner dan de "
+                            "getoonde precisie (bij € mln: kleiner dan € 50.000). Zo'n verschil is "
+                            "geen bevinding; er staat daarom geen kans bij. results.xlsx geeft het "
+                            "onafgeronde verschil."
+                          : "≈ 0: the mean difference and its P5–P95 band are below the precision "
+                            "shown (for M€: less than €50,000). Such a difference is not a "
+                            "finding, so no probability is given. results.xlsx holds the "
+                            "unrounded difference.");
 }
 #undef CELL
 
@@ -598,9 +699,33 @@ static void cells_values(cells *t, rs_doc *d, const double *v, size_t n, int dec
     }
 }
 
+/* Up to three scenarios: one table (a first column, the values, the
+ * changes: at most 6 columns).  More: a table of the values and one of the
+ * changes, each at most 6 columns wide (rs_doc_table_split), so that the
+ * comparison by tranche and by region fits an A4 page as the table of
+ * metrics does. */
 static void cells_done(cells *t, rs_doc *d, size_t n)
 {
-    rs_doc_cells(d, RS_B_TABLE, t->c, t->k, 1 + n + (n - 1));
+    size_t cols = 1 + n + (n - 1), rows = t->k / cols;
+    if (n <= 3) {
+        rs_doc_cells(d, RS_B_TABLE, t->c, t->k, cols);
+    } else {
+        char **part = rs_xcalloc(rows * (1 + n), sizeof *part);
+        size_t k = 0;
+        for (size_t r = 0; r < rows; r++)
+            for (size_t c = 0; c <= n; c++)
+                part[k++] = t->c[r * cols + c];
+        rs_doc_table_split(d, part, k, 1 + n, 1, 5);
+        rs_doc_text(d, RS_B_P, d->nl ? "Verschil met de basis:" : "Difference from the baseline:");
+        k = 0;
+        for (size_t r = 0; r < rows; r++) {
+            part[k++] = t->c[r * cols];
+            for (size_t c = 1 + n; c < cols; c++)
+                part[k++] = t->c[r * cols + c];
+        }
+        rs_doc_table_split(d, part, k, n, 1, 5);
+        free(part);
+    }
     for (size_t i = 0; i < t->k; i++)
         free(t->c[i]);
     free(t->c);
@@ -642,22 +767,37 @@ static void compare_tranches(rs_doc *d, const one *s, size_t n)
     cells_done(&t, d, n);
 }
 
-/* Per region: the Rijk award per inhabitant in each scenario and the change
- * to the baseline, in whole euros. */
-static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr)
+/* Per region: in euro per inhabitant, the measure of the regions chart (the
+ * Rijk award, or when no award changes — fixed awards, as in the
+ * programme — what does change), in each scenario and the change to the
+ * baseline, in whole euros; regions in the chart's order (largest change
+ * first). */
+static void compare_regions(rs_doc *d, const one *s, size_t n, const reg *rg, size_t nr, size_t mk)
 {
     rs_doc_text(d, RS_B_H2, d->nl ? "Per regio" : "By region");
-    rs_doc_text(d, RS_B_P, d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de "
-                                   "regio niet heeft."
-                                 : "Rijk award per inhabitant in euro; – where a scenario does "
-                                   "not have the region.");
+    char *p;
+    if (mk == (size_t)chart_measures[0])
+        p = rs_xstrdup(d->nl ? "Rijksbijdrage per inwoner in euro; – waar een scenario de regio "
+                               "niet heeft."
+                             : "Rijk award per inhabitant in euro; – where a scenario does not "
+                               "have the region.");
+    else
+        p = rs_xasprintf(d->nl ? "De Rijksbijdrage per regio verandert in geen scenario (vaste "
+                                 "toekenningen); de tabel toont daarom, zoals de grafiek, de %s in "
+                                 "euro; – waar een scenario de regio niet heeft."
+                               : "The Rijk award of no region changes in any scenario (fixed "
+                                 "awards); so the table shows, like the chart, the %s in euro; – "
+                                 "where a scenario does not have the region.",
+                         d->nl ? rmeasures[mk].nl : rmeasures[mk].en);
+    rs_doc_text(d, RS_B_P, p);
+    free(p);
     cells t = {NULL, 0};
     cells_head(&t, d, d->nl ? "regio" : "region", s, n);
     double *v = rs_xcalloc(n, sizeof *v);
     for (size_t j = 0; j < nr; j++) {
         cell(&t, rs_xstrdup(rg[j].r->name));
         for (size_t i = 0; i < n; i++) /* per inhabitant, whole euros */
-            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, 2));
+            v[i] = rg[j].idx[i] < 0 ? NAN : round(rvalue(s, &rg[j], i, mk));
         cells_values(&t, d, v, n, 0);
     }
     free(v);
@@ -1011,7 +1151,7 @@ static void chart_diff(const one *s, size_t n, const rs_gp *g, rs_buf *dat, rs_b
         panel_place(gp, g, k, bottom, m);
         if (zero[k]) {
             rs_buf_add(gp, "set yrange [0:1]\nunset ytics\nset label 5 ");
-            rs_gp_quote(gp, RS_L(g, "≈ 0: geen verschil", "≈ 0: no difference"));
+            rs_gp_quote(gp, RS_L(g, "≈ 0 (onder de getoonde precisie)", "≈ 0 (below the precision shown)"));
             rs_buf_add(gp, " at graph 0.5, graph 0.5 center noenhanced textcolor rgb c_axis\n"
                            "plot NaN notitle\nunset label 5\n");
         } else {
@@ -1254,7 +1394,10 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n && !rc; i++)
         if (rs_study_add(st, o->pos[i], o->ov, o->n_ov, &ldiag) < 0)
             rc = ldiag.code ? ldiag.code : RS_EXIT_INVALID;
-    rs_diag_print(&ldiag, stderr);
+    /* the loader's warnings in the language of the run (the first
+     * scenario's, unless --lang says otherwise) */
+    int nl0 = rs_cli_nl(o, rc ? NULL : rs_study_scenario(st, 0));
+    rs_diag_print_lang(&ldiag, stderr, nl0, 0);
     rs_diag_free(&ldiag);
     rs_diag_init(&ldiag);
     if (rc)
@@ -1265,17 +1408,24 @@ int rs_cmd_compare(const rs_opts *o)
     for (size_t i = 0; i < n && !rc; i++)
         rc = rs_cli_draws_check(rs_study_scenario(st, i), o, &ldiag);
     if (rc) {
-        rs_diag_print(&ldiag, stderr);
+        rs_diag_print_lang(&ldiag, stderr, nl0, 0);
         rs_diag_free(&uwarn);
         goto out;
     }
     int with_mc = rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &uwarn);
     for (size_t i = 1; with_mc && i < n; i++) {
         const rs_scenario *si = rs_study_scenario(st, i);
-        if (si->unc.present && !same_unc(&si->unc, &rs_study_scenario(st, 0)->unc))
+        const rs_uncertainty *u0 = &rs_study_scenario(st, 0)->unc;
+        /* the number of draws and the seed count only when --draws and
+         * --seed do not set them for every scenario */
+        int other_draws = (o->draws < 0 && si->unc.draws != u0->draws) ||
+                          (o->seed < 0 && si->unc.seed != u0->seed);
+        if (si->unc.present && (!same_unc(&si->unc, u0) || other_draws))
             rs_diag_add(&uwarn, 0,
-                        "%s has another 'uncertainty' block than %s: compare draws every "
-                        "scenario from the first one's, so that differences are paired",
+                        nl0 ? "%s heeft een ander blok 'uncertainty' dan %s: compare trekt elk "
+                              "scenario uit dat van het eerste, zodat de verschillen gepaard zijn"
+                            : "%s has another 'uncertainty' block than %s: compare draws every "
+                              "scenario from the first one's, so that differences are paired",
                         si->file, rs_study_scenario(st, 0)->file);
     }
     rs_variant *var = rs_xcalloc(n, sizeof *var);
@@ -1285,9 +1435,9 @@ int rs_cmd_compare(const rs_opts *o)
                        o->threads > 0 ? (int)o->threads : 0, 0, 1, NULL, NULL, 0, 0};
     rc = rs_eval(st, var, n, &eo, &er, &ldiag);
     free(var);
-    rs_diag_print(&ldiag, stderr);
+    rs_diag_print_lang(&ldiag, stderr, nl0, 0);
     for (size_t i = 0; i < er.n; i++)
-        rs_diag_print(&er.v[i].diag, stderr);
+        rs_diag_print_lang(&er.v[i].diag, stderr, nl0, 0);
     if (rc) {
         rs_diag_free(&uwarn);
         goto out;
@@ -1329,6 +1479,11 @@ int rs_cmd_compare(const rs_opts *o)
                                     "Source: regiosim %s, comparison of %zu scenarios"),
                                RS_VERSION, n);
     g.footer = gmem.footer;
+    rs_diag unlike;
+    rs_diag_init(&unlike);
+    unlike_warnings(s, n, g.nl, &unlike);
+    for (size_t i = 0; i < unlike.n; i++)
+        rs_diag_add(&warn, 0, "%s", unlike.msg[i]);
     size_t nr = 0, mk = 0;
     reg *rg = union_regions(s, n, &nr, &mk);
     rs_charts charts = {0};
@@ -1494,10 +1649,14 @@ int rs_cmd_compare(const rs_opts *o)
         rs_doc_init(&doc, g.nl, rs_gp_ext(g.terminal));
         rs_buf t;
         rs_buf_init(&t);
-        rs_buf_add(&t, RS_L(&g, "Vergelijking: ", "Comparison: "));
-        for (size_t i = 0; i < n; i++)
-            rs_buf_printf(&t, "%s%s", i ? (i + 1 == n ? RS_L(&g, " en ", " and ") : ", ") : "",
-                          s[i].sc->name);
+        /* two names make a title; more are listed under Scenario's */
+        if (n == 2)
+            rs_buf_printf(&t, RS_L(&g, "Vergelijking: %s en %s", "Comparison: %s and %s"),
+                          disp(&s[0]), disp(&s[1]));
+        else
+            rs_buf_printf(&t, RS_L(&g, "Vergelijking van %zu scenario's; basis: %s",
+                                   "Comparison of %zu scenarios; baseline: %s"),
+                          n, disp(&s[0]));
         rs_doc_text(&doc, RS_B_H1, t.s);
         rs_buf_free(&t);
         rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Scenario's", "Scenarios"));
@@ -1510,9 +1669,30 @@ int rs_cmd_compare(const rs_opts *o)
         for (size_t i = 0; i < n; i++)
             free(items[i]);
         free(items);
+        for (size_t i = 0; i < unlike.n; i++) {
+            char *p = rs_xasprintf("%s %s.", RS_L(&g, "Let op:", "Note:"), unlike.msg[i]);
+            rs_doc_text(&doc, RS_B_P, p);
+            free(p);
+        }
         rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Vergelijkingstabel", "Comparison table"));
         rs_doc_text(&doc, RS_B_P, RS_L(&g, "Verschillen ten opzichte van het eerste scenario (de basis); bedragen in € mln.",
                                        "Differences to the first scenario (the baseline); money in M€."));
+        if (s[0].mc) {
+            char *p = rs_xasprintf(
+                RS_L(&g, "De kolommen ‘verschil’ en ‘t.o.v. basis’ komen uit de doorrekening zonder "
+                         "trekkingen en zijn berekend uit de getoonde waarden. ‘Gem. verschil per "
+                         "trekking’, ‘P5 – P95 verschil’ en ‘kans > 0’ komen uit %ld trekkingen, "
+                         "dezelfde in elk scenario. De twee kunnen uiteenlopen: het gemiddelde over "
+                         "de trekkingen is niet de uitkomst bij gemiddelde omstandigheden.",
+                     "The columns 'difference' and 'vs baseline' come from the run without draws "
+                     "and are computed from the values as shown. 'Mean difference per draw', "
+                     "'P5 – P95 difference' and 'P(> 0)' come from %ld draws, the same in every "
+                     "scenario. The two can differ: the mean over the draws is not the outcome "
+                     "under average conditions."),
+                er.draws);
+            rs_doc_text(&doc, RS_B_P, p);
+            free(p);
+        }
         compare_table(&doc, s, n);
         if (s[0].mc) {
             rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Verschillen per trekking", "Differences draw by draw"));
@@ -1547,7 +1727,7 @@ int rs_cmd_compare(const rs_opts *o)
         }
         rs_doc_free(&md);
         compare_tranches(&doc, s, n);
-        compare_regions(&doc, s, n, rg, nr);
+        compare_regions(&doc, s, n, rg, nr, mk);
         if (charts.n) {
             rs_doc_text(&doc, RS_B_H2, RS_L(&g, "Grafieken", "Charts"));
             for (size_t i = 0; i < charts.n; i++)
@@ -1593,6 +1773,7 @@ int rs_cmd_compare(const rs_opts *o)
         if (!o->quiet) {
             rs_doc table;
             rs_doc_init(&table, g.nl, "png"); /* the language of the report */
+            table.plain = 1;                  /* read on a terminal: no Markdown escapes */
             compare_table(&table, s, n);
             rs_doc_markdown(stdout, &table);
             if (s[0].mc) {
@@ -1610,8 +1791,8 @@ int rs_cmd_compare(const rs_opts *o)
                 free(sn);
             }
             rs_doc_free(&table);
-            printf("results in %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
-                   "report.html%s)\n", dir,
+            printf("%s %s/ (compare.csv, %scompare.md, regions.csv, yearly_tranches.csv, "
+                   "report.html%s)\n", RS_L(&g, "resultaten in", "results in"), dir,
                    s[0].mc ? "compare.json, " : "", o->no_plots ? "" : ", plots/");
         }
     }
@@ -1621,6 +1802,7 @@ int rs_cmd_compare(const rs_opts *o)
     rs_charts_free(&charts);
     rs_diag_free(&diag);
     rs_diag_free(&warn);
+    rs_diag_free(&unlike);
     rs_cli_gp_free(&gmem);
     free(dir);
 out:

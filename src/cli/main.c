@@ -11,6 +11,7 @@
 
 #include "../dist/dist.h"
 #include "../metrics/metrics.h"
+#include "../output/messages.h"
 #include "cli.h"
 
 int rs_usage_error(const char *cmd, const char *fmt, ...)
@@ -94,8 +95,9 @@ static const char help_run[] =
     "  -o, --output DIR     where the results go\n"
     "  --no-plots           no charts (plots/ is not written)\n"
     "  --terminal T         pngcairo (default), svg or pdfcairo charts\n"
-    "  --lang nl|en         language of charts and report (default nl: Dutch labels,\n"
-    "                       decimal comma, money in € mln)\n"
+    "  --lang nl|en         language of charts, report, terminal table and warnings\n"
+    "                       (default nl: Dutch labels, decimal comma, money in € mln);\n"
+    "                       errors of the input stay English (they name JSON paths)\n"
     "  --set PATH=VALUE     change one key before the run, e.g.\n"
     "                         --set cofinancing.share=0.4\n"
     "                         --set 'tranches[0].instrument=du'\n"
@@ -143,7 +145,7 @@ static const char help_explain[] =
     "--lang en in English with the model's ids.\n";
 
 static const char help_validate[] =
-    "Usage: regiosim validate FILE... [--set PATH=VALUE]...\n"
+    "Usage: regiosim validate FILE... [--set PATH=VALUE]... [--lang nl|en]\n"
     "\n"
     "Loads each scenario with its 'extends' chain and the files it names, and checks\n"
     "everything the model requires, without running it.  Prints 'ok: FILE' for a valid\n"
@@ -153,6 +155,9 @@ static const char help_validate[] =
     "content and checked on its own, except for references to other files (a deal's\n"
     "region, a tranche's instrument), which are checked when a scenario uses it.\n"
     "With --set every FILE is read as a scenario.\n"
+    "Warnings (a 'description' kept from the parent, a tranche without deals, a model\n"
+    "found on the search path) are in the scenario's language (default Dutch) or that\n"
+    "of --lang; errors are in English: they name JSON paths and keys.\n"
     "Exit code 3 when any file is invalid, 4 when one cannot be read.\n";
 
 static const char help_list[] =
@@ -234,10 +239,14 @@ static const char help_sweep[] =
 static const char help_solve[] =
     "Usage: regiosim solve SCENARIO --param PATH --metric M (--target X |\n"
     "                      --target-scenario OTHER.json) [--lo A --hi B] [--set ...]\n"
+    "                      [--lang nl|en]\n"
     "\n"
     "Finds the value of PATH between A and B (default 0 and 1) at which metric M\n"
     "equals X, or the value M has in OTHER.json, with GSL's Brent solver, and prints\n"
-    "the value, the metric there and the iterations.  When M is on the same side of\n"
+    "the value, the metric there and the iterations: in Dutch (the default, or the\n"
+    "scenario's 'lang') by display names, the value in its unit (12,5 %) and as a\n"
+    "--set for the next run; with --lang en by ids, with every digit.  Errors of\n"
+    "the input (exit 2, 3, 4) are in English in both.  When M is on the same side of\n"
     "the target at both ends there is nothing to find: the error says M at both ends\n"
     "(exit code 2).  Where M jumps across the target (a deal scaled or dropped) the\n"
     "answer is the jump, with a warning.  Example: the capacity_linear base that\n"
@@ -335,7 +344,8 @@ static const opt options[] = {
     {"run compare sweep sensitivity", "output", 'o', O_STR, F(out), NOHAS, NULL},
     {"run compare sweep sensitivity", "csv", 0, O_CHOICE, F(csv), NOHAS, "en nl"},
     {"run compare sweep sensitivity plot", "terminal", 0, O_CHOICE, F(terminal), NOHAS, "pngcairo svg pdfcairo"},
-    {"run compare sweep sensitivity explain plot", "lang", 0, O_CHOICE, F(lang), NOHAS, "nl en"},
+    {"run compare sweep solve sensitivity explain plot validate", "lang", 0, O_CHOICE, F(lang), NOHAS,
+     "nl en"},
     {"run compare sweep sensitivity", "exact", 0, O_FLAG, F(exact), NOHAS, NULL},
     {"run compare sweep sensitivity plot", "style", 0, O_STR, F(style), NOHAS, NULL},
     {"run compare sweep sensitivity plot", "font", 0, O_STR, F(font), NOHAS, NULL},
@@ -608,6 +618,9 @@ static int command(int argc, char **argv)
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
+    /* a message a lower layer recorded as an id, printed where no language is
+     * at hand, is printed in English */
+    rs_diag_set_wording(rs_msg_words_en);
     rs_dist_init(&argc, &argv);
     return rs_dist_finish(command(argc, argv));
 }

@@ -18,6 +18,7 @@
 #include "../experiment/experiment.h"
 #include "../mc/mc.h"
 #include "../output/labels.h"
+#include "../output/messages.h"
 #include "../output/outdir.h"
 #include "../output/report.h"
 #include "../output/write.h"
@@ -68,6 +69,8 @@ typedef struct study {
     double start, last;
     int bar, shown;
     rs_study *ex;        /* the experiment layer's study: SCENARIO (0) and OTHER (1) */
+    int nl;              /* the language of the run (notes, warnings, tables) */
+    const rs_scenario *a_sc; /* SCENARIO as loaded: region and obligation names */
 } study;
 
 static double now(void)
@@ -257,8 +260,13 @@ static void estimate(study *st, size_t done, size_t total, double t0)
         return;
     double el = now() - t0;
     progress_end(st);
-    fprintf(stderr, "regiosim: the first %zu points took %.1f s: about %.0f s for the other %zu\n",
-            done, el, el / (double)done * (double)(total - done), total - done);
+    rs_msg m = {RS_MSG_S_ESTIMATE,
+                {(double)done, el, el / (double)done * (double)(total - done),
+                 (double)(total - done)},
+                {NULL}};
+    char t[400];
+    rs_msg_format(t, sizeof t, &m, st->nl);
+    fprintf(stderr, "regiosim: %s\n", t);
 }
 
 /* sd/sqrt(n) of a[i] − b[i] (b may be NULL). */
@@ -549,11 +557,25 @@ static int locate(study *st)
                     f->value[j] = v;
             }
             rs_diag_free(&d);
-            if (f->value[j] < f->lo[j] || f->value[j] > f->hi[j])
-                fprintf(stderr,
-                        "regiosim: warning: %s is %g, outside its range %g to %g: the study "
-                        "still varies it over the range\n",
-                        f->paths[j], f->value[j], f->lo[j], f->hi[j]);
+            if (f->value[j] < f->lo[j] || f->value[j] > f->hi[j]) {
+                /* Dutch: the parameter by its display name, value and range in
+                 * its unit; English: the path and the numbers as written */
+                char name[400], val[80], range[200];
+                if (st->nl) {
+                    rs_param_title(name, sizeof name, f->labels[j], st->a_sc, 1);
+                    rs_fmt_param(val, sizeof val, f->paths[j], f->value[j], 1, "-");
+                    rs_fmt_param_range(range, sizeof range, f->paths[j], f->lo[j], f->hi[j], 1,
+                                       "-");
+                } else {
+                    snprintf(name, sizeof name, "%s", f->paths[j]);
+                    snprintf(val, sizeof val, "%g", f->value[j]);
+                    snprintf(range, sizeof range, "%g to %g", f->lo[j], f->hi[j]);
+                }
+                rs_msg m = {RS_MSG_S_OUTSIDE, {0}, {name, val, range, NULL}};
+                char t[1200];
+                rs_msg_format(t, sizeof t, &m, st->nl);
+                fprintf(stderr, "regiosim: %s: %s\n", st->nl ? "waarschuwing" : "warning", t);
+            }
         }
     }
     return 0;
@@ -718,9 +740,12 @@ static int run_sobol(study *st, long n, double *mean_se, rs_diag *diag)
     if (!rc) {
         rs_sobol_result r;
         unsigned long seed = st->o->seed >= 0 ? (unsigned long)st->o->seed : DESIGN_SEED;
-        if (rs_sobol_analyze(k, (size_t)n, y, SOBOL_RESAMPLES, seed, SOBOL_Z, &r) < 0)
-            fprintf(stderr, "regiosim: warning: the metric does not change over the ranges: "
-                            "every Sobol index is 0\n");
+        if (rs_sobol_analyze(k, (size_t)n, y, SOBOL_RESAMPLES, seed, SOBOL_Z, &r) < 0) {
+            rs_msg m = {RS_MSG_S_FLAT, {0}, {NULL}};
+            char t[400];
+            rs_msg_format(t, sizeof t, &m, st->nl);
+            fprintf(stderr, "regiosim: %s: %s\n", st->nl ? "waarschuwing" : "warning", t);
+        }
         for (size_t i = 0; i < k; i++) {
             st->f[i].s1 = r.s1[i];
             st->f[i].s1c = r.s1_conf[i];
@@ -951,14 +976,11 @@ static char *unit_text(const study *st, int nl)
 /* At most this many factors in a chart (the strongest). */
 #define CHART_MAX 20
 
-/* A short number for a chart label: 3 significant digits, decimal comma
- * in Dutch. */
-static void fmt_short(char *t, size_t n, double x, int nl)
+/* 't' right-aligned in 'w' characters (not bytes: "€" is three) */
+static void put_col(const char *t, int w)
 {
-    snprintf(t, n, "%.3g", x);
-    for (char *p = t; nl && *p; p++)
-        if (*p == '.')
-            *p = ',';
+    int pad = w - (int)rs_text_width(t);
+    printf(" %*s%s", pad > 0 ? pad : 0, "", t);
 }
 
 /* Factors a chart shows: the strongest, none without any effect. */
@@ -1015,12 +1037,13 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
             rs_buf_add(&lab, fname);
         }
         if (st->method == M_OAT) {
-            char l1[40], l2[40];
-            fmt_short(l1, sizeof l1, f->lo[0], g->nl);
-            fmt_short(l2, sizeof l2, f->hi[0], g->nl);
-            rs_buf_printf(&lab, " [%s – %s]", l1, l2);
+            /* the range in the unit of the factor (its first member's):
+             * "[2–10 %]", "[€ 80–120 mln]", minus as U+2212 */
+            char l1[200];
+            rs_fmt_param_range(l1, sizeof l1, f->paths[0], f->lo[0], f->hi[0], g->nl, "−");
+            rs_buf_printf(&lab, " [%s]", l1);
             if (f->has_switch) {
-                fmt_short(l1, sizeof l1, f->sw, g->nl);
+                rs_fmt_param(l1, sizeof l1, f->paths[0], f->sw, g->nl, "−");
                 rs_buf_printf(&lab, RS_L(g, ", omslag bij %s", ", switches at %s"), l1);
             }
         }
@@ -1184,7 +1207,7 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
     rs_fmt_grouped(secs, sizeof secs, seconds, 1, nl);
     rs_buf_printf(&p,
                   nl ? "Grootheid: %s (%s); basiswaarde %s. Methode: %s, %zu factoren, %ld "
-                       "runs in %s s."
+                       "doorrekeningen in %s s."
                      : "Quantity: %s (%s); base value %s. Method: %s, %zu factors, %ld runs in "
                        "%s s.",
                   q, unit, bt, nl ? mnl[st->method] : mn[st->method], st->k, st->runs, secs);
@@ -1220,9 +1243,9 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
         const factor *f = &st->f[i];
         char a[40], b[40], c[40], e[40];
         cells[n++] = rs_xstrdup(f->disp[nl ? 1 : 0]);
-        fmtv(a, sizeof a, f->lo[0], nl);
-        fmtv(b, sizeof b, f->hi[0], nl);
-        cells[n++] = rs_xasprintf("%s – %s", a, b);
+        char r[200];
+        rs_fmt_param_range(r, sizeof r, f->paths[0], f->lo[0], f->hi[0], nl, "−");
+        cells[n++] = rs_xstrdup(r);
         if (st->method == M_OAT) {
             fmtv(a, sizeof a, f->at_lo, nl);
             fmtv(b, sizeof b, f->at_hi, nl);
@@ -1236,8 +1259,8 @@ static void report(rs_doc *d, const study *st, double base, const char *img, int
                 cells[n++] = rs_xstrdup(c);
             }
             if (f->has_switch)
-                fmtv(a, sizeof a, f->sw, nl);
-            cells[n++] = rs_xstrdup(f->has_switch ? a : "–");
+                rs_fmt_param(r, sizeof r, f->paths[0], f->sw, nl, "−");
+            cells[n++] = rs_xstrdup(f->has_switch ? r : "–");
         } else if (st->method == M_MORRIS) {
             fmtv(a, sizeof a, f->mu_star, nl);
             fmtv(b, sizeof b, f->sigma, nl);
@@ -1349,7 +1372,9 @@ int rs_cmd_sensitivity(const rs_opts *o)
         a = rs_study_scenario(st.ex, 0);
     if (a && st.b && rs_study_add(st.ex, st.b, o->ov, o->n_ov, &ld) >= 0)
         b = rs_study_scenario(st.ex, 1);
-    rs_diag_print(&ld, stderr);
+    st.nl = rs_cli_nl(o, a);
+    st.a_sc = a;
+    rs_diag_print_lang(&ld, stderr, st.nl, 0);
     int code = ld.code ? ld.code : RS_EXIT_INVALID;
     rs_diag_free(&ld);
     if (!a || (st.b && !b)) {
@@ -1373,8 +1398,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
     st.mc = rs_cli_uncertainty(a, o, &st.unc, &warn);
     if (!st.mc && b)
         st.mc = rs_cli_uncertainty(b, o, &st.unc, &warn);
-    for (size_t i = 0; i < warn.n; i++)
-        fprintf(stderr, "regiosim: warning: %s\n", warn.msg[i]);
+    rs_diag_print_lang(&warn, stderr, st.nl, 1);
     rs_diag_free(&warn);
     if (st.mc && b && b->unc.present) {
         rs_uncertainty ub;
@@ -1382,11 +1406,17 @@ int rs_cmd_sensitivity(const rs_opts *o)
         rs_diag_init(&w);
         rs_cli_uncertainty(b, o, &ub, &w);
         rs_diag_free(&w);
-        if (ub.draws != st.unc.draws || ub.seed != st.unc.seed)
-            fprintf(stderr,
-                    "regiosim: warning: %s asks for %ld draws with seed %lu; it is run with "
-                    "%s's %ld draws and seed %lu, so that both meet the same draws\n",
-                    st.b, ub.draws, ub.seed, st.a, st.unc.draws, st.unc.seed);
+        if (ub.draws != st.unc.draws || ub.seed != st.unc.seed) {
+            rs_msg m = {RS_MSG_S_DRAWS_OTHER,
+                        {(double)ub.draws, (double)ub.seed, (double)st.unc.draws,
+                         (double)st.unc.seed},
+                        {st.b, st.a, NULL, NULL}};
+            rs_diag w1;
+            rs_diag_init(&w1);
+            rs_diag_add_id(&w1, 0, &m);
+            rs_diag_print_lang(&w1, stderr, st.nl, 1);
+            rs_diag_free(&w1);
+        }
     }
     if (st.mc && st.unc.draws > 100000000L) {
         rs_study_free(st.ex);
@@ -1451,13 +1481,13 @@ int rs_cmd_sensitivity(const rs_opts *o)
     double per_point = now() - t0;
     if (!rc && !o->quiet && (st.method != M_OAT || per_point * (double)planned > 10)) {
         progress_end(&st);
-        char draws[48] = "";
-        if (st.mc)
-            snprintf(draws, sizeof draws, " of %ld draws", st.unc.draws);
-        fprintf(stderr, "regiosim: %s: %zu factors, %ld points × %ld run%s%s: %ld runs%s\n",
-                st.method == M_SOBOL ? "sobol" : st.method == M_MORRIS ? "morris" : "oat", st.k,
-                planned, per, per > 1 ? "s" : "", draws, planned * per,
-                st.method == M_OAT ? "" : "; a time estimate follows after the first 64 points");
+        rs_msg m = {RS_MSG_S_PLAN,
+                    {(double)st.k, (double)planned, (double)per, st.mc ? (double)st.unc.draws : 0,
+                     (double)(planned * per), st.method != M_OAT},
+                    {st.method == M_SOBOL ? "sobol" : st.method == M_MORRIS ? "morris" : "oat"}};
+        char t[600];
+        rs_msg_format(t, sizeof t, &m, st.nl);
+        fprintf(stderr, "regiosim: %s\n", t);
     }
     double sobol_se = 0;
     int has_target = st.b != NULL || o->has_target;
@@ -1469,7 +1499,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
     progress_end(&st);
     double seconds = now() - st.start;
     if (rc) {
-        rs_diag_print(&diag, stderr);
+        rs_diag_print_lang(&diag, stderr, st.nl, 0);
         goto out;
     }
     sort_study = &st;
@@ -1532,7 +1562,7 @@ int rs_cmd_sensitivity(const rs_opts *o)
     if (!rc)
         rc = rs_outdir_commit(&od, &diag);
     rs_outdir_abort(&od);
-    rs_diag_print(&diag, stderr);
+    rs_diag_print_lang(&diag, stderr, st.nl, 0);
     for (size_t i = 0; i < w2.n; i++)
         fprintf(stderr, "regiosim: %s: %s\n", g.nl ? "waarschuwing" : "warning", w2.msg[i]);
     rs_diag_free(&w2);
@@ -1549,11 +1579,11 @@ int rs_cmd_sensitivity(const rs_opts *o)
         free(q);
         free(u);
         if (st.method == M_OAT)
-            printf("%-58s %12s %12s %14s %14s %12s%s %12s\n", "factor", "ondergrens",
+            printf("%-58s %15s %15s %14s %14s %12s%s %15s\n", "factor", "ondergrens",
                    "bovengrens", "bij ondergrens", "bij bovengrens", "swing",
                    st.mc ? " ± standaardfout" : "", "omslagwaarde");
         else if (st.method == M_MORRIS)
-            printf("%-58s %12s %12s %12s%s %12s\n", "factor", "ondergrens", "bovengrens", "μ*",
+            printf("%-58s %15s %15s %12s%s %12s\n", "factor", "ondergrens", "bovengrens", "μ*",
                    st.mc ? " ± standaardfout" : "", "σ");
         else
             printf("%-58s %8s %8s %8s %8s\n", "factor", "S1", "± 95%", "ST", "± 95%");
@@ -1580,9 +1610,11 @@ int rs_cmd_sensitivity(const rs_opts *o)
                 printf("\n");
                 continue;
             }
-            fmtv(v[0], sizeof v[0], f->lo[0], 1);
-            fmtv(v[1], sizeof v[1], f->hi[0], 1);
-            printf(" %12s %12s", v[0], v[1]);
+            /* the ends of the range in the factor's unit (12,5 %, € 80 mln) */
+            rs_fmt_param(v[0], sizeof v[0], f->paths[0], f->lo[0], 1, "-");
+            rs_fmt_param(v[1], sizeof v[1], f->paths[0], f->hi[0], 1, "-");
+            put_col(v[0], 15);
+            put_col(v[1], 15);
             if (st.method == M_OAT) {
                 fmtv(v[2], sizeof v[2], f->at_lo, 1);
                 fmtv(v[3], sizeof v[3], f->at_hi, 1);
@@ -1593,10 +1625,11 @@ int rs_cmd_sensitivity(const rs_opts *o)
                     printf(" ± %-13s", v[5]);
                 }
                 if (f->has_switch) {
-                    fmtv(v[5], sizeof v[5], f->sw, 1);
-                    printf(" %12s\n", v[5]);
+                    rs_fmt_param(v[5], sizeof v[5], f->paths[0], f->sw, 1, "-");
+                    put_col(v[5], 15);
+                    printf("\n");
                 } else
-                    printf(" %12s\n", "–");
+                    printf(" %15s\n", "–");
             } else {
                 fmtv(v[2], sizeof v[2], f->mu_star, 1);
                 printf(" %12s", v[2]);
@@ -1608,11 +1641,12 @@ int rs_cmd_sensitivity(const rs_opts *o)
                 printf(" %12s\n", v[4]);
             }
         }
-        char secs[40];
+        char secs[40], runs[40];
         rs_fmt(secs, sizeof secs, seconds, 1, 1);
-        printf("\n%ld runs in %s s; resultaten in %s/ (sensitivity.json, sensitivity.csv%s, "
-               "report.html)\n",
-               st.runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
+        rs_fmt(runs, sizeof runs, (double)st.runs, 0, 1);
+        printf("\n%s doorrekeningen in %s s; resultaten in %s/ (sensitivity.json, "
+               "sensitivity.csv%s, report.html)\n",
+               runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
     } else if (!rc && !o->quiet) {
         char *q = quantity(&st, 0);
         printf("%s (%s): base %.6g%s", q, rs_metric_infos[st.metric].unit, base,
@@ -1654,9 +1688,13 @@ int rs_cmd_sensitivity(const rs_opts *o)
                        f->stc);
             }
         }
-        printf("\n%ld runs in %.1f s; results in %s/ (sensitivity.json, sensitivity.csv%s, "
-               "report.html)\n",
-               st.runs, seconds, dir, o->no_plots ? "" : ", plots/sensitivity");
+        char secs[32];
+        rs_fmt(secs, sizeof secs, seconds, 1, st.nl);
+        printf(st.nl ? "\n%ld doorrekeningen in %s s; resultaten in %s/ (sensitivity.json, "
+                       "sensitivity.csv%s, report.html)\n"
+                     : "\n%ld runs in %s s; results in %s/ (sensitivity.json, sensitivity.csv%s, "
+                       "report.html)\n",
+               st.runs, secs, dir, o->no_plots ? "" : ", plots/sensitivity");
     }
     free(dir);
 out:

@@ -16,6 +16,7 @@
 #include "../output/write.h"
 #include "../plot/charts.h"
 #include "../output/labels.h"
+#include "../output/messages.h"
 #include "cli.h"
 
 /* The Monte Carlo settings of one point: the point's own 'uncertainty'
@@ -53,6 +54,18 @@ static int eval_points(const rs_study *st, const rs_variant *var, size_t n, cons
     return rc;
 }
 
+/* Says, once, the Monte Carlo defaults --draws takes when the scenario has
+ * no 'uncertainty' block (point_unc drops the warning of each point). */
+static void say_draws_default(const rs_study *st, const rs_opts *o, int nl)
+{
+    rs_uncertainty u;
+    rs_diag warn;
+    rs_diag_init(&warn);
+    rs_cli_uncertainty(rs_study_scenario(st, 0), o, &u, &warn);
+    rs_diag_print_lang(&warn, stderr, nl, 1);
+    rs_diag_free(&warn);
+}
+
 /* Adds 'file' with the options' --set to a new study. */
 static rs_study *study_of(const char *file, const rs_opts *o, const char *also, int *rc,
                           rs_diag *diag)
@@ -73,6 +86,13 @@ static rs_study *study_of(const char *file, const rs_opts *o, const char *also, 
 }
 
 static void fmt_value(char *out, size_t n, double x) { rs_fmt_num(out, n, x, '.'); }
+
+/* 't' right-aligned in 'w' characters (not bytes: "€" is three) after 'sep' */
+static void put_col(const char *t, int w, const char *sep)
+{
+    int pad = w - (int)rs_text_width(t);
+    printf("%s%*s%s", sep, pad > 0 ? pad : 0, "", t);
+}
 
 /* ---- sweep ------------------------------------------------------------- */
 
@@ -279,9 +299,10 @@ int rs_cmd_sweep(const rs_opts *o)
     rs_diag_init(&diag);
     rs_study *st = study_of(o->pos[0], o, NULL, &rc, &diag);
     if (!st) {
-        rs_diag_print(&diag, stderr);
+        rs_diag_print_lang(&diag, stderr, rs_cli_nl(o, NULL), 0);
         goto out;
     }
+    say_draws_default(st, o, rs_cli_nl(o, rs_study_scenario(st, 0)));
     /* every point is a variant of the scenario loaded once */
     size_t np = (size_t)(n1 * n2);
     char (*text)[2][40] = rs_xcalloc(np, sizeof *text);
@@ -315,10 +336,11 @@ int rs_cmd_sweep(const rs_opts *o)
     /* the words of the terminal table, while the scenario is at hand */
     const rs_scenario *sc0 = rs_study_scenario(st, 0);
     int nl = strcmp(o->lang ? o->lang : sc0 ? sc0->lang : "nl", "nl") == 0;
-    char p1[160], p2[160] = "";
-    rs_cli_param_text(p1, sizeof p1, sc0, o->param, nl);
+    /* the parameters by the name the charts give them (rs_param_title) */
+    char p1[400], p2[400] = "";
+    rs_param_title(p1, sizeof p1, o->param, sc0, nl);
     if (two)
-        rs_cli_param_text(p2, sizeof p2, sc0, o->param2, nl);
+        rs_param_title(p2, sizeof p2, o->param2, sc0, nl);
     /* the chart names the parameters by their display labels (region and
      * obligation names from the scenario) and the scenario by its name */
     char t1[2][200], t2[2][200];
@@ -331,7 +353,7 @@ int rs_cmd_sweep(const rs_opts *o)
                                                      : NULL;
     rs_study_free(st);
     if (rc) {
-        rs_diag_print(&diag, stderr);
+        rs_diag_print_lang(&diag, stderr, nl, 0);
         goto out;
     }
     const char *b = strrchr(o->pos[0], '/');
@@ -407,7 +429,7 @@ int rs_cmd_sweep(const rs_opts *o)
     if (!rc)
         rc = rs_outdir_commit(&od, &diag);
     rs_outdir_abort(&od);
-    rs_diag_print(&diag, stderr);
+    rs_diag_print_lang(&diag, stderr, nl, 0);
     for (size_t i = 0; i < warn.n; i++)
         fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", warn.msg[i]);
     if (!rc && !o->quiet && !nl) { /* English: the ids, as in sweep.csv */
@@ -424,7 +446,7 @@ int rs_cmd_sweep(const rs_opts *o)
                 printf(" %22.6f", row[2 + k]);
             printf("\n");
         }
-        printf("\nresults in %s/ (sweep.csv%s)\n", dir, o->no_plots ? "" : ", plots/sweep");
+        printf("\n%s %s/ (sweep.csv%s)\n", nl ? "resultaten in" : "results in", dir, o->no_plots ? "" : ", plots/sweep");
     } else if (!rc && !o->quiet) {
         /* Dutch: display labels, one column per line of the heading, the
          * shared number format (decimal comma) with the metric's unit */
@@ -434,18 +456,19 @@ int rs_cmd_sweep(const rs_opts *o)
             printf("  kolom %zu: %s%s%s%s\n", k + 1, rs_metric_label(ms[k], 1), u[0] ? " (" : "",
                    u, u[0] ? ")" : "");
         }
-        printf("\n%14s%s", "waarde", two ? "       waarde 2" : "");
+        printf("\n%16s%s", "waarde", two ? "         waarde 2" : "");
         for (size_t k = 0; k < nm; k++)
             printf(" %14s %zu", "kolom", k + 1);
         printf("\n");
         for (long p = 0; p < n1 * n2; p++) {
             const double *row = vals + (size_t)p * (nm + 2);
-            char v[64];
-            rs_fmt(v, sizeof v, row[0], 4, 1);
-            printf("%14s", v);
+            /* the parameter in its unit (12,5 %, € 80 mln, 2 jaar) */
+            char v[96];
+            rs_fmt_param(v, sizeof v, o->param, row[0], 1, "-");
+            put_col(v, 16, "");
             if (two) {
-                rs_fmt(v, sizeof v, row[1], 4, 1);
-                printf(" %14s", v);
+                rs_fmt_param(v, sizeof v, o->param2, row[1], 1, "-");
+                put_col(v, 16, " ");
             }
             for (size_t k = 0; k < nm; k++) {
                 rs_fmt_metric(v, sizeof v, ms[k], row[2 + k], 1, 0);
@@ -523,16 +546,23 @@ int rs_cmd_solve(const rs_opts *o)
     int rc = RS_EXIT_OK;
     rs_study *st = study_of(o->pos[0], o, o->target_scenario, &rc, &diag);
     if (!st) {
-        rs_diag_print(&diag, stderr);
+        rs_diag_print_lang(&diag, stderr, rs_cli_nl(o, NULL), 0);
         rs_diag_free(&diag);
         return rc;
     }
+    const rs_scenario *sc0 = rs_study_scenario(st, 0);
+    int nl = rs_cli_nl(o, sc0);
+    /* the loader's warnings, before any run */
+    rs_diag_print_lang(&diag, stderr, nl, 0);
+    rs_diag_free(&diag);
+    rs_diag_init(&diag);
+    say_draws_default(st, o, nl);
     solve_ctx c = {o, st, metric, 0, 0, &diag, 0};
     if (o->target_scenario) {
         rs_variant var = {1, NULL, 0};
         c.target = eval_one(&c, &var, NULL);
         if (c.rc) {
-            rs_diag_print(&diag, stderr);
+            rs_diag_print_lang(&diag, stderr, nl, 0);
             rs_diag_free(&diag);
             rs_study_free(st);
             return c.rc;
@@ -543,7 +573,7 @@ int rs_cmd_solve(const rs_opts *o)
     }
     double flo = metric_at(lo, &c), fhi = c.rc ? GSL_NAN : metric_at(hi, &c);
     if (c.rc) {
-        rs_diag_print(&diag, stderr);
+        rs_diag_print_lang(&diag, stderr, nl, 0);
         rs_study_free(st);
         rs_diag_free(&diag);
         return c.rc;
@@ -582,15 +612,16 @@ int rs_cmd_solve(const rs_opts *o)
         }
         gsl_root_fsolver_free(s);
         if (c.rc) {
-            rs_diag_print(&diag, stderr);
+            rs_diag_print_lang(&diag, stderr, nl, 0);
             rs_study_free(st);
             rs_diag_free(&diag);
             return c.rc;
         }
         if (!converged) {
-            fprintf(stderr, "regiosim: solve: the solver did not converge in %d iterations "
-                            "(%s)\n",
-                    iter, gsl_strerror(status));
+            rs_msg m = {RS_MSG_V_NO_CONVERGE, {iter}, {gsl_strerror(status)}};
+            char t[600];
+            rs_msg_format(t, sizeof t, &m, nl);
+            fprintf(stderr, "regiosim: solve: %s\n", t);
             rs_study_free(st);
             rs_diag_free(&diag);
             return RS_EXIT_INTERNAL;
@@ -599,16 +630,50 @@ int rs_cmd_solve(const rs_opts *o)
     double fx = metric_at(x, &c);
     double at = fx + c.target;
     double scale = fabs(c.target) > 1 ? fabs(c.target) : 1;
-    printf("%s = %.10g\n", o->param, x);
-    printf("%s there = %.10g %s (target %.10g%s%s)\n", name, at, unit, c.target,
-           o->target_scenario ? ", the value in " : "",
-           o->target_scenario ? o->target_scenario : "");
-    printf("iterations: %d (Brent, bracket %g to %g, %ld runs)\n", iter, lo, hi, c.evals);
-    if (fabs(fx) > 1e-6 * scale)
-        fprintf(stderr, "regiosim: warning: %s jumps across the target at this value (a step "
-                        "in the model, e.g. a deal scaled or dropped): no value gives it "
-                        "exactly; the nearest is %.10g %s\n",
-                name, at, unit);
+    if (!nl) { /* English: the ids and every digit, as sweep.csv has them */
+        printf("%s = %.10g\n", o->param, x);
+        printf("%s there = %.10g %s (target %.10g%s%s)\n", name, at, unit, c.target,
+               o->target_scenario ? ", the value in " : "",
+               o->target_scenario ? o->target_scenario : "");
+        printf("iterations: %d (Brent, bracket %g to %g, %ld runs)\n", iter, lo, hi, c.evals);
+    } else {
+        /* Dutch: the parameter as the charts name it, its value in its unit
+         * (and as a --set for a next run), the metric with its unit */
+        char pt[400], pv[96], ma[96], mt[96], bl[200], xs[40];
+        rs_param_title(pt, sizeof pt, o->param, sc0, 1);
+        rs_fmt_param(pv, sizeof pv, o->param, x, 1, "-");
+        fmt_value(xs, sizeof xs, x);
+        /* three decimals more than a table shows: the point of solve is
+         * that the metric meets the target */
+        int md = rs_metric_decimals(metric) + 3;
+        if (!rs_metric_decimals(metric)) /* a count: as many decimals as the target has */
+            for (md = 0; md < 3 && fabs(c.target * pow(10, md) - round(c.target * pow(10, md))) >
+                                       1e-9 * pow(10, md);
+                 md++)
+                ;
+        const char *mu = rs_metric_unit(metric, 1);
+        rs_fmt(ma, sizeof ma, rs_metric_scale(metric) * at, md, 1);
+        rs_fmt(mt, sizeof mt, rs_metric_scale(metric) * c.target, md, 1);
+        if (mu[0]) {
+            size_t l = strlen(ma);
+            snprintf(ma + l, sizeof ma - l, " %s", mu);
+            l = strlen(mt);
+            snprintf(mt + l, sizeof mt - l, " %s", mu);
+        }
+        rs_fmt_param_range(bl, sizeof bl, o->param, lo, hi, 1, "-");
+        printf("%s = %s (--set %s=%s)\n", pt, pv, o->param, xs);
+        printf("%s bij die waarde: %s (doel %s%s%s)\n", rs_metric_label(metric, 1), ma, mt,
+               o->target_scenario ? ", de waarde in " : "",
+               o->target_scenario ? o->target_scenario : "");
+        printf("iteraties: %d (methode van Brent, gezocht tussen %s, %ld doorrekeningen)\n", iter,
+               bl, c.evals);
+    }
+    if (fabs(fx) > 1e-6 * scale) {
+        rs_msg m = {RS_MSG_V_JUMP, {metric, at}, {NULL}};
+        char t[800];
+        rs_msg_format(t, sizeof t, &m, nl);
+        fprintf(stderr, "regiosim: %s: %s\n", nl ? "waarschuwing" : "warning", t);
+    }
     rs_study_free(st);
     rs_diag_free(&diag);
     return RS_EXIT_OK;

@@ -798,11 +798,10 @@ int rs_mc_run_opts(const rs_plan *p, const rs_uncertainty *u, const rs_mc_opts *
         out->y0 = p->y0;
         out->ny = p->ny;
         summarise(&job, out);
-        if (job.beyond)
-            rs_diag_add(diag, 0,
-                        "Monte Carlo: %ld values beyond ±4.3e9 were counted at that bound; "
-                        "their quantiles are not accurate",
-                        job.beyond);
+        if (job.beyond) {
+            rs_msg m = {RS_MSG_MC_BEYOND, {(double)job.beyond}, {NULL}};
+            rs_diag_add_id(diag, 0, &m);
+        }
         if (o->progress)
             o->progress(job.draws, job.draws, o->arg);
     }

@@ -31,6 +31,10 @@ typedef struct rs_label {
     const char *id;      /* as in the scenario, the model and the CSV headers */
     const char *nl, *en; /* display name */
     const char *nl_doc;  /* the meaning in Dutch (metrics, series); NULL otherwise */
+    /* parameters: the unit of the value in the scenario, for a reader:
+     * "share" (0.25 reads as 25 %), "M€", "€", "€/hour", "years", "hours";
+     * NULL for a plain number (an index, a count) */
+    const char *unit;
 } rs_label;
 
 extern const rs_label rs_labels[];
@@ -54,16 +58,30 @@ const char *rs_metric_unit(int m, int nl);
 /* The name of yearly series s (rs_series_names[s]). */
 const char *rs_series_label(int s, int nl);
 
-/* A parameter path ('instruments.spuk.reclaim_share') for a reader:
- * "terugvorderingsaandeel (spuk)". */
-void rs_param_label(char *out, size_t n, const char *path, int nl);
-
-/* A parameter path as a chart names it, without code ids: "DU: aandeel
+/* A parameter path as a reader sees it (charts, terminal tables, messages;
+ * the one naming function), without code ids: "DU: aandeel
  * niet-doelbesteding", "SPUK: projectadministratie, uren per keer",
  * "Twente: druk op brede welvaart", "tranche T4: budget (€ mln)".  'sc'
  * (may be NULL) gives region and obligation names. */
 struct rs_scenario;
 void rs_param_title(char *out, size_t n, const char *path, const struct rs_scenario *sc, int nl);
+
+/* The unit of parameter 'path' from the label table (rs_label.unit, found
+ * as rs_param_title finds the label): "share", "M€", "€", "€/hour",
+ * "years", "hours", or "" for a plain number. */
+const char *rs_param_unit(const char *path);
+/* A value of parameter 'path' in its unit: 0.125 of a share reads "12,5 %"
+ * (en "12.5%"), "€ 80 mln" ("€80 million"), "€ 450", "€ 65 per uur" ("€65
+ * per hour"), "2 jaar" ("2 years"), "40 uur" ("40 hours"); the fewest
+ * decimals that show it (at most 2 for a percentage, 3 for M€, 4 for a
+ * plain number).  'minus' is the minus sign: "-" in the terminal, "−"
+ * (U+2212) in charts. */
+void rs_fmt_param(char *out, size_t n, const char *path, double x, int nl, const char *minus);
+/* A range of parameter 'path' with the unit once: "2–10 %" (en "2–10%"),
+ * "€ 80–120 mln", "1–3 jaar", "0,8–1,2"; with a negative end "−5 tot 5 %"
+ * ("−5 to 5%"). */
+void rs_fmt_param_range(char *out, size_t n, const char *path, double lo, double hi, int nl,
+                        const char *minus);
 
 /* Number style of every output. */
 typedef struct rs_numfmt {

@@ -25,5 +25,22 @@ extern const rs_msg_template rs_msg_templates[RS_MSG_N];
 void rs_msg_format(char *out, size_t n, const rs_msg *m, int nl);
 /* Adds 'm' in words to 'd' as a warning. */
 void rs_diag_add_msg(rs_diag *d, const rs_msg *m, int nl);
+/* Placeholders of the command line's messages: {i0} x[k] as a whole
+ * number, {n0} a number with at most 6 decimals, {r0} a share as a
+ * percentage ("85 %"), {t0} seconds ("0,4 s", "12 s", "4 min 5 s"), {w0} " of N
+ * draws" when x[k] > 0, {e0} the time-estimate clause when x[k] != 0,
+ * {f0} "1 factor" / "3 factoren",
+ * {M0} the metric of index x[k] by its display name (English: its id),
+ * {v1} x[k] in the unit of the metric x[0]. */
+
+/* One message of an rs_diag (util.h) in words: one added with
+ * rs_diag_add_id in the language 'nl', any other as it is. */
+void rs_diag_text(char *out, size_t n, const char *msg, int nl);
+/* Prints every message of 'd' as "regiosim: TEXT" (with "waarschuwing: "
+ * / "warning: " before it when 'warning'), the ids in words in language
+ * 'nl'. */
+void rs_diag_print_lang(const rs_diag *d, FILE *f, int nl, int warning);
+/* 'm' in English: the wording rs_diag_print uses (rs_diag_set_wording). */
+void rs_msg_words_en(char *out, size_t n, const rs_msg *m);
 
 #endif

@@ -64,6 +64,69 @@ char *rs_report_num(const rs_doc *d, double x, int dec)
     return rs_xstrdup(t);
 }
 
+int rs_shows_zero(double x, int dec)
+{
+    char t[64];
+    rs_fmt(t, sizeof t, x, dec, 0);
+    for (const char *p = t; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            return 0;
+    return 1;
+}
+
+/* a difference this small is rounding in sums of millions, not a finding */
+#define RS_NO_DIFFERENCE 5e-7
+
+rs_diff_kind rs_diff_classify(double mean, double p5, double p95, double p_greater, double p_less,
+                              int dec_mean, int dec_band)
+{
+    if ((p_greater == 0 && p_less == 0) ||
+        fmax(fabs(mean), fmax(fabs(p5), fabs(p95))) < RS_NO_DIFFERENCE)
+        return RS_DIFF_NONE;
+    if (rs_shows_zero(mean, dec_mean) && rs_shows_zero(p5, dec_band) && rs_shows_zero(p95, dec_band))
+        return RS_DIFF_NEGLIGIBLE;
+    return RS_DIFF_SHOWN;
+}
+
+char *rs_report_prob(const rs_doc *d, double p)
+{
+    if (p >= 1)
+        return rs_xstrdup("100 %");
+    if (p <= 0)
+        return rs_xstrdup("0 %");
+    if (p >= 0.995)
+        return rs_xstrdup("> 99 %");
+    if (p < 0.005)
+        return rs_xstrdup("< 1 %");
+    char *v = rs_report_num(d, 100 * p, 0), *r = rs_xasprintf("%s %%", v);
+    free(v);
+    return r;
+}
+
+void rs_doc_table_split(rs_doc *d, char **cells, size_t n, size_t cols, size_t keep, size_t per)
+{
+    if (cols <= keep + per || per == 0 || keep >= cols) {
+        rs_doc_cells(d, RS_B_TABLE, cells, n, cols);
+        return;
+    }
+    size_t rows = n / cols, data = cols - keep;
+    size_t parts = (data + per - 1) / per;
+    /* parts of equal width: 8 columns in two tables of 4, not 5 and 3 */
+    size_t w = (data + parts - 1) / parts;
+    char **t = rs_xcalloc(rows * (keep + w), sizeof *t);
+    for (size_t from = keep; from < cols; from += w) {
+        size_t to = from + w < cols ? from + w : cols, tc = keep + (to - from), k = 0;
+        for (size_t r = 0; r < rows; r++) {
+            for (size_t c = 0; c < keep; c++)
+                t[k++] = cells[r * cols + c];
+            for (size_t c = from; c < to; c++)
+                t[k++] = cells[r * cols + c];
+        }
+        rs_doc_cells(d, RS_B_TABLE, t, k, tc);
+    }
+    free(t);
+}
+
 /* A cell that holds a number ("1.654,9", "-0,3", "12 %", "€ 85", "2028
  * (verlengd)" is not): right-aligned, text left-aligned. */
 static int is_number(const char *s)
@@ -89,7 +152,7 @@ static int numeric_column(const rs_block *b, size_t col)
     int any = 0;
     for (size_t r = 1; r * b->cols < b->n; r++) {
         const char *c = b->cells[r * b->cols + col];
-        if (!c[0] || strcmp(c, "–") == 0)
+        if (!c[0] || strcmp(c, "–") == 0 || strcmp(c, "≈ 0") == 0)
             continue;
         if (!is_number(c))
             return 0;
@@ -105,7 +168,7 @@ static int numeric_column(const rs_block *b, size_t col)
  * punctuation be escaped with a backslash), '<' and '&' included, so no
  * tag or entity of a name reaches a Markdown renderer; control
  * characters become spaces. */
-static void md_text(FILE *f, const char *s)
+static void md_text(FILE *f, int plain, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x20 || *p == 0x7f) {
@@ -120,14 +183,15 @@ static void md_text(FILE *f, const char *s)
                 fputs("\xef\xbf\xbd", f); /* not UTF-8 (a file name): U+FFFD */
             continue;
         }
-        if (strchr("\\`*_[]<>#|!~&", *p))
+        /* for a terminal only '|', which would end a table cell */
+        if (plain ? *p == '|' : strchr("\\`*_[]<>#|!~&", *p) != NULL)
             fputc('\\', f);
         fputc(*p, f);
     }
 }
 
 /* A table cell: the same (a '|' would end the cell). */
-static void md_cell(FILE *f, const char *s) { md_text(f, s); }
+static void md_cell(FILE *f, int plain, const char *s) { md_text(f, plain, s); }
 
 void rs_doc_markdown(FILE *f, const rs_doc *d)
 {
@@ -136,22 +200,22 @@ void rs_doc_markdown(FILE *f, const rs_doc *d)
         switch (b->kind) {
         case RS_B_H1:
             fputs("# ", f);
-            md_text(f, b->cells[0]);
+            md_text(f, d->plain, b->cells[0]);
             fputs("\n\n", f);
             break;
         case RS_B_H2:
             fputs("## ", f);
-            md_text(f, b->cells[0]);
+            md_text(f, d->plain, b->cells[0]);
             fputs("\n\n", f);
             break;
         case RS_B_P:
-            md_text(f, b->cells[0]);
+            md_text(f, d->plain, b->cells[0]);
             fputs("\n\n", f);
             break;
         case RS_B_LIST:
             for (size_t k = 0; k < b->n; k++) {
                 fputs("- ", f);
-                md_text(f, b->cells[k]);
+                md_text(f, d->plain, b->cells[k]);
                 fputc('\n', f);
             }
             fputc('\n', f);
@@ -161,7 +225,7 @@ void rs_doc_markdown(FILE *f, const rs_doc *d)
                 fputc('|', f);
                 for (size_t c = 0; c < b->cols; c++) {
                     fputc(' ', f);
-                    md_cell(f, b->cells[r * b->cols + c]);
+                    md_cell(f, d->plain, b->cells[r * b->cols + c]);
                     fputs(" |", f);
                 }
                 fputc('\n', f);
@@ -183,7 +247,7 @@ void rs_doc_markdown(FILE *f, const rs_doc *d)
                         b->cells[0]);
             }
             fputs("*", f);
-            md_text(f, b->cells[1]);
+            md_text(f, d->plain, b->cells[1]);
             fputs("*\n\n", f);
             break;
         }
@@ -279,7 +343,11 @@ static const char css[] =
     /* printed: an A4 page, its full width for the text */
     "@page{size:A4;margin:16mm 14mm}"
     "@media print{body{max-width:none;margin:0;padding:0}table,table.wide{font-size:8pt}"
-    "th,td,table.wide th,table.wide td{padding:.15rem .3rem}th{overflow-wrap:anywhere}}";
+    "th,td,table.wide th,table.wide td{padding:.15rem .3rem}"
+    /* on paper nothing scrolls: a table that is too wide shows (and the
+     * output test measures it) instead of being cut at the margin; a
+     * header breaks between words, never inside one ("eenh|eid") */
+    ".t{overflow:visible}th{overflow-wrap:break-word}tr{break-inside:avoid}}";
 
 void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
 {
@@ -323,7 +391,8 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
             for (size_t c = 0; c < b->cols; c++)
                 numcol[c] = numeric_column(b, c);
             for (size_t r = 0; r * b->cols < b->n; r++) {
-                fputs("<tr>", f);
+                /* the header row in <thead>: repeated on every printed page */
+                fputs(r == 0 ? "<thead><tr>" : r == 1 ? "<tbody><tr>" : "<tr>", f);
                 for (size_t c = 0; c < b->cols; c++) {
                     int numeric = numcol[c];
                     fputs(r ? (numeric ? "<td class=\"n\">" : "<td>")
@@ -332,9 +401,9 @@ void rs_doc_html(FILE *f, const rs_doc *d, const char *plots)
                     html_text(f, b->cells[r * b->cols + c]);
                     fputs(r ? "</td>" : "</th>", f);
                 }
-                fputs("</tr>\n", f);
+                fputs(r == 0 ? "</tr></thead>\n" : "</tr>\n", f);
             }
-            fputs("</table></div>\n", f);
+            fputs(b->n > b->cols ? "</tbody></table></div>\n" : "</table></div>\n", f);
             free(numcol);
             break;
         case RS_B_IMAGE:

@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "labels.h"
+#include "report.h"
 
 #define T(nl_text, en_text) (x->nl ? (nl_text) : (en_text))
 
@@ -19,6 +20,7 @@
 typedef struct xw {
     lxw_workbook *wb;
     lxw_format *head, *text, *wrap, *meur, *pct, *ratio, *count, *eur, *year, *note, *num;
+    lxw_format *fine, *fine_pct; /* a difference below the report's precision, to the euro */
     int nl;
 } xw;
 
@@ -55,6 +57,8 @@ static void formats(xw *x)
     x->eur = fmt(x, "#,##0");
     x->year = fmt(x, "0");
     x->num = fmt(x, "General");
+    x->fine = fmt(x, "#,##0.000000");
+    x->fine_pct = fmt(x, "0.000000%");
 }
 
 /* The cell format of metric m (values in model units: a share stays a
@@ -84,17 +88,49 @@ static const char *unit_of(xw *x, int m)
     return "";
 }
 
-/* A sheet with a frozen header row and sized columns. */
+/* Characters of UTF-8 text (for the height of a wrapped header). */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; n++) {
+        size_t k = *p >= 0x80 ? rs_utf8_len(p) : 1;
+        p += k ? k : 1;
+    }
+    return n;
+}
+
+/* A sheet with a frozen header row tall enough for its wrapped headers,
+ * sized columns, and a print layout: A4 landscape, the header row (and on
+ * a wide sheet the first column) on every page, one page wide when that
+ * keeps the text readable, the sheet's name and page numbers in the
+ * footer. */
 static lxw_worksheet *sheet(xw *x, const char *name, const char *const *heads, size_t n,
                             const double *widths)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    size_t lines = 2;
+    double total = 0;
     for (size_t c = 0; c < n; c++) {
+        double w = widths ? widths[c] : 14;
         worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], x->head);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths ? widths[c] : 14, NULL);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        /* words wrap, so a line holds a little less than the width */
+        size_t l = (size_t)ceil((double)chars(heads[c]) * 1.15 / (w > 2 ? w - 1 : 1));
+        lines = l > lines ? l : lines;
+        total += w;
     }
-    worksheet_set_row(ws, 0, 30, NULL);
+    lines = lines > 8 ? 8 : lines;
+    worksheet_set_row(ws, 0, 13.5 * (double)lines + 3, NULL);
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_landscape(ws);
+    worksheet_repeat_rows(ws, 0, 0);
+    /* about 150 width units fill an A4 landscape page at 100 % */
+    if (total <= 200)
+        worksheet_fit_to_pages(ws, 1, 0);
+    else
+        worksheet_repeat_columns(ws, 0, 0);
+    worksheet_set_footer(ws, x->nl ? "&L&A&RPagina &P van &N" : "&L&A&RPage &P of &N");
     return ws;
 }
 
@@ -731,6 +767,9 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         }
     }
     lxw_worksheet *ws = sheet(x, "Vergelijking", heads, nh, w);
+    /* its 30 rows on one page tall, however many pages wide */
+    worksheet_fit_to_pages(ws, nh > 12 ? 0 : 1, 1);
+    int negligible = 0;
     for (int m = 0; m < RS_M_N; m++) {
         lxw_row_t r = (lxw_row_t)(m + 1);
         str(ws, r, 0, rs_metric_label(m, nl), x->text);
@@ -756,11 +795,40 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         for (size_t i = 1; mc && i < n; i++) {
             const rs_stats *st = &mc[i].diff[m];
             lxw_col_t c = (lxw_col_t)(nd + 3 * n + 5 * (i - 1));
-            num(ws, r, c, st->mean, metric_fmt(x, m));
-            num(ws, r, c + 1, st->p5, metric_fmt(x, m));
-            num(ws, r, c + 2, st->p95, metric_fmt(x, m));
+            /* a difference the report shows as "≈ 0" (rs_diff_classify) is
+             * shown here to the euro, so that 0,0 never stands beside
+             * P(> 0) = 100 % */
+            int dec = rs_metric_decimals(m);
+            double f = rs_metric_scale(m);
+            lxw_format *df = metric_fmt(x, m);
+            if (rs_diff_classify(f * st->mean, f * st->p5, f * st->p95, mc[i].p_greater[m],
+                                 mc[i].p_less[m], dec + (dec == 0), dec) == RS_DIFF_NEGLIGIBLE) {
+                df = df == x->pct ? x->fine_pct : x->fine;
+                negligible = 1;
+            }
+            num(ws, r, c, st->mean, df);
+            num(ws, r, c + 1, st->p5, df);
+            num(ws, r, c + 2, st->p95, df);
             num(ws, r, c + 3, mc[i].p_greater[m], x->pct);
             num(ws, r, c + 4, mc[i].p_less[m], x->pct);
+        }
+    }
+    if (mc) {
+        lxw_row_t r = (lxw_row_t)(RS_M_N + 2);
+        str(ws, r, 0, T("Verschillen en kansen gaan over de onafgeronde waarden per trekking.",
+                        "Differences and probabilities are of the unrounded values per draw."),
+            x->note);
+        /* short lines: a note runs over the empty cells beside it, and a
+         * printed page holds about 100 characters of them */
+        if (negligible) {
+            str(ws, r + 1, 0,
+                T("Een verschil dat het rapport als ≈ 0 toont (gemiddelde, P5 en P95 kleiner",
+                  "A difference the report shows as ≈ 0 (mean, P5 and P95 below the precision"),
+                x->note);
+            str(ws, r + 2, 0,
+                T("dan de getoonde precisie) staat hier met zes decimalen: in € mln op de euro.",
+                  "shown) is given here with six decimals: in M€ to the euro."),
+                x->note);
         }
     }
     for (size_t q = 0; q < nh; q++)
@@ -779,7 +847,7 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         th[1] = T("Maatstaf", "Metric");
         tw[1] = 30;
         for (size_t i = 0; i < n; i++) {
-            to[i] = rs_xasprintf("%s", names[i]);
+            to[i] = rs_xasprintf("%s%s", names[i], i ? "" : T(" (basis)", " (baseline)"));
             th[2 + i] = to[i];
             tw[2 + i] = 16;
         }
@@ -829,8 +897,9 @@ int rs_write_xlsx_compare(const char *path, const char *shown, const rs_result *
         rh[0] = T("Regio", "Region");
         rw[0] = 34;
         for (size_t i = 0; i < n; i++) {
-            ro[1 + 2 * i] = rs_xasprintf(T("%s: Rijksbijdrage (€ mln)", "%s: Rijk award (M€)"), names[i]);
-            ro[2 + 2 * i] = rs_xasprintf(T("%s: per inwoner (€)", "%s: per inhabitant (€)"), names[i]);
+            const char *b = i ? "" : T(" (basis)", " (baseline)");
+            ro[1 + 2 * i] = rs_xasprintf(T("%s%s: Rijksbijdrage (€ mln)", "%s%s: Rijk award (M€)"), names[i], b);
+            ro[2 + 2 * i] = rs_xasprintf(T("%s%s: per inwoner (€)", "%s%s: per inhabitant (€)"), names[i], b);
             rh[1 + 2 * i] = ro[1 + 2 * i];
             rh[2 + 2 * i] = ro[2 + 2 * i];
             rw[1 + 2 * i] = rw[2 + 2 * i] = 16;

@@ -1405,8 +1405,10 @@ rs_scenario *rs_scenario_build(const rs_srcmap *m, const cJSON *t, const char *f
         for (size_t d = 0; d < s->n_deals; d++)
             per_tranche[s->deals[d].tranche]++;
         for (size_t k = 0; k < s->n_tranches; k++)
-            if (!per_tranche[k])
-                rs_diag_add(diag, 0, "%s: tranche '%s' has no deals", file, s->tranches[k].id);
+            if (!per_tranche[k]) {
+                rs_msg w = {RS_MSG_L_NO_DEALS, {0}, {file, s->tranches[k].id, NULL, NULL}};
+                rs_diag_add_id(diag, 0, &w);
+            }
         free(per_tranche);
     }
     idindex_free(&instruments);

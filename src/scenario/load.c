@@ -30,11 +30,10 @@ static void warn_description(const cJSON *child, const cJSON *parent, const char
     for (size_t i = 0; changes[i]; i++)
         if (cJSON_GetObjectItemCaseSensitive(child, changes[i]))
             rs_buf_printf(&keys, "%s'%s'", keys.s ? ", " : "", changes[i]);
-    if (keys.s)
-        rs_diag_add(diag, 0,
-                    "%s: changes %s but keeps the 'description' of the scenario it extends: "
-                    "give it a \"description\" of its own (the report shows it)",
-                    path, keys.s);
+    if (keys.s) {
+        rs_msg w = {RS_MSG_L_DESCRIPTION, {0}, {path, keys.s, NULL, NULL}};
+        rs_diag_add_id(diag, 0, &w);
+    }
     rs_buf_free(&keys);
 }
 
@@ -267,8 +266,8 @@ static int inline_ref(rs_srcmap *m, cJSON *parent, cJSON *node, const char *moun
         char *found = find_model(node->valuestring, &tried);
         if (found) {
             char *w = rs_srcmap_where(m, node, mount);
-            rs_diag_add(diag, 0, "%s: '%s' is not next to the file (%s): using %s", w,
-                        node->valuestring, abs, found);
+            rs_msg mw = {RS_MSG_L_MODEL_FOUND, {0}, {w, node->valuestring, abs, found}};
+            rs_diag_add_id(diag, 0, &mw);
             free(w);
             free(path);
             path = found;

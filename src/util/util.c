@@ -119,11 +119,87 @@ void rs_fputs_shown(const char *s, FILE *f)
     }
 }
 
+/* A message as data (rs_diag_add_id): "\x01" and the id, then the six
+ * numbers and the four strings, each after a "\x1f"; a string as its
+ * length, ':' and its bytes, so that any byte in a file name survives.
+ * Kept in the text of the list, it travels wherever a message is copied
+ * (rs_diag_add "%s", the MPI exchange of rs_dist_bcast_diag). */
+#define MSG_MARK '\x01'
+#define MSG_SEP '\x1f'
+
+static void (*diag_words)(char *, size_t, const rs_msg *);
+
+void rs_diag_set_wording(void (*words)(char *out, size_t n, const rs_msg *m))
+{
+    diag_words = words;
+}
+
+void rs_diag_add_id(rs_diag *d, int code, const rs_msg *m)
+{
+    rs_buf b;
+    rs_buf_init(&b);
+    rs_buf_printf(&b, "%c%d", MSG_MARK, m->id);
+    for (int k = 0; k < 6; k++)
+        rs_buf_printf(&b, "%c%.17g", MSG_SEP, m->x[k]);
+    for (int k = 0; k < 4; k++) {
+        const char *s = m->s[k] ? m->s[k] : "";
+        rs_buf_printf(&b, "%c%zu:", MSG_SEP, strlen(s));
+        rs_buf_add(&b, s);
+    }
+    rs_diag_add(d, code, "%s", b.s);
+    rs_buf_free(&b);
+}
+
+int rs_diag_msg_of(const char *msg, rs_msg *m, char *buf, size_t n)
+{
+    memset(m, 0, sizeof *m);
+    if (!msg || msg[0] != MSG_MARK || n == 0)
+        return 0;
+    char *end;
+    const char *p = msg + 1;
+    m->id = (int)strtol(p, &end, 10);
+    p = end;
+    for (int k = 0; k < 6; k++) {
+        if (*p != MSG_SEP)
+            return 0;
+        m->x[k] = strtod(p + 1, &end);
+        p = end;
+    }
+    size_t used = 0;
+    for (int k = 0; k < 4; k++) {
+        if (*p != MSG_SEP)
+            return 0;
+        size_t len = (size_t)strtoul(p + 1, &end, 10);
+        if (*end != ':' || strlen(end + 1) < len || used + len + 1 > n)
+            return 0;
+        memcpy(buf + used, end + 1, len);
+        buf[used + len] = '\0';
+        m->s[k] = buf + used;
+        used += len + 1;
+        p = end + 1 + len;
+    }
+    return m->id > 0 && m->id < RS_MSG_N;
+}
+
 void rs_diag_print(const rs_diag *d, FILE *f)
 {
     for (size_t i = 0; i < d->n; i++) {
         fputs("regiosim: ", f);
-        rs_fputs_shown(d->msg[i], f);
+        rs_msg m;
+        size_t n = strlen(d->msg[i]) + 1, nw = 2 * n + 1024;
+        char *buf = rs_xmalloc(n), *words = rs_xmalloc(nw);
+        if (rs_diag_msg_of(d->msg[i], &m, buf, n)) {
+            if (diag_words)
+                diag_words(words, nw, &m);
+            else
+                snprintf(words, nw, "message %d (%g, %g, %g, %g; %s; %s; %s; %s)", m.id,
+                         m.x[0], m.x[1], m.x[2], m.x[3], m.s[0], m.s[1], m.s[2], m.s[3]);
+            rs_fputs_shown(words, f);
+        } else {
+            rs_fputs_shown(d->msg[i], f);
+        }
+        free(buf);
+        free(words);
         fputc('\n', f);
     }
 }

@@ -47,13 +47,30 @@ typedef enum {
     RS_MSG_W_PRORATA_MIN,   /* s0 deal, x0 award, x1 deal_min */
     RS_MSG_W_OVERRUN,       /* s0 tranche, x0 budget, x1 overrun */
     RS_MSG_W_AFTER,         /* x3 end year, x0 paid+reclaimed, x1 spent */
+    /* warnings of the scenario loader (src/scenario) */
+    RS_MSG_L_DESCRIPTION,   /* s0 file, s1 the keys it changes ('instruments', ...) */
+    RS_MSG_L_MODEL_FOUND,   /* s0 file: JSON path, s1 the name given, s2 tried, s3 used */
+    RS_MSG_L_NO_DEALS,      /* s0 file, s1 tranche */
+    /* notes and warnings of the command line (src/cli) */
+    RS_MSG_C_DRAWS_DEFAULT, /* x0 the scenario's realisation mean (a share) */
+    RS_MSG_C_NO_STYLE,      /* s0 the system folder of the style files */
+    RS_MSG_S_OUTSIDE,       /* s0 parameter, s1 its value, s2 the range (in words) */
+    RS_MSG_S_FLAT,          /* the metric does not change: every Sobol index 0 */
+    RS_MSG_S_DRAWS_OTHER,   /* s0 OTHER, s1 SCENARIO, x0 x1 OTHER's draws and seed,
+                               x2 x3 the draws and seed used */
+    RS_MSG_S_PLAN,          /* s0 method, x0 factors, x1 points, x4 runs, x3 draws
+                               a run (0: none), x5 1: an estimate follows */
+    RS_MSG_S_ESTIMATE,      /* x0 points done, x1 seconds, x2 seconds left, x3 points left */
+    RS_MSG_V_JUMP,          /* x0 metric index, x1 the nearest value (model units) */
+    RS_MSG_V_NO_CONVERGE,   /* x0 iterations, s0 the solver's reason */
+    RS_MSG_MC_BEYOND,       /* x0 values beyond ±2^32 counted at that bound */
     RS_MSG_N
 } rs_msg_id;
 
 typedef struct rs_msg {
     int id;
-    double x[4];
-    const char *s[2]; /* not owned */
+    double x[6];
+    const char *s[4]; /* not owned */
 } rs_msg;
 
 void rs_diag_init(rs_diag *d);
@@ -62,6 +79,18 @@ void rs_diag_free(rs_diag *d);
 void rs_diag_add(rs_diag *d, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void rs_diag_print(const rs_diag *d, FILE *f);
+/* Adds 'm' (its id, numbers and strings, copied) to 'd' with 'code' (0: a
+ * warning), so that the layer that prints it chooses the words and the
+ * language: output/messages.h rs_diag_print_lang.  A lower layer (scenario,
+ * experiment) says what happened this way without knowing the language. */
+void rs_diag_add_id(rs_diag *d, int code, const rs_msg *m);
+/* Reads back a message added by rs_diag_add_id: 1 and 'm' filled (its
+ * strings point into 'buf', of size 'n'), or 0 for a message in words. */
+int rs_diag_msg_of(const char *msg, rs_msg *m, char *buf, size_t n);
+/* How rs_diag_print words a message added by rs_diag_add_id (in English):
+ * set once by main (output/messages.c).  Without it the id and numbers
+ * are printed. */
+void rs_diag_set_wording(void (*words)(char *out, size_t n, const rs_msg *m));
 /* Writes 's' for a terminal: control characters (C0 but an inner line
  * break, DEL, C1) as \xNN or \u00NN, so a file name or an argument
  * cannot move the cursor, set a title or write to the clipboard. */

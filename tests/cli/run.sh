@@ -382,13 +382,14 @@ if [ "$rc" = 0 ] \
 fi
 
 # sweep and sensitivity print Dutch terminal tables by default: display
-# labels (an instrument's parameter with the instrument's name), units,
-# decimal commas
+# labels (a parameter named as the charts name it, rs_param_title), units,
+# decimal commas; a share parameter in % (0, 0.1, 0.2 as 0 %, 10 %, 20 %)
 r sweep --no-plots -o "$TMP/sweep-nl" scenarios/t4-spuk.json --param instruments.spuk.off_goal_share \
     --from 0 --to 0.2 --steps 3
-if [ "$rc" = 0 ] && has "$OUT" "Variatie van aandeel niet-doelbesteding (Specifieke uitkering)" \
+if [ "$rc" = 0 ] && has "$OUT" "Variatie van SPUK: aandeel niet-doelbesteding" \
    && has "$OUT" "  kolom 1: Netto Rijksuitgaven (€ mln)" && has "$OUT" "  kolom 2: Doelmatigheid" \
-   && [ "$(grep -Ec '^ +0,[012]000 +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && [ "$(grep -Ec '^ +(0|10|20) % +[0-9]+,[0-9] +[01],[0-9][0-9]$' "$OUT")" = 3 ] \
+   && ! grep -q 'Specifieke uitkering' "$OUT" \
    && ! grep -Eq 'off_goal_share|rijk_net|effectiveness' "$OUT"; then ok; else
     failed "sweep: Dutch terminal table" "exit $rc"
 fi
@@ -396,8 +397,8 @@ r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl" scenarios/t4-spuk.json --m
     --factor instruments.spuk.deadline.extension_threshold=0,0.2 --factor 'regions[twente].fiscal_capacity=0.8,1.2'
 if [ "$rc" = 0 ] && has "$OUT" "Netto Rijksuitgaven (€ mln): basiswaarde " \
    && grep -Eq '^factor +ondergrens +bovengrens +bij ondergrens +bij bovengrens +swing' "$OUT" \
-   && grep -Eq '^SPUK: drempel voor verlenging +0 +0,2000 ' "$OUT" \
-   && grep -Eq '^Twente: draagkracht +0,8000 +1,200 ' "$OUT" \
+   && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT" \
+   && grep -Eq '^Twente: draagkracht +0,8 +1,2 ' "$OUT" \
    && ! grep -Eq 'extension_threshold|fiscal_capacity|rijk_net|spuk:' "$OUT"; then ok; else
     failed "sensitivity: Dutch terminal table" "exit $rc"
 fi
@@ -405,9 +406,10 @@ fi
 # them as the tornado does, obligations by their names, no instrument ids
 r sensitivity --no-plots --draws 20 -o "$TMP/sens-nl2" scenarios/t4-spuk.json --vs scenarios/t4-du.json \
     --metric effectiveness
-if [ "$rc" = 0 ] && grep -Eq '^DU: aandeel niet-doelbesteding +0 +0,2500 ' "$OUT" \
-   && grep -Eq '^SPUK: aanvraag, uren +60,000 +240,0 ' "$OUT" \
-   && grep -Eq '^SPUK: verantwoordingsuren regio +50,000 ' "$OUT" \
+if [ "$rc" = 0 ] && grep -Eq '^DU: aandeel niet-doelbesteding +0 % +25 % ' "$OUT" \
+   && grep -Eq '^SPUK: aanvraag, uren +60 uur +240 uur ' "$OUT" \
+   && grep -Eq '^SPUK: verantwoordingsuren regio +50 uur ' "$OUT" \
+   && grep -Eq '^uurtarief regio \(€\) +€ 76,5 per uur +€ 93,5 per uur ' "$OUT" \
    && grep -Eq '^uurtarief Rijk \(€\) ' "$OUT" \
    && ! grep -Eq '^(spuk|du): |Specifieke uitkering, [0-9]|obligations' "$OUT"; then ok; else
     failed "sensitivity: Dutch terminal names factors as the charts do" "exit $rc"
@@ -630,7 +632,7 @@ F="$TMP/fan-cmp/plots/compare-diff.gp"
 if [ "$(grep '^set title' "$F")" = "$(grep '^set title' "$TMP/fan-cmp/plots/compare-metrics.gp")" ] &&
     ! has "$F" "xtic(" && ! has "$F" "t4-spuk" && has "$F" "title 'Tranche 4 als specifieke uitkering'" &&
     has "$F" "V1[2] = '−2,3'" && has "$F" "V4[2] = '+0,04'" && has "$F" "V5[2] = '0,0'" &&
-    [ "$(grep -c "≈ 0: geen verschil" "$F")" = 1 ]; then ok; else
+    [ "$(grep -c "≈ 0 (onder de getoonde precisie)" "$F")" = 1 ]; then ok; else
     failed "compare difference chart: panels, legend, value labels, ≈ 0" "$(grep -E "^set title|^V|≈" "$F")"; fi
 want=$(awk '/"rijk_net": \{"scenarios"/ { on = 1 } on && /"vs": 1,/ { sub(/.*"mean": /, ""); sub(/,.*/, ""); print; exit }' \
     "$TMP/fan-cmp/compare.json")
@@ -775,7 +777,12 @@ if has "$TMP/det/summary.json" '"uncertainty"' || [ -e "$TMP/det/yearly_bands.cs
 else ok; fi
 # --draws without a block says which parameters it used
 r run -q --no-plots --draws 50 -o "$TMP/det-mc" scenarios/worked-example.json
-check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" "--draws without an 'uncertainty' block"
+# (worked-example.json: realisation mean 0.8, said as 80 %)
+check_rc_has "--draws without a block warns about its defaults" 0 "$ERR" \
+    "regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 80 % (die van het scenario)"
+r run -q --no-plots --draws 50 --lang en -o "$TMP/det-mc-en" scenarios/worked-example.json
+check_rc_has "--draws without a block warns in English with --lang en" 0 "$ERR" \
+    "regiosim: warning: --draws without an 'uncertainty' block in the scenario: Monte Carlo with realisation mean 0.8"
 
 # the sweep chart names its parameters by display label and the scenario by name
 REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sweep -q scenarios/demo.json \
@@ -804,7 +811,14 @@ if [ "$(wc -l <"$TMP/sweep/sweep.csv")" = 6 ]; then ok; else failed "sweep.csv h
 r solve scenarios/capaciteit-draagkracht.json --param cofinancing.base --metric rijk_awarded \
     --target-scenario scenarios/capaciteit-flat-50.json --lo 0.3 --hi 0.7
 check_rc "solve finds a value" 0
-base=$(awk '$1 == "cofinancing.base" { print $3 }' "$OUT")
+base=$(sed -n 's/.*(--set cofinancing\.base=\([^)]*\))$/\1/p' "$OUT")
+# in Dutch: the parameter by its label, the value in % (0.5438… as 54,38 %)
+if has "$OUT" "basisaandeel cofinanciering = 54,38 % (--set cofinancing.base=0.543" \
+   && grep -Eq '^Toegekende Rijksbijdrage bij die waarde: 150,0000 € mln \(doel 150,0000 € mln, de waarde in scenarios/capaciteit-flat-50.json\)$' "$OUT" \
+   && grep -Eq '^iteraties: [0-9]+ \(methode van Brent, gezocht tussen 30–70 %, [0-9]+ doorrekeningen\)$' "$OUT" \
+   && ! grep -q 'rijk_awarded\|there\|iterations' "$OUT"; then ok; else
+    failed "solve prints Dutch by default" "exit $rc"
+fi
 r run -q --no-plots --set "cofinancing.base=$base" -o "$TMP/solved" scenarios/capaciteit-draagkracht.json
 got=$(metric "$TMP/solved/summary.json" rijk_awarded)
 r run -q --no-plots -o "$TMP/flat50" scenarios/capaciteit-flat-50.json
@@ -814,7 +828,14 @@ if close "$got" "$want"; then ok; else failed "solved base gives the target" "ba
 r solve scenarios/t4-du.json --param instruments.du.off_goal_share --metric effectiveness \
     --target-scenario scenarios/t4-spuk.json --lo 0 --hi 0.5
 check_rc "solve finds the break-even off_goal_share" 0
-og=$(awk '$1 == "instruments.du.off_goal_share" { print $3 }' "$OUT")
+og=$(sed -n 's/.*(--set instruments\.du\.off_goal_share=\([^)]*\))$/\1/p' "$OUT")
+r solve --lang en scenarios/t4-du.json --param instruments.du.off_goal_share --metric effectiveness \
+    --target-scenario scenarios/t4-spuk.json --lo 0 --hi 0.5
+og_en=$(awk '$1 == "instruments.du.off_goal_share" { print $3 }' "$OUT")
+if [ "$rc" = 0 ] && grep -q '^effectiveness there = ' "$OUT" && grep -q '^iterations: ' "$OUT" \
+   && close "$og_en" "$og"; then ok; else
+    failed "solve --lang en keeps the ids and the same answer" "en $og_en, nl $og"
+fi
 r run -q --no-plots --set "instruments.du.off_goal_share=$og" -o "$TMP/og-du" scenarios/t4-du.json
 r run -q --no-plots -o "$TMP/og-spuk" scenarios/t4-spuk.json
 # the solve targets the Monte Carlo means (both scenarios have uncertainty)
@@ -899,7 +920,9 @@ check_has "the report quotes the model file's reasoning" "$TMP/sens3/report.md" 
 check_has "the tornado marks where the conclusion turns" "$TMP/sens3/plots/sensitivity.gp" "omslagpunt: geen verschil"
 # the tornado in the house style, its factors by display label, not by id
 G="$TMP/sens3/plots/sensitivity.gp"
-check_has "tornado: a factor by its Dutch label" "$G" "L[1] = 'DU: aandeel niet-doelbesteding [0 – 0,25], omslag bij 0,0175'"
+# the range and the switching value in the unit of the parameter: the share
+# 0 to 0.25 as 0–25 %, the switch 0.0175 (sensitivity.json) as 1,75 %
+check_has "tornado: a factor by its Dutch label, range in %" "$G" "L[1] = 'DU: aandeel niet-doelbesteding [0–25 %], omslag bij 1,75 %'"
 check_has "tornado: the title of the house style" "$G" "set label 98 'Gevoeligheid van het verschil in doelmatigheid' at screen 0.5"
 check_has "tornado: the palette's roles" "$G" "with boxxyerror lc rgb c_real title 'schatting op ondergrens'"
 check_has "tornado: the legend under the axis title" "$G" "set key at screen 0.5, character"
@@ -910,10 +933,20 @@ REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" sensitivity scenarios/t4-spuk.json 
 G="$TMP/sens-all/plots/sensitivity.gp"
 ids=$(grep -v '^#' "$G" | grep -oE 'off_goal_share|extension_threshold|realisation_shift|\((spuk|du)\)|(spuk|du): ' | sort -u | tr '\n' ' ')
 if [ -s "$G" ] && [ -z "$ids" ]; then ok; else failed "tornado (all estimates): no parameter ids" "found: $ids"; fi
-check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12 – 48]'"
-check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [85.5 – 104]'"
-check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [0.02 – 0.1]'"
+check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12–48 hours]'"
+check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [€85.5–104.5 per hour]'"
+check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [2–10%]'"
 check_has "sensitivity report: the table names factors by label" "$TMP/sens3/report.md" "| DU: aandeel niet-doelbesteding |"
+# every declared estimate in Dutch: each range in its unit (models/: the
+# obligation's 12 to 48 hours, the realisation shift -0.08 to 0, the Rijk
+# tariff 85.5 to 104.5 €/h), in the tornado and in the report
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot r sensitivity scenarios/t4-spuk.json --vs scenarios/t4-du.json \
+    --metric effectiveness --set uncertainty=null -q -o "$TMP/sens-all-nl"
+check_rc_has "tornado: hours in uur, a negative end with U+2212, a tariff in € per uur" 0 \
+    "$TMP/sens-all-nl/plots/sensitivity.gp" "'SPUK: projectadministratie, uren [12–48 uur]'" \
+    "'SPUK: verschuiving van de realisatie [−8 tot 0 %]'" "'uurtarief Rijk (€) [€ 85,5–104,5 per uur]'"
+check_rc_has "sensitivity report: ranges in their units" 0 "$TMP/sens-all-nl/report.md" \
+    "| DU: aandeel niet-doelbesteding | 0–25 % |" "| SPUK: projectadministratie, uren | 12–48 uur |"
 
 # --target: where one scenario's metric reaches a value
 r sensitivity scenarios/t4-du.json --metric effectiveness --target 0.96 --set uncertainty=null \
@@ -940,7 +973,9 @@ want=$(awk -v a="$(metric "$TMP/sens4-0/summary.json" effectiveness)" -v b="$(me
 if awk -v a="$mu" -v b="$want" 'BEGIN { d = a - b; exit !(d < 1e-9 && d > -1e-9) }'; then ok; else failed "morris mu* of a linear factor is its whole-range effect" "mu* $mu, want $want"; fi
 r sensitivity scenarios/t4-du.json --metric effectiveness --set uncertainty=null --method sobol \
     --samples 32 --factor instruments.du.off_goal_share --factor instruments.du.realisation_shift -o "$TMP/sens5" --no-plots
-check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" "129 runs" "the first 64 points took"
+check_rc_has "sensitivity sobol says the runs and the time before it goes on" 0 "$ERR" \
+    "regiosim: sobol: 2 factoren, 129 punten: 129 doorrekeningen; na de eerste 64 punten volgt een schatting van de duur" \
+    "regiosim: de eerste 64 punten duurden "
 check_has "sobol: 1 + 32 × 4 runs" "$TMP/sens5/sensitivity.json" '"runs": 129,'
 
 # usage errors
@@ -962,6 +997,137 @@ r sensitivity scenarios/worked-example.json --metric effectiveness
 check_rc_has "sensitivity: a scenario without ranges" 2 "$ERR" "declares no ranges"
 r help sensitivity
 check_rc_has "help sensitivity" 0 "$OUT" "Usage: regiosim sensitivity" "switching value"
+
+# ------------------------------------ the warnings and notes of a normal run
+# Each warning and note a successful run can print on stderr, provoked, in
+# Dutch (the default): Dutch words, the parameter by its display name and
+# its value in its unit, and no code id of the label table.  The same runs
+# with --lang en keep the English words.
+mkdir -p "$TMP/w"
+: >"$TMP/w/all.txt"
+# w NAME ARGS...: run regiosim, keep stdout and stderr for the id check
+w() {
+    wn=$1
+    shift
+    r "$@"
+    { cat "$OUT"; cat "$ERR"; } >>"$TMP/w/all.txt"
+}
+# a child of t4-du.json that changes 'set' (its parent's description is kept)
+# and asks for 30 draws with seed 5 (t4-spuk.json: 1000 draws, seed 42)
+printf '{"extends": "%s/scenarios/t4-du.json", "set": {"uncertainty.draws": 30, "uncertainty.seed": 5}}\n' \
+    "$ROOT" >"$TMP/w/child.json"
+# extension_threshold is 0.05 in models/instruments/spuk.json: outside 0.1 to 0.2
+w outside sensitivity --no-plots -o "$TMP/w/s1" scenarios/t4-spuk.json --vs "$TMP/w/child.json" \
+    --metric rijk_net --factor instruments.spuk.deadline.extension_threshold=0.1,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: SPUK: drempel voor verlenging is 5 %, buiten de bandbreedte 10–20 %: de gevoeligheidsanalyse varieert de waarde toch over de hele bandbreedte" \
+   && has "$ERR" "child.json: wijzigt 'set', maar houdt de beschrijving ('description') van het scenario dat het uitbreidt" \
+   && has "$ERR" "regiosim: waarschuwing: $TMP/w/child.json vraagt om 30 trekkingen met startwaarde (seed) 5; het wordt doorgerekend met de 1.000 trekkingen en startwaarde 42 van scenarios/t4-spuk.json" \
+   && ! grep -q 'warning\|outside\|asks for' "$ERR"; then ok; else
+    failed "sensitivity: a value outside its range, a kept description, OTHER's draws, in Dutch" "exit $rc"
+fi
+r sensitivity --no-plots --lang en -o "$TMP/w/s1en" scenarios/t4-spuk.json --vs "$TMP/w/child.json" \
+    --metric rijk_net --factor instruments.spuk.deadline.extension_threshold=0.1,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: warning: instruments.spuk.deadline.extension_threshold is 0.05, outside its range 0.1 to 0.2: the study still varies it over the range" \
+   && has "$ERR" "child.json: changes 'set' but keeps the 'description' of the scenario it extends" \
+   && has "$ERR" "regiosim: warning: $TMP/w/child.json asks for 30 draws with seed 5; it is run with scenarios/t4-spuk.json's 1,000 draws and seed 42"; then ok; else
+    failed "sensitivity: the same warnings in English with --lang en" "exit $rc"
+fi
+# compare with the same child: the loader's warning, the other draws and seed
+# and the closing line in Dutch; in English with --lang en
+w cmpchild compare --no-plots -o "$TMP/w/c1" scenarios/t4-spuk.json "$TMP/w/child.json"
+if [ "$rc" = 0 ] \
+   && has "$ERR" "child.json: wijzigt 'set', maar houdt de beschrijving ('description') van het scenario dat het uitbreidt" \
+   && has "$ERR" "child.json heeft een ander blok 'uncertainty' dan scenarios/t4-spuk.json: compare trekt elk scenario uit dat van het eerste" \
+   && has "$OUT" "resultaten in $TMP/w/c1/" && ! grep -q 'warning\|results in' "$ERR" "$OUT"; then ok; else
+    failed "compare: the loader's warning, other draws and the closing line in Dutch" "exit $rc"
+fi
+r compare --no-plots --lang en -o "$TMP/w/c1en" scenarios/t4-spuk.json "$TMP/w/child.json"
+if [ "$rc" = 0 ] && has "$ERR" "child.json: changes 'set' but keeps the 'description'" \
+   && has "$ERR" "child.json has another 'uncertainty' block than" && has "$OUT" "results in $TMP/w/c1en/"; then ok; else
+    failed "compare: the same in English with --lang en" "exit $rc"
+fi
+# twente's fiscal_capacity does not move rijk_net under a flat rule: Sobol
+# has nothing to explain; --draws without an uncertainty block
+w flat sensitivity --no-plots -o "$TMP/w/s2" scenarios/t4-spuk.json --set uncertainty=null --metric rijk_net \
+    --method sobol --samples 8 --factor 'regions[twente].fiscal_capacity=0.8,1.2' \
+    --factor 'regions[veluwe].fiscal_capacity=1,1.2'
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: de maatstaf verandert niet binnen de bandbreedtes: elke Sobol-index is 0" \
+   && has "$ERR" "regiosim: sobol: 2 factoren, 33 punten: 33 doorrekeningen; na de eerste 64 punten volgt een schatting van de duur"; then ok; else
+    failed "sensitivity: a metric that does not change, and the plan, in Dutch" "exit $rc"
+fi
+w mcdefault sensitivity --no-plots -o "$TMP/w/s3" scenarios/t4-spuk.json --set uncertainty=null --draws 20 \
+    --metric rijk_net --method morris --samples 2 --factor instruments.spuk.deadline.extension_threshold=0,0.2
+if [ "$rc" = 0 ] \
+   && has "$ERR" "regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 85 % (die van het scenario)" \
+   && has "$ERR" "regiosim: morris: 1 factor, 5 punten: 5 doorrekeningen van elk 20 trekkingen; na de eerste 64 punten volgt een schatting van de duur" \
+   && grep -Eq '^SPUK: drempel voor verlenging +0 % +20 % ' "$OUT"; then ok; else
+    failed "sensitivity: --draws without a block, in Dutch" "exit $rc"
+fi
+# sweep says the --draws defaults once (it dropped them before)
+w sweepdraws sweep --no-plots -o "$TMP/w/sw0" scenarios/worked-example.json --param realisation.mean \
+    --from 0.6 --to 0.9 --steps 2 --draws 20
+if [ "$rc" = 0 ] && [ "$(grep -c "^regiosim: waarschuwing: --draws zonder een blok 'uncertainty' in het scenario: Monte Carlo met een realisatie per jaar van 80 %" "$ERR")" = 1 ] \
+   && grep -Eq '^ +60 % +[0-9]+,[0-9] ' "$OUT"; then ok; else
+    failed "sweep: --draws without a block, said once, in Dutch" "exit $rc"
+fi
+# a tranche without deals (the loader's warning)
+w nodeals run --no-plots -o "$TMP/w/r1" scenarios/t4-spuk.json --set 'tranches=[{"id": "T4", "year": 2023,
+    "budget": 100, "instrument": "spuk", "allocation": "pro_rata", "deal_min": 5, "deal_cap": 40},
+    {"id": "T9", "year": 2024, "budget": 10, "instrument": "spuk", "allocation": "pro_rata"}]'
+check_rc_has "run: a tranche without deals, in Dutch" 0 "$ERR" "regiosim: scenarios/t4-spuk.json: tranche 'T9' heeft geen deals"
+r run --no-plots --lang en -o "$TMP/w/r1en" scenarios/t4-spuk.json --set 'tranches=[{"id": "T4", "year": 2023,
+    "budget": 100, "instrument": "spuk", "allocation": "pro_rata", "deal_min": 5, "deal_cap": 40},
+    {"id": "T9", "year": 2024, "budget": 10, "instrument": "spuk", "allocation": "pro_rata"}]'
+check_rc_has "run: a tranche without deals, in English" 0 "$ERR" "regiosim: scenarios/t4-spuk.json: tranche 'T9' has no deals"
+# a model found on the search path, in sweep
+mkdir -p "$TMP/w/scen"
+cp scenarios/t4-spuk.json "$TMP/w/scen/"
+REGIOSIM_MODELS=$ROOT/models w found sweep --no-plots -o "$TMP/w/sw" "$TMP/w/scen/t4-spuk.json" \
+    --param instruments.spuk.deadline.extension_threshold --from 0 --to 0.1 --steps 2
+check_rc_has "sweep: a model found on the search path, in Dutch" 0 "$ERR" \
+    "$TMP/w/scen/t4-spuk.json: \$.regions: '../models/regions/demo-regions.json' staat niet naast het bestand"
+# solve: deals_dropped jumps from 0 to 1 as deal_min passes the smallest
+# award (€ 10 mln, Oost-Groningen's after its co-financing limit)
+w jump solve scenarios/t4-du.json --param 'tranches[T4].deal_min' --metric deals_dropped --target 0.5 --lo 0 --hi 30
+if [ "$rc" = 0 ] && grep -Eq '^tranche T4: minimum per deal \(€ mln\) = € 10 mln \(--set tranches\[T4\]\.deal_min=(9\.99|10)' "$OUT" \
+   && has "$OUT" "Deals vervallen bij die waarde: 0,0 deals (doel 0,5 deals)" \
+   && has "$ERR" "regiosim: waarschuwing: Deals vervallen springt bij deze waarde over het doel heen (een sprong in het model, bijvoorbeeld een deal die verlaagd wordt of vervalt)"; then ok; else
+    failed "solve: a jump across the target, in Dutch" "exit $rc"
+fi
+r solve --lang en scenarios/t4-du.json --param 'tranches[T4].deal_min' --metric deals_dropped --target 0.5 --lo 0 --hi 30
+check_rc_has "solve: a jump across the target, in English" 0 "$ERR" "regiosim: warning: deals_dropped jumps across the target at this value"
+# no chart style file (a copy of the binary away from plots/): said in Dutch
+mkdir -p "$TMP/w/bin"
+cp "$BIN" "$TMP/w/bin/regiosim"
+REGIOSIM_PLOTS=/nonexistent "$TMP/w/bin/regiosim" run -q -o "$TMP/w/r2" scenarios/t4-spuk.json >"$OUT" 2>"$ERR"
+rc=$?
+cat "$ERR" >>"$TMP/w/all.txt"
+if [ "$rc" = 0 ] && ! grep -q 'chart style' "$ERR" \
+   && { has "$ERR" "regiosim: waarschuwing: geen bestand met de grafiekstijl gevonden (plots/rijkshuisstijl.gp naast regiosim" \
+        || [ -e /usr/local/share/regiosim/plots/rijkshuisstijl.gp ]; }; then ok; else
+    failed "run: no chart style file, in Dutch" "exit $rc"
+fi
+# no code id of the label table in any of it (the result folders, the file
+# names and the '--set PATH=VALUE' solve prints to paste are not words)
+ids=$("$BIN" list metrics | awk '{ print $1 }')
+for k in rules schedules allocations obligations; do
+    ids="$ids $("$BIN" list $k | awk '{ print $1 }')"
+done
+ids="$ids awarded scaled dropped deal_min deal_cap cofin_capacity fiscal_capacity bw_pressure"
+ids="$ids off_goal_share extension_threshold extension_years reclaim_share realisation_shift M€"
+sed -e 's/(--set [^)]*)//' -e 's/resultaten in [^ ]* ([^)]*)//' -e "s|$TMP[^ :']*||g" \
+    -e 's|scenarios/[a-z0-9-]*\.json||g' "$TMP/w/all.txt" >"$TMP/w/words.txt"
+found=""
+for id in $ids; do
+    case $id in deal | project | volume | plan) continue ;; esac
+    grep -Fqw -- "$id" "$TMP/w/words.txt" && found="$found $id"
+done
+if [ -s "$TMP/w/words.txt" ] && [ -z "$found" ]; then ok; else
+    failed "no code ids in the Dutch warnings and notes" "found:$found"
+fi
 
 # files written by hand (wrapped lists, validate FILE, search path, messages)
 . "$HERE/files.sh"

@@ -43,14 +43,15 @@ same() {
     if diff -r "$2" "$3" >"$TMP/diff" 2>&1; then ok; else bad "$1: results differ" "$TMP/diff"; fi
 }
 
-# untimed FILE...: sensitivity writes its wall time ("runs in 0.2 s",
-# "seconds": 0.213) into its files and output, which differs between any
+# untimed FILE...: sensitivity writes its wall time ("runs in 0.2 s", in
+# Dutch "doorrekeningen in 0,2 s", "seconds": 0.213) into its files and
+# output, which differs between any
 # two runs; it is blanked, and the marker (which hashes the files) dropped
 untimed() {
     for f in "$@"; do
         [ -f "$f" ] || continue
         case $f in *.png | *.svg | *.pdf) continue ;; esac
-        sed -i -E 's/runs in [0-9.,]+ s/runs in T s/g; s/"seconds": [0-9.]+/"seconds": T/' "$f"
+        sed -i -E 's/(runs|doorrekeningen) in [0-9.,]+ s/\1 in T s/g; s/"seconds": [0-9.]+/"seconds": T/' "$f"
     done
 }
 

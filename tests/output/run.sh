@@ -44,6 +44,10 @@ PY=/usr/bin/python3
 "$BIN" compare -q --exact -o "$TMP/cmp" scenarios/t4-spuk.json scenarios/t4-du.json \
     scenarios/t4-as-spuk-light.json 2>"$TMP/err" || { failed "compare runs" "$(cat "$TMP/err")"; }
 
+"$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" scenarios/t4-spuk.json \
+    scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err" \
+    || { failed "compare --draws runs" "$(cat "$TMP/err")"; rm -rf "$TMP/cmpmc"; }
+
 # 1. the workbook, read back
 if "$PY" -c 'import openpyxl' 2>/dev/null; then
     for d in demo prog; do
@@ -53,8 +57,7 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
     if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmp" 2>&1); then ok; else
         failed "results.xlsx of compare matches compare.csv" "$out"; fi
     # with draws: the Monte Carlo columns of Vergelijking match compare.json
-    if "$BIN" compare -q --exact --no-plots --draws 200 --seed 7 -o "$TMP/cmpmc" \
-        scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"; then
+    if [ -d "$TMP/cmpmc" ]; then
         if out=$("$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmc" 2>&1); then ok; else
             failed "results.xlsx of compare --draws matches compare.json" "$out"; fi
         # the checker notices a changed Monte Carlo value
@@ -62,8 +65,6 @@ if "$PY" -c 'import openpyxl' 2>/dev/null; then
         "$PY" -c "import json,sys; p=sys.argv[1]; s=json.load(open(p)); s['uncertainty']['metrics']['rijk_net']['differences'][0]['p95'] += 0.001; json.dump(s, open(p, 'w'))" "$TMP/cmpmut/compare.json"
         if "$PY" "$HERE/check_xlsx.py" compare "$TMP/cmpmut" 2>&1 | grep -q 'rijk_net difference 2 p95'; then ok; else
             failed "check_xlsx.py notices a changed Monte Carlo value"; fi
-    else
-        failed "compare --draws runs" "$(cat "$TMP/err")"
     fi
     # the checker itself finds a wrong value
     cp -r "$TMP/demo" "$TMP/mut"
@@ -81,6 +82,52 @@ if command -v soffice >/dev/null 2>&1; then
         --outdir "$TMP/pdf" "$TMP/demo/results.xlsx" >"$TMP/lo.log" 2>&1 \
         && [ -s "$TMP/pdf/results.pdf" ]; then ok; else
         failed "soffice --convert-to pdf opens results.xlsx" "$(cat "$TMP/lo.log")"; fi
+    # the compare workbook with draws: LibreOffice prints the Vergelijking
+    # sheet with its headers and its values as formatted cells (in its own
+    # locale: 1,643.5 or 1.643,5), a difference below the report's
+    # precision to the euro, on A4 landscape pages with the sheet's name
+    if [ -s "$TMP/cmpmc/results.xlsx" ] && command -v pdftotext >/dev/null 2>&1; then
+        if timeout 180 soffice -env:UserInstallation=file://$prof --headless --convert-to pdf \
+            --outdir "$TMP/pdfmc" "$TMP/cmpmc/results.xlsx" >"$TMP/lo.log" 2>&1 \
+            && [ -s "$TMP/pdfmc/results.pdf" ]; then
+            pdftotext "$TMP/pdfmc/results.pdf" "$TMP/pdfmc/results.txt" 2>/dev/null
+            out=$("$PY" - "$TMP/pdfmc/results.txt" "$TMP/cmpmc/compare.json" "$TMP/pdfmc/results.pdf" <<'PYEOF'
+import json, re, subprocess, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+words = set(text.split())
+u = json.load(open(sys.argv[2], encoding="utf-8"))["uncertainty"]
+def shown(x, dec):
+    en = f"{x:,.{dec}f}"
+    return {en, en.replace(",", "_").replace(".", ",").replace("_", ".")}
+want = {
+    "header Maatstaf": {"Maatstaf"}, "header Eenheid": {"Eenheid"},
+    "header P(verschil > 0)": {"P(verschil"}, "header 'over 200 trekkingen'": {"trekkingen"},
+    "metric label": {"Rijksuitgaven"}, "sheet name in the footer": {"Vergelijking"},
+    "page numbers in Dutch": {"Pagina"},
+}
+rn, ret = u["metrics"]["rijk_net"], u["metrics"]["retained"]
+want["mean of Netto Rijksuitgaven, scenario 3, #,##0.0"] = shown(rn["scenarios"][2]["mean"], 1)
+want["P5 of the difference in Netto Rijksuitgaven, scenario 2"] = shown(rn["differences"][0]["p5"], 1)
+want["P(> 0) as a percentage"] = {f"{100 * rn['differences'][0]['p_greater']:.2f}%",
+                                  f"{100 * rn['differences'][0]['p_greater']:.2f}%".replace(".", ",")}
+# 'Bij de regio's gebleven': about € 100 in every draw, to the euro (6 decimals)
+want["difference in 'Bij de regio's gebleven' to the euro"] = shown(ret["differences"][0]["mean"], 6)
+for what, alts in want.items():
+    if not alts & words:
+        print(f"{what}: none of {sorted(alts)} in the printed workbook")
+if ret["differences"][0]["mean"] * 1e6 < 1 or ret["differences"][0]["p_greater"] != 1:
+    print("the case is gone: 'Bij de regio's gebleven' no longer differs by a few euros in every draw")
+info = subprocess.run(["pdfinfo", sys.argv[3]], capture_output=True, text=True).stdout
+size = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+)", info)
+if not size or abs(float(size.group(1)) - 842) > 2 or abs(float(size.group(2)) - 595) > 2:
+    print(f"pages are not A4 landscape: {size.group(0) if size else info[:200]}")
+PYEOF
+)
+            if [ -z "$out" ]; then ok; else failed "LibreOffice prints the Vergelijking sheet of compare --draws" "$out"; fi
+        else
+            failed "soffice --convert-to pdf opens the compare workbook" "$(cat "$TMP/lo.log")"
+        fi
+    fi
     rm -rf "$prof"
 else
     echo "skipped: LibreOffice (soffice) is not installed"
@@ -224,37 +271,123 @@ HTML
             failed "report.html of $d renders in Chromium with every image" \
                 "expected 'images $want/$want footer 1', got '$got'"; fi
     done
-    # printed, the compare report with draws (values, differences and the
-    # Monte Carlo columns) stays inside the A4 text area (595 pt page,
-    # 14 mm margins: text ends at 555.6 pt)
+    # printed, the compare report with draws (values, differences, the
+    # Monte Carlo columns, the tables by tranche and by region) of three
+    # and of five scenarios stays inside the A4 text area (595 pt page,
+    # 14 mm margins: text ends at 555.6 pt), with headers broken between
+    # words only
     if command -v pdftotext >/dev/null 2>&1 && [ -d "$TMP/cmpmc" ]; then
-        "$BIN" compare -q --draws 200 --seed 7 -o "$TMP/cmpa4" scenarios/t4-spuk.json \
-            scenarios/t4-du.json scenarios/t4-as-spuk-light.json 2>"$TMP/err"
-        prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
-        timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-            --disable-background-networking --disable-component-update --disable-sync \
-            --user-data-dir="$prof" --no-pdf-header-footer --print-to-pdf="$TMP/cmpa4.pdf" \
-            "file://$TMP/cmpa4/report.html" >/dev/null 2>&1
-        rm -rf "$prof"
-        pdftotext -bbox "$TMP/cmpa4.pdf" "$TMP/cmpa4.bbox" 2>/dev/null
-        out=$("$PY" - "$TMP/cmpa4.bbox" <<'PYEOF'
+        for k in 3 5; do
+            if [ $k -eq 3 ]; then
+                set -- scenarios/t4-spuk.json scenarios/t4-du.json scenarios/t4-as-spuk-light.json
+            else
+                set -- scenarios/programme-baseline.json scenarios/t4-as-du.json \
+                    scenarios/t4-as-spuk-light.json scenarios/t4-as-du-met-afspraken.json scenarios/all-du.json
+            fi
+            "$BIN" compare -q --draws 200 --seed 7 -o "$TMP/cmpa4-$k" "$@" 2>"$TMP/err" \
+                || failed "compare of $k scenarios runs" "$(cat "$TMP/err")"
+            prof=$(mktemp -d "${TMPDIR:-/tmp}/regiosim-chromium.XXXXXX")
+            timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+                --disable-background-networking --disable-component-update --disable-sync \
+                --user-data-dir="$prof" --no-pdf-header-footer --print-to-pdf="$TMP/cmpa4-$k.pdf" \
+                "file://$TMP/cmpa4-$k/report.html" >/dev/null 2>&1
+            rm -rf "$prof"
+            pdftotext -bbox "$TMP/cmpa4-$k.pdf" "$TMP/cmpa4-$k.bbox" 2>/dev/null
+            out=$("$PY" - "$TMP/cmpa4-$k.bbox" "$k" <<'PYEOF'
 import re, sys
 t = open(sys.argv[1], encoding="utf-8").read()
 pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)"', t)
 words = re.findall(r'xMax="([0-9.]+)"[^>]*>([^<]*)<', t)
 if not pages or any(abs(float(w) - 595) > 1 or abs(float(h) - 842) > 1 for w, h in pages):
     print(f"pages are not A4: {pages[:2]}")
-if len(words) < 500 or "Verschil:" not in " ".join(w for _, w in words):
+text = " ".join(w for _, w in words)
+if len(words) < 500 or "Verschil:" not in text:
     print(f"the printed report is incomplete ({len(words)} words)")
+for h in ("Per tranche", "Per regio"):
+    if h not in text:
+        print(f"no section '{h}' in the printed report")
+# a header is broken between words, never inside one ('eenh eid', 'tran
+# che'): no piece of a header word is printed as a word of its own
+got = {w for _, w in words}
+for h in ("maatstaf", "eenheid", "tranche", "regio"):
+    if h not in got:
+        print(f"the header '{h}' is not printed as one word")
+    pieces = sorted(w for w in got if w != h and w != "een" and len(w) < len(h) and
+                    ((len(w) >= 3 and h.startswith(w)) or (len(w) >= 2 and h.endswith(w))))
+    if pieces:
+        print(f"the header '{h}' is broken inside the word: {pieces}")
+# five scenarios: the changes by tranche and region in tables of their own
+if sys.argv[2] == "5" and text.count("Verschil met de basis:") < 2:
+    print("with five scenarios the changes by tranche and by region are not tables of their own")
+# the programme's awards are fixed: the table by region shows what moves
+if sys.argv[2] == "5" and "De Rijksbijdrage per regio verandert in geen scenario" not in text:
+    print("the table by region of the programme does not say that it shows what moves")
+if sys.argv[2] == "3" and "Rijksbijdrage per inwoner in euro" not in text:
+    print("the table by region of three scenarios is not the award per inhabitant")
 out = [w for x, w in words if float(x) > 595.3 - 14 * 72 / 25.4 + 0.5]
 if out:
     print(f"{len(out)} words right of the text area: {out[:8]}")
 PYEOF
 )
-        if [ -z "$out" ]; then ok; else failed "compare report prints within an A4 page" "$out"; fi
+            if [ -z "$out" ]; then ok; else failed "compare report of $k scenarios prints within an A4 page" "$out"; fi
+        done
     fi
 else
     echo "skipped: chromium is not installed (report not rendered)"
+fi
+
+# 6. a difference and its probability agree at the precision shown
+# (docs/report.md): in compare.md of three scenarios with draws no row
+# shows a mean and a P5–P95 band of 0 beside a probability; the case
+# that showed it ('Bij de regio's gebleven', a few euros more under the
+# DU in every draw) reads '≈ 0' without one, and the sentence gives it in
+# euros; the terminal table has no Markdown escapes
+if [ -s "$TMP/cmpmc/compare.md" ]; then
+    "$BIN" compare --no-plots --draws 200 --seed 7 -o "$TMP/cmpterm" scenarios/t4-spuk.json \
+        scenarios/t4-du.json scenarios/t4-as-spuk-light.json >"$TMP/cmpterm.txt" 2>&1
+    out=$("$PY" - "$TMP/cmpmc/compare.md" "$TMP/cmpterm.txt" <<'PYEOF'
+import re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+term = open(sys.argv[2], encoding="utf-8").read()
+zero = re.compile(r"^[+-]?0([.,]0+)?$")
+rows, approx = 0, []
+for line in md.splitlines():
+    c = [x.strip() for x in line.strip().strip("|").split("|")]
+    if len(c) != 7 or c[0] in ("maatstaf", ":---"):
+        continue
+    rows += 1
+    mean, band, prob = c[4], c[5], c[6]
+    lo_hi = [x.strip() for x in band.split("…")]
+    if zero.match(mean) and len(lo_hi) == 2 and all(zero.match(x) for x in lo_hi) and prob.endswith("%"):
+        print(f"row '{c[0]}': difference {mean}, band {band} beside a probability {prob}")
+    if mean == "≈ 0":
+        approx.append(c[0])
+        if band != "≈ 0" or prob != "–":
+            print(f"row '{c[0]}': '≈ 0' with band {band!r} and probability {prob!r}")
+if rows < 50:
+    print(f"only {rows} rows of differences in compare.md")
+if "Bij de regio's gebleven" not in approx:
+    print(f"'Bij de regio's gebleven' of the DU is not '≈ 0' (rows with ≈ 0: {approx})")
+if "≈ 0: het gemiddelde verschil" not in md:
+    print("no note under the table that explains '≈ 0'")
+s = [l for l in term.splitlines() if "bij de regio's achterblijft" in l and "decentralisatie-uitkering:" in l]
+if not s or "verwaarloosbaar" not in s[0] or not re.search(r"gemiddeld \+€ [0-9]{1,3}, ", s[0]):
+    print(f"the sentence on money kept by the regions is not in euros: {s[:1]}")
+if "\\>" in term or "\\_" in term:
+    print("the terminal table shows Markdown escapes")
+if "kans > 0" not in term:
+    print("the terminal table has no column 'kans > 0'")
+# t4-as-spuk-light.json is the whole programme (82 deals), the baseline 5 deals
+if "waarschuwing: ‘Tranche 4 als SPUK met lichte verantwoording’ gaat niet over dezelfde deals als de basis ‘Tranche 4 als specifieke uitkering’ (82 tegen 5 deals" not in term:
+    print("no warning that the third scenario is not about the baseline's deals")
+if "‘Tranche 4 als decentralisatie-uitkering’ gaat niet over" in term:
+    print("a warning of other deals for t4-du.json, which has the baseline's five")
+PYEOF
+)
+    if [ -z "$out" ]; then ok; else failed "difference and probability agree as shown (≈ 0 rule)" "$out"; fi
+    if grep -q "^Let op: ‘Tranche 4 als SPUK met lichte verantwoording’ gaat niet over dezelfde deals" \
+        "$TMP/cmpterm/report.md"; then ok; else
+        failed "the report says at its top that a scenario is not about the baseline's deals"; fi
 fi
 
 # 5. a small chart is drawn at its size

@@ -48,17 +48,19 @@ static void covers_model(void)
     CU_ASSERT_STRING_EQUAL(rs_label_of(RS_LK_RULE, "no-such-rule", 1), "no-such-rule");
 }
 
+/* A parameter path named for a reader: one function (rs_param_title) for
+ * charts, terminal tables and messages. */
 static void params(void)
 {
     char b[200];
-    rs_param_label(b, sizeof b, "cofinancing.share", 1);
+    rs_param_title(b, sizeof b, "cofinancing.share", NULL, 1);
     CU_ASSERT_STRING_EQUAL(b, "cofinancieringsaandeel");
-    rs_param_label(b, sizeof b, "instruments.spuk.reclaim_share", 1);
-    CU_ASSERT_STRING_EQUAL(b, "terugvorderingsaandeel (spuk)");
-    rs_param_label(b, sizeof b, "discount_rate", 0);
+    rs_param_title(b, sizeof b, "instruments.spuk.reclaim_share", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(b, "SPUK: terugvorderingsaandeel");
+    rs_param_title(b, sizeof b, "discount_rate", NULL, 0);
     CU_ASSERT_STRING_EQUAL(b, "discount rate");
-    rs_param_label(b, sizeof b, "tranches.T4.unknown_key", 1);
-    CU_ASSERT_STRING_EQUAL(b, "unknown_key (T4)");
+    rs_param_title(b, sizeof b, "tranches[T4].unknown_key", NULL, 1);
+    CU_ASSERT_STRING_EQUAL(b, "tranche T4: unknown_key");
 }
 
 /* One formatter: 1.654,9 and € 85 mln in Dutch; 1,654.9 and €85 million. */
@@ -198,8 +200,149 @@ static void message_table(void)
     CU_ASSERT_STRING_EQUAL(out, "aanvraag € 4,25 mln is lager dan het minimum per deal (€ 5 mln)");
 }
 
+/* A parameter's value and range in its unit, from the label table:
+ * hand-worked texts in both languages. */
+static void param_units(void)
+{
+    char out[200];
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("instruments.du.off_goal_share"), "share");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("tranches[T4].budget"), "M€");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("instruments.spuk.admin.obligations[2].hours"), "hours");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("instruments.spuk.admin.obligations[SiSa].fixed_eur"), "€");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("instruments.du.admin.tariff.rijk"), "€/hour");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("instruments.spuk.settlement.lag"), "years");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("regions[twente].fiscal_capacity"), "");
+    CU_ASSERT_STRING_EQUAL(rs_param_unit("no.such.key"), "");
+    /* a share 0.02..0.1 as a percentage */
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.deadline.extension_threshold", 0.02, 0.1,
+                       1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "2–10 %");
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.deadline.extension_threshold", 0.02, 0.1,
+                       0, "−");
+    CU_ASSERT_STRING_EQUAL(out, "2–10%");
+    rs_fmt_param(out, sizeof out, "instruments.du.off_goal_share", 0.0175, 1, "-");
+    CU_ASSERT_STRING_EQUAL(out, "1,75 %");
+    rs_fmt_param(out, sizeof out, "cofinancing.share", 0.125, 0, "-");
+    CU_ASSERT_STRING_EQUAL(out, "12.5%");
+    /* a negative end: U+2212 and "tot" instead of a dash beside the minus */
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.realisation_shift", -0.08, 0, 1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "−8 tot 0 %");
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.realisation_shift", -0.05, 0.05, 0, "−");
+    CU_ASSERT_STRING_EQUAL(out, "−5 to 5%");
+    rs_fmt_param(out, sizeof out, "instruments.spuk.realisation_shift", -0.05, 1, "-");
+    CU_ASSERT_STRING_EQUAL(out, "-5 %");
+    /* money with its unit; thousands point in Dutch */
+    rs_fmt_param_range(out, sizeof out, "tranches[T4].budget", 80, 120, 1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "€ 80–120 mln");
+    rs_fmt_param_range(out, sizeof out, "tranches[T4].budget", 80, 120.5, 0, "−");
+    CU_ASSERT_STRING_EQUAL(out, "€80–120.5 million");
+    rs_fmt_param(out, sizeof out, "deals[a].request", 1234.5, 1, "-");
+    CU_ASSERT_STRING_EQUAL(out, "€ 1.234,5 mln");
+    rs_fmt_param(out, sizeof out, "instruments.spuk.admin.obligations[SiSa].fixed_eur", 450, 1, "-");
+    CU_ASSERT_STRING_EQUAL(out, "€ 450");
+    rs_fmt_param_range(out, sizeof out, "instruments.du.admin.tariff.rijk", 85.5, 104.5, 1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "€ 85,5–104,5 per uur");
+    rs_fmt_param(out, sizeof out, "instruments.du.admin.tariff.region", 85, 0, "-");
+    CU_ASSERT_STRING_EQUAL(out, "€85 per hour");
+    /* years as years, hours as uur */
+    rs_fmt_param(out, sizeof out, "instruments.spuk.settlement.lag", 1, 0, "-");
+    CU_ASSERT_STRING_EQUAL(out, "1 year");
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.settlement.lag", 1, 3, 1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "1–3 jaar");
+    rs_fmt_param_range(out, sizeof out, "instruments.spuk.admin.obligations[0].hours", 12, 48, 1,
+                       "−");
+    CU_ASSERT_STRING_EQUAL(out, "12–48 uur");
+    rs_fmt_param(out, sizeof out, "instruments.spuk.admin.obligations[0].hours", 12, 0, "-");
+    CU_ASSERT_STRING_EQUAL(out, "12 hours");
+    /* a plain number: no unit, the fewest decimals */
+    rs_fmt_param_range(out, sizeof out, "regions[twente].fiscal_capacity", 0.87, 1.07, 1, "−");
+    CU_ASSERT_STRING_EQUAL(out, "0,87–1,07");
+    /* every parameter label with a unit has a known one */
+    static const char *const known[] = {"share", "M€", "€", "€/hour", "years", "hours", NULL};
+    for (size_t i = 0; i < rs_n_labels; i++) {
+        if (!rs_labels[i].unit)
+            continue;
+        CU_ASSERT_EQUAL(rs_labels[i].kind, RS_LK_PARAM);
+        int ok = 0;
+        for (int k = 0; known[k]; k++)
+            ok |= strcmp(rs_labels[i].unit, known[k]) == 0;
+        CU_ASSERT_TRUE(ok);
+    }
+}
+
+/* A message recorded as an id (rs_diag_add_id) survives the list as it
+ * is, strings with any byte included, and is worded in either language. */
+static void message_ids(void)
+{
+    rs_diag d;
+    rs_diag_init(&d);
+    rs_msg m = {RS_MSG_L_NO_DEALS, {0}, {"a\x1f" "b:1.json", "T\x01" "4", NULL, NULL}};
+    rs_diag_add_id(&d, 0, &m);
+    CU_ASSERT_EQUAL(d.code, 0);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    rs_msg back;
+    char buf[256];
+    CU_ASSERT_TRUE_FATAL(rs_diag_msg_of(d.msg[0], &back, buf, sizeof buf));
+    CU_ASSERT_EQUAL(back.id, RS_MSG_L_NO_DEALS);
+    CU_ASSERT_STRING_EQUAL(back.s[0], "a\x1f" "b:1.json");
+    CU_ASSERT_STRING_EQUAL(back.s[1], "T\x01" "4");
+    CU_ASSERT_STRING_EQUAL(back.s[2], "");
+    /* copied as text (as sweep and the MPI exchange copy messages) */
+    rs_diag c;
+    rs_diag_init(&c);
+    rs_diag_add(&c, RS_EXIT_INVALID, "%s", d.msg[0]);
+    char out[512];
+    rs_diag_text(out, sizeof out, c.msg[0], 1);
+    CU_ASSERT_STRING_EQUAL(out, "a\x1f" "b:1.json: tranche 'T\x01" "4' heeft geen deals");
+    rs_diag_text(out, sizeof out, c.msg[0], 0);
+    CU_ASSERT_STRING_EQUAL(out, "a\x1f" "b:1.json: tranche 'T\x01" "4' has no deals");
+    /* a message in words stays as it is; a cut or forged one is not read */
+    rs_diag_text(out, sizeof out, "plain words", 1);
+    CU_ASSERT_STRING_EQUAL(out, "plain words");
+    CU_ASSERT_FALSE(rs_diag_msg_of("\x01" "3\x1f" "1", &back, buf, sizeof buf));
+    CU_ASSERT_FALSE(rs_diag_msg_of("\x01" "999\x1f" "0\x1f" "0\x1f" "0\x1f" "0\x1f" "0\x1f" "0"
+                                   "\x1f" "0:\x1f" "0:\x1f" "0:\x1f" "0:", &back, buf, sizeof buf));
+    size_t len = strlen(d.msg[0]);
+    char *cut = rs_xstrdup(d.msg[0]);
+    cut[len - 3] = '\0';
+    CU_ASSERT_FALSE(rs_diag_msg_of(cut, &back, buf, sizeof buf));
+    free(cut);
+    rs_diag_free(&c);
+    rs_diag_free(&d);
+    /* the numbers of the command line's notes, hand-worked */
+    m = (rs_msg){RS_MSG_S_DRAWS_OTHER, {2000, 7, 1000, 1}, {"b.json", "a.json", NULL, NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "b.json vraagt om 2.000 trekkingen met startwaarde (seed) 7; het "
+                                "wordt doorgerekend met de 1.000 trekkingen en startwaarde 1 van "
+                                "a.json, zodat beide scenario's dezelfde trekkingen krijgen");
+    m = (rs_msg){RS_MSG_S_PLAN, {3, 1025, 2, 500, 2050, 1}, {"sobol", NULL, NULL, NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "sobol: 3 factoren, 1.025 punten: 2.050 doorrekeningen van elk "
+                                "500 trekkingen; na de eerste 64 punten volgt een schatting van "
+                                "de duur");
+    rs_msg_format(out, sizeof out, &m, 0);
+    CU_ASSERT_STRING_EQUAL(out, "sobol: 3 factors, 1,025 points: 2,050 runs of 500 draws; a time "
+                                "estimate follows after the first 64 points");
+    m = (rs_msg){RS_MSG_S_ESTIMATE, {64, 2.4, 250.6, 961}, {NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_STRING_EQUAL(out, "de eerste 64 punten duurden 2,4 s: ongeveer 4 min 11 s voor de "
+                                "andere 961");
+    m = (rs_msg){RS_MSG_V_JUMP, {RS_M_RIJK_NET, 84.96}, {NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "Netto Rijksuitgaven springt bij deze waarde over het doel"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "het dichtstbij is 85,0 € mln"));
+    rs_msg_format(out, sizeof out, &m, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "rijk_net jumps across the target"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "the nearest is 84.96 M€"));
+    m = (rs_msg){RS_MSG_C_DRAWS_DEFAULT, {0.85}, {NULL}};
+    rs_msg_format(out, sizeof out, &m, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "realisatie per jaar van 85 % (die van het scenario)"));
+}
+
 const rs_test rs_tests_labels[] = {{"chart titles of parameters", param_titles},
                                    {"message templates", message_table},
+                                   {"parameter units", param_units},
+                                   {"messages as ids", message_ids},
                                    {"every model id has a label", covers_model},
                                    {"parameter paths", params},
                                    {"number style", number_style},

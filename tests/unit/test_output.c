@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../../src/output/outdir.h"
+#include "../../src/output/report.h"
 #include "../../src/output/write.h"
 #include "helpers.h"
 #include "scen.h"
@@ -281,7 +282,117 @@ static void full_disk(void)
     rs_diag_free(&d);
 }
 
-const rs_test rs_tests_output[] = {{"CSV en round-trip", csv_en},
+/* The rule for a paired difference as shown (docs/report.md), on
+ * hand-built cases.  The first is the one a reader saw: a DU region keeps
+ * € 13 to € 286 more in every draw (P(> 0) = 1), which the table in € mln
+ * with one decimal shows as 0,0. */
+static void diff_rule_by_hand(void)
+{
+    /* € 103 mean, P5 € 13, P95 € 286, more in every draw: "≈ 0" */
+    CU_ASSERT_EQUAL(rs_diff_classify(0.000103, 0.0000129, 0.000286, 1, 0, 1, 1), RS_DIFF_NEGLIGIBLE);
+    /* the same in every draw */
+    CU_ASSERT_EQUAL(rs_diff_classify(0, 0, 0, 0, 0, 1, 1), RS_DIFF_NONE);
+    /* within half a euro: rounding in sums of millions, whatever P says */
+    CU_ASSERT_EQUAL(rs_diff_classify(4e-7, 1e-7, 4.9e-7, 1, 0, 1, 1), RS_DIFF_NONE);
+    /* € 49.000 still shows as 0,0; € 51.000 as 0,1 */
+    CU_ASSERT_EQUAL(rs_diff_classify(0.049, 0.01, 0.049, 1, 0, 1, 1), RS_DIFF_NEGLIGIBLE);
+    CU_ASSERT_EQUAL(rs_diff_classify(0.049, 0.01, 0.051, 1, 0, 1, 1), RS_DIFF_SHOWN);
+    CU_ASSERT_EQUAL(rs_diff_classify(-0.049, -0.049, -0.01, 0, 1, 1, 1), RS_DIFF_NEGLIGIBLE);
+    CU_ASSERT_EQUAL(rs_diff_classify(-0.051, -0.06, -0.01, 0, 1, 1, 1), RS_DIFF_SHOWN);
+    /* a mean that shows as 0,0 with a band that does not: a spread, shown */
+    CU_ASSERT_EQUAL(rs_diff_classify(0.02, -0.3, 0.4, 0.55, 0.45, 1, 1), RS_DIFF_SHOWN);
+    /* the mean of a count has one decimal more than its band */
+    CU_ASSERT_EQUAL(rs_diff_classify(0.04, 0, 0, 0.04, 0, 1, 0), RS_DIFF_NEGLIGIBLE);
+    CU_ASSERT_EQUAL(rs_diff_classify(0.06, 0, 0.4, 0.06, 0, 1, 0), RS_DIFF_SHOWN);
+    CU_ASSERT_TRUE(rs_shows_zero(-0.0499, 1));
+    CU_ASSERT_FALSE(rs_shows_zero(0.0501, 1));
+    CU_ASSERT_TRUE(rs_shows_zero(0.004, 2));
+    CU_ASSERT_FALSE(rs_shows_zero(0.006, 2));
+}
+
+/* A probability never shows as a certainty it is not. */
+static void prob_text(void)
+{
+    rs_doc d;
+    rs_doc_init(&d, 1, "png");
+    static const struct {
+        double p;
+        const char *want;
+    } c[] = {{1, "100 %"},    {0.996, "> 99 %"}, {0.994, "99 %"}, {0.5, "50 %"},
+             {0.004, "< 1 %"}, {0.006, "1 %"},    {0, "0 %"}};
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        char *t = rs_report_prob(&d, c[i].p);
+        CU_ASSERT_STRING_EQUAL(t, c[i].want);
+        free(t);
+    }
+    rs_doc_free(&d);
+}
+
+/* A table of 2 label columns and 8 value columns becomes two tables of
+ * 2 + 4, the labels repeated; one of 2 + 5 stays whole. */
+static void table_split(void)
+{
+    rs_doc d;
+    rs_doc_init(&d, 1, "png");
+    char *cells[2 * 10];
+    char buf[2 * 10][8];
+    for (int i = 0; i < 20; i++) {
+        snprintf(buf[i], sizeof buf[i], "%d.%d", i / 10, i % 10);
+        cells[i] = buf[i];
+    }
+    rs_doc_table_split(&d, cells, 20, 10, 2, 5);
+    CU_ASSERT_EQUAL_FATAL(d.n, 2);
+    CU_ASSERT_EQUAL(d.b[0].cols, 6);
+    CU_ASSERT_EQUAL(d.b[1].cols, 6);
+    CU_ASSERT_EQUAL(d.b[0].n, 12);
+    CU_ASSERT_STRING_EQUAL(d.b[0].cells[2], "0.2");
+    CU_ASSERT_STRING_EQUAL(d.b[0].cells[5], "0.5");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[0], "0.0");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[1], "0.1");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[2], "0.6");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[5], "0.9");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[8], "1.6");
+    CU_ASSERT_STRING_EQUAL(d.b[1].cells[11], "1.9");
+    rs_doc_free(&d);
+    rs_doc_init(&d, 1, "png");
+    rs_doc_table_split(&d, cells, 14, 7, 2, 5);
+    CU_ASSERT_EQUAL(d.n, 1);
+    CU_ASSERT_EQUAL(d.b[0].cols, 7);
+    rs_doc_free(&d);
+}
+
+/* Markdown for a file escapes what Markdown reads; for a terminal only
+ * the cell separator. */
+static void markdown_plain(void)
+{
+    rs_doc d;
+    rs_doc_init(&d, 1, "png");
+    char c0[] = "kans > 0", c1[] = "a|b", c2[] = "100 %", c3[] = "x_y";
+    char *cells[] = {c0, c1, c2, c3};
+    rs_doc_cells(&d, RS_B_TABLE, cells, 4, 2);
+    FILE *f = tmpfile();
+    rs_doc_markdown(f, &d);
+    char *md = slurp(f);
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| kans \\> 0 | a\\|b |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 100 % | x\\_y |"));
+    free(md);
+    d.plain = 1;
+    f = tmpfile();
+    rs_doc_markdown(f, &d);
+    md = slurp(f);
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| kans > 0 | a\\|b |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 100 % | x_y |"));
+    free(md);
+    rs_doc_free(&d);
+}
+
+const rs_test rs_tests_output[] = {{"difference as shown: the rule by hand", diff_rule_by_hand},
+                                   {"probability text", prob_text},
+                                   {"table split for A4", table_split},
+                                   {"Markdown for a terminal", markdown_plain},
+                                   {"CSV en round-trip", csv_en},
                                    {"CSV nl round-trip", csv_nl},
                                    {"CSV en, exact digits", csv_en_exact},
                                    {"CSV nl, exact digits", csv_nl_exact},
