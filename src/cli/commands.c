@@ -366,9 +366,18 @@ static int write_results(const rs_result *res, const char *dir, const char *csv,
     if (!rc)
         rc = rs_outdir_commit(&od, diag);
     if (!rc && !o->quiet && !o->no_plots && charts.n && !charts.missing)
-        fprintf(stderr, "regiosim: %zu %s drawn in %.2f s by %d gnuplot %s\n", charts.n,
-                rs_plural((long)charts.n, "chart", "charts"), charts.seconds, charts.at_once,
-                charts.at_once > 1 ? "processes at once" : "process");
+    {
+        char secs[32];
+        rs_fmt(secs, sizeof secs, charts.seconds, 2, g.nl);
+        if (g.nl)
+            fprintf(stderr, "regiosim: %zu %s getekend in %s s door %d gnuplot-%s\n", charts.n,
+                    charts.n == 1 ? "grafiek" : "grafieken", secs, charts.at_once,
+                    charts.at_once > 1 ? "processen tegelijk" : "proces");
+        else
+            fprintf(stderr, "regiosim: %zu %s drawn in %s s by %d gnuplot %s\n", charts.n,
+                    rs_plural((long)charts.n, "chart", "charts"), secs, charts.at_once,
+                    charts.at_once > 1 ? "processes at once" : "process");
+    }
 out:
     rs_outdir_abort(&od);
     rs_charts_free(&charts);
@@ -883,8 +892,10 @@ int rs_cmd_plot(const rs_opts *o)
     if (n > 0)
         rs_free_list(names, n);
     if (!rc && !o->quiet)
-        printf("charts redrawn in %s/plots (its scenario.json run again; nothing in the folder "
-               "was executed)\n",
+        printf(rs_cli_nl(o, NULL) ? "grafieken opnieuw getekend in %s/plots (de scenario.json "
+                                    "ervan opnieuw doorgerekend; niets uit de map is uitgevoerd)\n"
+                                  : "charts redrawn in %s/plots (its scenario.json run again; "
+                                    "nothing in the folder was executed)\n",
                dir);
     free(scen);
     return rc;

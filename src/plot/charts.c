@@ -251,10 +251,13 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
                 /* gnuplot stopped at this chart: say why, go on after it */
                 stopped[j] = 1;
                 char *msg = first_lines(after_last_mark(err[j] ? err[j] : ""));
-                char *said = msg ? rs_xasprintf("gnuplot says: %s", msg)
-                                 : rs_xstrdup("gnuplot stopped without a message");
-                note[i].msg = rs_xasprintf("chart '%s' was not drawn: %s; redraw it with: cd "
-                                           "%s/plots && gnuplot %s.gp",
+                char *said = msg ? rs_xasprintf(RS_L(g, "gnuplot meldt: %s", "gnuplot says: %s"), msg)
+                                 : rs_xstrdup(RS_L(g, "gnuplot stopte zonder melding",
+                                                   "gnuplot stopped without a message"));
+                note[i].msg = rs_xasprintf(RS_L(g, "grafiek '%s' is niet getekend: %s; teken hem "
+                                                   "opnieuw met: cd %s/plots && gnuplot %s.gp",
+                                                "chart '%s' was not drawn: %s; redraw it with: cd "
+                                                "%s/plots && gnuplot %s.gp"),
                                            out->c[i].name, said, shown_dir, out->c[i].name);
                 free(said);
                 free(msg);
@@ -278,9 +281,12 @@ int rs_charts_flush(rs_charts *out, const char *dir, const char *shown_dir, cons
     }
     if (missing_now)
         rs_diag_add(warn, 0,
-                    "gnuplot ('%s') is not installed: the charts were not drawn; their "
-                    "scripts and data are in %s/plots. Install it (apt-get install "
-                    "gnuplot-nox) and run: regiosim plot %s",
+                    RS_L(g, "gnuplot ('%s') is niet geïnstalleerd: de grafieken zijn niet "
+                            "getekend; hun scripts en gegevens staan in %s/plots. Installeer het "
+                            "(apt-get install gnuplot-nox) en voer uit: regiosim plot %s",
+                         "gnuplot ('%s') is not installed: the charts were not drawn; their "
+                         "scripts and data are in %s/plots. Install it (apt-get install "
+                         "gnuplot-nox) and run: regiosim plot %s"),
                     g->gnuplot, shown_dir, shown_dir);
     free(note);
     free(grp);

@@ -91,14 +91,14 @@ if command -v gnuplot >/dev/null 2>&1; then
     # with --threads 2, one with --threads 1 (said on stderr)
     r run --threads 2 -o "$P/n2" "$D/demo.json"
     check_rc_has "--threads 2: the charts are drawn by two gnuplot processes at once" 0 "$ERR" \
-        "8 charts drawn in" "by 2 gnuplot processes at once"
+        "8 grafieken getekend in" "door 2 gnuplot-processen tegelijk"
     r run --threads 1 -o "$P/n1" "$D/demo.json"
     check_rc_has "--threads 1: the charts are drawn by one gnuplot process" 0 "$ERR" \
-        "8 charts drawn in" "by 1 gnuplot process"
+        "8 grafieken getekend in" "door 1 gnuplot-proces"
     # at least two charts per process: 8 charts with --threads 8 take 4
     r run --threads 8 -o "$P/n8" "$D/demo.json"
     check_rc_has "--threads 8: at most four gnuplot processes for eight charts" 0 "$ERR" \
-        "by 4 gnuplot processes at once"
+        "door 4 gnuplot-processen tegelijk"
 
     # a chart gnuplot stops at, in the second process (charts are dealt
     # out in turn: cumulative, the second chart, goes to the second): it
@@ -108,8 +108,8 @@ if command -v gnuplot >/dev/null 2>&1; then
     cp "$ROOT"/plots/*.gp "$P/style/"
     echo 'exit' >>"$P/style/layout-cumulative.gp"
     same_plots "a chart gnuplot stops at" run --style "$P/style/rijkshuisstijl.gp" "$D/demo.json"
-    if has "$P/t2/err" "chart 'cumulative' was not drawn: gnuplot stopped without a message" &&
-        [ "$(grep -c 'was not drawn' "$P/t2/err")" = 1 ] && [ ! -e "$P/t2/res/plots/cumulative.png" ] &&
+    if has "$P/t2/err" "grafiek 'cumulative' is niet getekend: gnuplot stopte zonder melding" &&
+        [ "$(grep -c 'is niet getekend' "$P/t2/err")" = 1 ] && [ ! -e "$P/t2/res/plots/cumulative.png" ] &&
         [ "$(ls "$P/t2/res/plots" | grep -c '\.png$')" = 7 ]; then
         ok
     else
@@ -121,9 +121,9 @@ if command -v gnuplot >/dev/null 2>&1; then
     echo 'print "regions: no room"' >>"$P/style/layout-regions.gp"
     echo 'exit' >>"$P/style/layout-regions.gp"
     same_plots "a chart stopped in each process" run --style "$P/style/rijkshuisstijl.gp" "$D/demo.json"
-    if [ "$(grep -c 'was not drawn' "$P/t2/err")" = 2 ] &&
-        grep -n 'was not drawn' "$P/t2/err" | head -1 | grep -q "'cumulative'" &&
-        has "$P/t2/err" "chart 'regions' was not drawn: gnuplot says: regions: no room;" &&
+    if [ "$(grep -c 'is niet getekend' "$P/t2/err")" = 2 ] &&
+        grep -n 'is niet getekend' "$P/t2/err" | head -1 | grep -q "'cumulative'" &&
+        has "$P/t2/err" "grafiek 'regions' is niet getekend: gnuplot meldt: regions: no room;" &&
         [ "$(ls "$P/t2/res/plots" | grep -c '\.png$')" = 6 ]; then
         ok
     else
@@ -136,12 +136,12 @@ if command -v gnuplot >/dev/null 2>&1; then
         >"$OUT" 2>"$ERR"
     rc=$?
     check_rc_has "missing gnuplot with --threads 2: exit 0 and the warning" 0 "$ERR" \
-        "gnuplot ('/nonexistent/gnuplot') is not installed"
-    [ "$(grep -c 'not installed' "$ERR")" = 1 ] && [ "$(grep -c 'gnuplot' "$ERR")" = 1 ] && ok ||
+        "gnuplot ('/nonexistent/gnuplot') is niet geïnstalleerd"
+    [ "$(grep -c 'niet geïnstalleerd' "$ERR")" = 1 ] && [ "$(grep -c 'gnuplot' "$ERR")" = 1 ] && ok ||
         failed "missing gnuplot with --threads 2: the warning once" "$(cat "$ERR")"
     REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" compare -q --threads 2 -o "$P/nognuplot-cmp" \
         "$D/t4-spuk.json" "$D/t4-du.json" >"$OUT" 2>"$ERR"
-    [ "$(grep -c 'not installed' "$ERR")" = 1 ] && ok ||
+    [ "$(grep -c 'niet geïnstalleerd' "$ERR")" = 1 ] && ok ||
         failed "missing gnuplot in a compare with --threads 2: the warning once" "$(cat "$ERR")"
     rm -rf "$P"
 else

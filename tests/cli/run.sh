@@ -558,8 +558,14 @@ fi
 REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q -o "$TMP/nognuplot" scenarios/demo.json >"$OUT" 2>"$ERR"
 rc=$?
 check_rc_has "missing gnuplot: exit 0 and one warning saying how to install it" 0 "$ERR" \
-    "gnuplot ('/nonexistent/gnuplot') is not installed" "apt-get install gnuplot-nox" "regiosim plot"
-if [ "$(grep -c 'not installed' "$ERR")" = 1 ] && [ -s "$TMP/nognuplot/plots/cashflow.gp" ] &&
+    "gnuplot ('/nonexistent/gnuplot') is niet geïnstalleerd" "apt-get install gnuplot-nox" "regiosim plot"
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q --lang en -o "$TMP/nognuplot-en" scenarios/demo.json >"$OUT" 2>"$ERR"
+rc=$?
+check_rc_has "missing gnuplot, --lang en: the warning in English" 0 "$ERR" \
+    "regiosim: warning: gnuplot ('/nonexistent/gnuplot') is not installed: the charts were not drawn"
+REGIOSIM_GNUPLOT=/nonexistent/gnuplot "$BIN" run -q -o "$TMP/nognuplot" scenarios/demo.json >"$OUT" 2>"$ERR"
+rc=$?
+if [ "$(grep -c 'niet geïnstalleerd' "$ERR")" = 1 ] && [ -s "$TMP/nognuplot/plots/cashflow.gp" ] &&
     [ -s "$TMP/nognuplot/summary.json" ] && [ ! -e "$TMP/nognuplot/plots/cashflow.png" ]; then
     ok
 else

@@ -152,8 +152,17 @@ static void tics(void)
     rs_buf b;
     rs_buf_init(&b);
     CU_ASSERT_EQUAL(rs_gp_tics(&b, &g, "y", -3, 47), 0);
-    CU_ASSERT_STRING_EQUAL(b.s, "set yrange [-10:50]\nset ytics ('-10' -10, '0' 0, '10' 10, "
+    /* the labels with the minus sign U+2212, the positions as numbers */
+    CU_ASSERT_STRING_EQUAL(b.s, "set yrange [-10:50]\nset ytics ('\xe2\x88\x92" "10' -10, '0' 0, '10' 10, "
                                 "'20' 20, '30' 30, '40' 40, '50' 50)\n");
+    rs_buf_free(&b);
+    /* value labels: a negative number takes the minus sign, a dash or a
+     * text starting with a hyphen stays as it is */
+    rs_buf_init(&b);
+    const char *vals[] = {"-2,3", "+1,6", "-", "-x", "0,0"};
+    rs_gp_label_array(&b, "V", vals, 5, 0);
+    CU_ASSERT_STRING_EQUAL(b.s, "array V[5]\nV[1] = '\xe2\x88\x92" "2,3'\nV[2] = '+1,6'\n"
+                                "V[3] = '-'\nV[4] = '-x'\nV[5] = '0,0'\n");
     rs_buf_free(&b);
     rs_buf_init(&b);
     rs_gp_tics(&b, &g, "x", 0, 1);
