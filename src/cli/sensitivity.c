@@ -1133,6 +1133,7 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
     const char *l_hi = RS_L(g, "schatting op bovengrens", "estimate at its high end");
     char bt[40];
     fmtv(bt, sizeof bt, base, g->nl);
+    rs_gp_minus(bt, sizeof bt);
     rs_buf_init(&t);
     rs_buf_printf(&t, RS_L(g, "basiswaarde %s", "base value %s"), bt);
     if (st->method == M_OAT)

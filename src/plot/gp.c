@@ -183,7 +183,7 @@ void rs_gp_text(rs_buf *b, const char *text, size_t max) { each_char(b, text, ma
 
 /* A chart writes a negative number with the minus sign U+2212 (as the
  * value labels beside the bars do), not with a hyphen: "-5" → "−5". */
-static void chart_minus(char *s, size_t n)
+void rs_gp_minus(char *s, size_t n)
 {
     size_t len = strlen(s);
     if (s[0] != '-' || !(s[1] >= '0' && s[1] <= '9') || len + 3 > n)
@@ -203,7 +203,7 @@ void rs_gp_label_array(rs_buf *b, const char *var, const char *const *texts, siz
         char t[64];
         if (texts[i] && strlen(texts[i]) + 3 < sizeof t) { /* a value: its minus sign */
             strcpy(t, texts[i]);
-            chart_minus(t, sizeof t);
+            rs_gp_minus(t, sizeof t);
             rs_gp_quote_max(b, t, max);
         } else {
             rs_gp_quote_max(b, texts[i], max);
@@ -300,7 +300,7 @@ static void tic_label(char *lab, size_t n, double t, int decimals, int nl)
 {
     if (decimals <= 12 && fabs(t) < 1e15) {
         rs_fmt_grouped(lab, n, t, decimals, nl);
-        chart_minus(lab, n);
+        rs_gp_minus(lab, n);
         return;
     }
     snprintf(lab, n, "%.6g", t);

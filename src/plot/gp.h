@@ -70,6 +70,11 @@ double rs_gp_base_font(const rs_gp *g);
 /* File name extension of the terminal's images: png, svg or pdf. */
 const char *rs_gp_ext(const char *terminal);
 
+/* A leading hyphen of a number as the minus sign U+2212, in place ("-5"
+ * becomes "−5"; "-", "-x" and a string without room stay as they are):
+ * the axes and value labels of a chart write negatives this way. */
+void rs_gp_minus(char *s, size_t n);
+
 /* Appends 'text' as a safe gnuplot string expression (see above). */
 void rs_gp_quote(rs_buf *b, const char *text);
 /* The same, cut after 'max' characters (not bytes) with '…' (0: no limit). */

@@ -162,6 +162,7 @@ static void histogram(const rs_result *res, const rs_gp *g, rs_metric m, const c
     }
     char dv[64], l_det[160];
     rs_fmt_metric(dv, sizeof dv, m, det, g->nl, 0);
+    rs_gp_minus(dv, sizeof dv);
     snprintf(l_det, sizeof l_det, RS_L(g, "deterministische berekening: %s (gestreept)",
                                        "deterministic run: %s (dashed)"), dv);
     rs_chart_key_below(gp, g, 2, rs_text_chars(l_det), 1);
