@@ -32,7 +32,7 @@ demo() { # TAG BINARY [OPTIONS]
     tag=$1 bin=$2
     shift 2
     rm -rf "$TMP/demo"
-    "$bin" run "$@" scenarios/demo.json -o "$TMP/demo" > /dev/null 2> "$TMP/err" \
+    "$bin" run --lang en "$@" scenarios/demo.json -o "$TMP/demo" > /dev/null 2> "$TMP/err" \
         || { cat "$TMP/err" >&2; exit 1; }
     line=$(grep 'charts drawn in' "$TMP/err") \
         || { echo "charts bench: regiosim drew no charts" >&2; cat "$TMP/err" >&2; exit 1; }
