@@ -977,6 +977,24 @@ static char *unit_text(const study *st, int nl)
 #define CHART_MAX 20
 
 /* 't' right-aligned in 'w' characters (not bytes: "€" is three) */
+/* "uurtarief regio (€)" → "uurtarief regio": a name's unit in brackets
+ * at its end, when a range in that unit follows it ("[€ 76,5–93,5 per
+ * uur]"); other brackets ("(Rijk)") stay. */
+static void drop_unit(char *name)
+{
+    size_t len = strlen(name);
+    char *open = len ? strrchr(name, '(') : NULL;
+    if (!open || name[len - 1] != ')' || open == name || open[-1] != ' ' ||
+        (size_t)(name + len - open) > 12)
+        return;
+    static const char *const units[] = {"(€)", "(€ mln)", "(M€)", "(jaar)", "(years)"};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcmp(open, units[i]) == 0) {
+            open[-1] = '\0';
+            return;
+        }
+}
+
 static void put_col(const char *t, int w)
 {
     int pad = w - (int)rs_text_width(t);
@@ -1026,7 +1044,11 @@ static void chart(const study *st, const rs_gp *g, double base, rs_buf *dat, rs_
         /* the label: the name, and for a tornado the range and any switch */
         rs_buf lab;
         rs_buf_init(&lab);
-        const char *fname = f->disp[g->nl ? 1 : 0];
+        char nm[400];
+        snprintf(nm, sizeof nm, "%s", f->disp[g->nl ? 1 : 0]);
+        if (st->method == M_OAT)
+            drop_unit(nm); /* the range after it says the unit */
+        const char *fname = nm;
         if (strlen(fname) > 54) { /* whole UTF-8 characters */
             size_t cut = 52;
             while (cut > 0 && ((unsigned char)fname[cut] & 0xC0) == 0x80)

@@ -940,7 +940,7 @@ G="$TMP/sens-all/plots/sensitivity.gp"
 ids=$(grep -v '^#' "$G" | grep -oE 'off_goal_share|extension_threshold|realisation_shift|\((spuk|du)\)|(spuk|du): ' | sort -u | tr '\n' ' ')
 if [ -s "$G" ] && [ -z "$ids" ]; then ok; else failed "tornado (all estimates): no parameter ids" "found: $ids"; fi
 check_has "tornado: an obligation by its name" "$G" "'SPUK: projectadministratie, hours [12–48 hours]'"
-check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk (€) [€85.5–104.5 per hour]'"
+check_has "tornado: a group over both instruments by its common label" "$G" "'hourly rate, Rijk [€85.5–104.5 per hour]'"
 check_has "tornado: an instrument key" "$G" "'SPUK: extension threshold [2–10%]'"
 check_has "sensitivity report: the table names factors by label" "$TMP/sens3/report.md" "| DU: aandeel niet-doelbesteding |"
 # every declared estimate in Dutch: each range in its unit (models/: the
@@ -950,7 +950,7 @@ REGIOSIM_GNUPLOT=/nonexistent/gnuplot r sensitivity scenarios/t4-spuk.json --vs 
     --metric effectiveness --set uncertainty=null -q -o "$TMP/sens-all-nl"
 check_rc_has "tornado: hours in uur, a negative end with U+2212, a tariff in € per uur" 0 \
     "$TMP/sens-all-nl/plots/sensitivity.gp" "'SPUK: projectadministratie, uren [12–48 uur]'" \
-    "'SPUK: verschuiving van de realisatie [−8 tot 0 %]'" "'uurtarief Rijk (€) [€ 85,5–104,5 per uur]'"
+    "'SPUK: verschuiving van de realisatie [−8 tot 0 %]'" "'uurtarief Rijk [€ 85,5–104,5 per uur]'"
 check_rc_has "sensitivity report: ranges in their units" 0 "$TMP/sens-all-nl/report.md" \
     "| DU: aandeel niet-doelbesteding | 0–25 % |" "| SPUK: projectadministratie, uren | 12–48 uur |"
 
