@@ -124,7 +124,7 @@ grep -q '"draws": 3000' res/run-k3/summary.json && ok || bad "run: summary.json 
 if command -v script >/dev/null 2>&1; then
     script -qc "$MPIRUN -np 3 $MPIBIN run --no-plots scenarios/demo.json -o out/bar \
         --draws 600000" /dev/null 2>&1 | tr '\r' '\n' >bar.txt
-    most=$(grep -o '] [0-9]*/600000 draws' bar.txt | tr -dc '0-9/\n' | cut -d/ -f1 |
+    most=$(grep -oE '] [0-9]*/600000 (draws|trekkingen)' bar.txt | tr -dc '0-9/\n' | cut -d/ -f1 |
         awk '$1 < 600000 && $1 > m {m = $1} END {print m + 0}')
     if [ "$most" -gt 200000 ]; then ok; else bad "progress: before the end at most $most of 600000 draws shown (rank 0 alone runs 200000)" bar.txt; fi
 else
