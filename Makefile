@@ -115,13 +115,15 @@ demo: deps
 	@echo "  ./regiosim explain scenarios/demo.json twente-t4   (one deal, year by year)"
 	@echo "  ./regiosim run scenarios/t4-du.json      (the DU twin of scenarios/t4-spuk.json)"
 
-# The build runs on every core (a fresh clone compiles about 60 files); the
-# suites then run one after the other, so their output stays readable.
+# The build runs on every core (a fresh clone compiles about 60 files);
+# the three suites then run at once too, each in its own temporary
+# folder, and make prints each suite's output whole when it ends
+# (--output-sync), so that it stays readable.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 check: DEBS += $(TEST_DEBS)
 check: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) regiosim $(BUILD)/unit-tests
-	@$(MAKE) --no-print-directory unit cli-test output-test
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target unit cli-test output-test
 
 # Renders the demo's report.html in headless Chromium, the whole page, to
 # out/report-shot/report.png (its own folder: an earlier out/demo is left
