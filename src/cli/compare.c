@@ -1294,37 +1294,19 @@ static void chart_regions(const one *s, size_t k, const reg *rg, size_t nr, size
     /* the largest gains and losses; regions without a change are left out
      * while any region changes (the full list is regions.csv) */
     double *val = rs_xcalloc(nr ? nr : 1, sizeof *val);
-    size_t *idx = rs_xcalloc(nr ? nr : 1, sizeof *idx);
-    for (size_t j = 0; j < nr; j++)
+    const char **nm = rs_xcalloc(nr ? nr : 1, sizeof *nm);
+    for (size_t j = 0; j < nr; j++) {
         val[j] = c[j].v;
-    size_t gap, left, zeros;
-    size_t shown = rs_chart_pick(val, nr, SHOW, 0.5, idx, &gap, &left, &zeros);
-    free(val);
-    int cut = left > 0;
-    rs_buf_add(dat, "# k\ty\tchange_award_per_capita_eur\tregion\n");
-    const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
-    char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
-    for (size_t q = 0; q < shown; q++) {
-        size_t j = idx[q];
-        double y = (double)(shown - 1 - q) + (cut && q < gap ? 1 : 0);
-        char v[48];
-        rs_fmt(v, sizeof v, fabs(c[j].v), 0, g->nl);
-        rn[q] = c[j].name;
-        rv[q] = rs_xasprintf("%s€ %s", c[j].v > 0 ? "+" : c[j].v < 0 ? "−" : "", v);
-        rs_buf_printf(dat, "%zu\t%g\t", q, y);
-        rs_chart_dat_num(dat, c[j].v);
-        rs_buf_add(dat, "\t");
-        dat_str(dat, c[j].name, 0);
-        rs_buf_add(dat, "\n");
+        nm[j] = c[j].name;
     }
-    free(idx);
+    rs_buf_add(dat, "# k\ty\tchange_award_per_capita_eur\tregion\n");
     rs_gp_header(gp, g, name);
-    rs_gp_label_array(gp, "L", rn, shown, 34);
-    rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
-    for (size_t q = 0; q < shown; q++)
-        free(rv[q]);
-    free(rv);
-    free(rn);
+    rs_chart_rows sel;
+    rs_chart_ranked(dat, gp, g, val, nm, nr, SHOW, 1, &sel);
+    free(val);
+    free(nm);
+    size_t shown = sel.shown, gap = sel.gap, left = sel.left, zeros = sel.zeros;
+    int cut = left > 0;
     free(c);
     char t[600], a[120], b[120];
     rs_chart_cut(a, sizeof a, disp(&s[k]), 50);

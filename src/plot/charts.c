@@ -33,13 +33,6 @@ static double now(void)
 /* Text for a data file (its last column, see gp.h). */
 static void dat_str(rs_buf *b, const char *s) { rs_gp_text(b, s, 0); }
 
-static void dat_num(rs_buf *b, double x)
-{
-    char t[40];
-    rs_fmt_num(t, sizeof t, x, '.');
-    rs_buf_add(b, t);
-}
-
 /* gnuplot's message for a one-line warning: its last non-blank line
  * ("line 0: undefined variable: x"), the one that says what went wrong;
  * NULL when it printed nothing. */
@@ -353,11 +346,11 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
         for (size_t t = 0; t < nt; t++) {
             cum += paid[t * (size_t)rows + (size_t)row];
             rs_buf_add(dat, "\t");
-            dat_num(dat, cum);
+            rs_chart_dat_num(dat, cum);
         }
         hi = fmax(hi, cum);
         rs_buf_add(dat, "\t");
-        dat_num(dat, -recl[row]);
+        rs_chart_dat_num(dat, -recl[row]);
         double net = 0, cof = 0;
         int y0 = sc->start - p->y0 + row;
         if (is_after) {
@@ -370,9 +363,9 @@ static void chart_cashflow(const rs_result *res, const rs_gp *g, rs_buf *dat, rs
             cof = r->y[RS_Y_COFIN_SPENT][y0];
         }
         rs_buf_add(dat, "\t");
-        dat_num(dat, net);
+        rs_chart_dat_num(dat, net);
         rs_buf_add(dat, "\t");
-        dat_num(dat, cof);
+        rs_chart_dat_num(dat, cof);
         char lab[64];
         rs_fmt(lab, sizeof lab, -recl[row], 1, g->nl);
         rlab[row] = rs_xstrdup(recl[row] > 0.05 ? lab : "");
@@ -495,11 +488,11 @@ static void chart_cumulative(const rs_result *res, const rs_gp *g, rs_buf *dat, 
             cs += r->y[RS_Y_SPENT][y0];
         }
         rs_buf_printf(dat, "%d\t", sc->start + row);
-        dat_num(dat, cp);
+        rs_chart_dat_num(dat, cp);
         rs_buf_add(dat, "\t");
-        dat_num(dat, cs);
+        rs_chart_dat_num(dat, cs);
         rs_buf_add(dat, "\t");
-        dat_num(dat, ext[row]);
+        rs_chart_dat_num(dat, ext[row]);
         rs_buf_add(dat, "\n");
     }
     free(ext);
@@ -616,7 +609,7 @@ static void chart_burden(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_b
         bv[i] = rs_xasprintf("%s (%s %%)", eur, num);
         bl[i] = rs_xstrdup(rw[i].label);
         rs_buf_printf(dat, "%zu\t", i);
-        dat_num(dat, rw[i].keur);
+        rs_chart_dat_num(dat, rw[i].keur);
         rs_buf_printf(dat, "\t%d\t%s\t", rw[i].side, bv[i]);
         dat_str(dat, rw[i].full);
         rs_buf_add(dat, "\n");
@@ -756,9 +749,9 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
             double c = has ? C / V : rs_cofin_share(cf, reg);
             xlo = fmin(xlo, x);
             xhi = fmax(xhi, x);
-            dat_num(dat, x);
+            rs_chart_dat_num(dat, x);
             rs_buf_add(dat, "\t");
-            dat_num(dat, 100 * c);
+            rs_chart_dat_num(dat, 100 * c);
             rs_buf_printf(dat, "\t%d\t", has);
             /* a name only where it does not run into another one */
             int room = sc->n_regions <= 40;
@@ -794,9 +787,9 @@ static void chart_cofinancing(const rs_result *res, const rs_gp *g, rs_buf *dat,
             double x = a + (b - a) * s / 200.0;
             probe.fiscal_capacity = tiers ? 1 : x;
             probe.bw_pressure = tiers ? x : 0.5;
-            dat_num(dat, x);
+            rs_chart_dat_num(dat, x);
             rs_buf_add(dat, "\t");
-            dat_num(dat, 100 * rs_cofin_share(cf, &probe));
+            rs_chart_dat_num(dat, 100 * rs_cofin_share(cf, &probe));
             rs_buf_add(dat, "\n");
         }
         /* the panel's title: its tranches and rule */
@@ -897,41 +890,21 @@ static void chart_regions(const rs_result *res, const rs_gp *g, rs_buf *dat, rs_
     }
     qsort(rows, n, sizeof *rows, by_per_capita);
     enum { SHOW = 12 };
-    double *val = rs_xcalloc(n ? n : 1, sizeof *val);
-    size_t *idx = rs_xcalloc(n ? n : 1, sizeof *idx);
-    for (size_t i = 0; i < n; i++)
+    double *val = rs_xcalloc(n ? n : 1, sizeof *val), hi = 0;
+    const char **nm = rs_xcalloc(n ? n : 1, sizeof *nm);
+    for (size_t i = 0; i < n; i++) {
         val[i] = rows[i].per_capita;
-    size_t gap, left, zeros;
-    size_t shown = rs_chart_pick(val, n, SHOW, 0.5, idx, &gap, &left, &zeros);
-    int cut = left > 0;
-    rs_buf_add(dat, "# k\ty\taward_per_capita_eur\tregion\n");
-    double hi = 0;
-    const char **rn = rs_xcalloc(shown ? shown : 1, sizeof *rn);
-    char **rv = rs_xcalloc(shown ? shown : 1, sizeof *rv);
-    /* drawn bottom up: the highest at the top */
-    for (size_t k = 0; k < shown; k++) {
-        size_t i = idx[k];
-        double y = (double)(shown - 1 - k) + (cut && k < gap ? 1 : 0);
-        char v[48];
-        rs_fmt(v, sizeof v, rows[i].per_capita, 0, g->nl);
-        rn[k] = rows[i].r->name;
-        rv[k] = rs_xasprintf("€ %s", v);
-        rs_buf_printf(dat, "%zu\t%g\t", k, y);
-        dat_num(dat, rows[i].per_capita);
-        rs_buf_add(dat, "\t");
-        dat_str(dat, rows[i].r->name);
-        rs_buf_add(dat, "\n");
-        hi = fmax(hi, rows[i].per_capita);
+        nm[i] = rows[i].r->name;
+        hi = fmax(hi, val[i]); /* the first, which every selection shows */
     }
-    free(val);
-    free(idx);
+    rs_buf_add(dat, "# k\ty\taward_per_capita_eur\tregion\n");
     rs_gp_header(gp, g, "regions");
-    rs_gp_label_array(gp, "L", rn, shown, 34);
-    rs_gp_label_array(gp, "V", (const char *const *)rv, shown, 0);
-    for (size_t k = 0; k < shown; k++)
-        free(rv[k]);
-    free(rv);
-    free(rn);
+    rs_chart_rows sel;
+    rs_chart_ranked(dat, gp, g, val, nm, n, SHOW, 0, &sel);
+    free(val);
+    free(nm);
+    size_t shown = sel.shown, gap = sel.gap, left = sel.left, zeros = sel.zeros;
+    int cut = left > 0;
     char t[200];
     if (left > zeros)
         snprintf(t, sizeof t, RS_L(g, "Rijksbijdrage per inwoner: de %d hoogste en de %d laagste van %zu regio's",

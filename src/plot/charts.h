@@ -84,6 +84,18 @@ void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after);
  * how many of those are zero.  With every value zero all are shown. */
 size_t rs_chart_pick(const double *v, size_t n, size_t show, double zero, size_t *idx, size_t *gap,
                      size_t *left_out, size_t *zeros);
+/* A chart of sorted horizontal bars, after rs_gp_header: the
+ * rs_chart_pick selection of the n values 'v' (sorted from high to low,
+ * zero below 0.5: whole euros), one data row "k y value name" per shown
+ * bar into 'dat' (y from the top down, one row left free for the note when
+ * some are left out) and into 'gp' the arrays L (the names) and V (the
+ * values as "€ 1.234", with 'sign' as "+€ 12" / "−€ 3").  What was left
+ * out goes to 'r'. */
+typedef struct rs_chart_rows {
+    size_t shown, gap, left, zeros;
+} rs_chart_rows;
+void rs_chart_ranked(rs_buf *dat, rs_buf *gp, const rs_gp *g, const double *v,
+                     const char *const *names, size_t n, size_t show, int sign, rs_chart_rows *r);
 /* The row under a rs_chart_pick selection that says what was left out,
  * as gnuplot label 'tag' at row 'at' in font scale fs: '… 28 regio's
  * daartussen en 8 <zero>: <where>' (zero: what the zero rows lack, e.g.

@@ -406,19 +406,6 @@ int rs_write_text(const char *dir, const char *name, const char *text)
     return 0;
 }
 
-/* gnuplot runs without a shell (no quoting of folder names needed): fork,
- * chdir, exec.  Exec failure is reported back through a close-on-exec pipe,
- * so a missing program is told apart from a failing one. */
-rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err)
-{
-    rs_gp_status st = rs_gp_run_capture(g, dir, script, err);
-    if (st == RS_GP_OK) {
-        free(*err);
-        *err = NULL;
-    }
-    return st;
-}
-
 /* Frees slot 'p->slot' and reaps the child, signals held (the handler of
  * outdir.c then neither kills a reused pid nor reaps it twice). */
 static void forget_child(rs_gp_proc *p, int *wst)
@@ -432,6 +419,9 @@ static void forget_child(rs_gp_proc *p, int *wst)
     p->pid = 0;
 }
 
+/* gnuplot runs without a shell (no quoting of folder names needed): fork,
+ * chdir, exec.  Exec failure is reported back through a close-on-exec pipe,
+ * so a missing program is told apart from a failing one. */
 rs_gp_status rs_gp_start(const rs_gp *g, const char *dir, const char *script, rs_gp_proc *p,
                          char **err)
 {
@@ -613,16 +603,6 @@ rs_gp_status rs_gp_wait(rs_gp_proc *p, char **err)
     }
     *err = out.s ? out.s : rs_xstrdup("");
     return RS_GP_OK;
-}
-
-rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err)
-{
-    rs_gp_proc p;
-    rs_gp_status st = rs_gp_start(g, dir, script, &p, err);
-    if (st != RS_GP_OK)
-        return st;
-    rs_gp_feed(&p, 1);
-    return rs_gp_wait(&p, err);
 }
 
 char *rs_gp_image_check(const char *path, const char *terminal)

@@ -114,15 +114,6 @@ void rs_fmt_grouped(char *out, size_t n, double x, int decimals, int nl);
 /* Result of drawing one chart. */
 typedef enum { RS_GP_OK = 0, RS_GP_MISSING, RS_GP_FAILED } rs_gp_status;
 
-/* Runs gnuplot in folder 'dir' and writes 'script' to its standard input.
- * On RS_GP_FAILED, *err holds what gnuplot said (newly allocated). */
-rs_gp_status rs_gp_run(const rs_gp *g, const char *dir, const char *script, char **err);
-
-/* The same, and *err holds everything gnuplot printed in every case (also
- * on RS_GP_OK; NULL only for RS_GP_MISSING): rs_gp_start, rs_gp_feed and
- * rs_gp_wait of one process. */
-rs_gp_status rs_gp_run_capture(const rs_gp *g, const char *dir, const char *script, char **err);
-
 /* One gnuplot started by rs_gp_start and not yet waited for.  Several may
  * run at once (at most RS_GP_MAX_PROCS): each has its own process group,
  * its script on a non-blocking pipe and its output in a temporary file;

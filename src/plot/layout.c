@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/labels.h"
 #include "charts.h"
 
 void rs_chart_title(rs_buf *b, const rs_gp *g, const char *t)
@@ -89,6 +90,36 @@ size_t rs_chart_pick(const double *v, size_t n, size_t show, double zero, size_t
             (*gap)++;
     }
     return m;
+}
+
+void rs_chart_ranked(rs_buf *dat, rs_buf *gp, const rs_gp *g, const double *v,
+                     const char *const *names, size_t n, size_t show, int sign, rs_chart_rows *r)
+{
+    size_t *idx = rs_xcalloc(n ? n : 1, sizeof *idx);
+    r->shown = rs_chart_pick(v, n, show, 0.5, idx, &r->gap, &r->left, &r->zeros);
+    const char **rn = rs_xcalloc(r->shown ? r->shown : 1, sizeof *rn);
+    char **rv = rs_xcalloc(r->shown ? r->shown : 1, sizeof *rv);
+    /* drawn bottom up: the first (highest) at the top */
+    for (size_t q = 0; q < r->shown; q++) {
+        size_t j = idx[q];
+        double y = (double)(r->shown - 1 - q) + (r->left > 0 && q < r->gap ? 1 : 0);
+        char t[48];
+        rs_fmt(t, sizeof t, fabs(v[j]), 0, g->nl);
+        rn[q] = names[j];
+        rv[q] = rs_xasprintf("%s€ %s", !sign ? "" : v[j] > 0 ? "+" : v[j] < 0 ? "−" : "", t);
+        rs_buf_printf(dat, "%zu\t%g\t", q, y);
+        rs_chart_dat_num(dat, v[j]);
+        rs_buf_add(dat, "\t");
+        rs_gp_text(dat, names[j], 0);
+        rs_buf_add(dat, "\n");
+    }
+    rs_gp_label_array(gp, "L", rn, r->shown, 34);
+    rs_gp_label_array(gp, "V", (const char *const *)rv, r->shown, 0);
+    for (size_t q = 0; q < r->shown; q++)
+        free(rv[q]);
+    free(rv);
+    free(rn);
+    free(idx);
 }
 
 void rs_chart_years(rs_buf *b, const rs_gp *g, int start, int end, int after)
