@@ -881,7 +881,7 @@ static void panel_place(rs_buf *gp, const rs_gp *g, int k, double bottom, int m)
     double l = 0.06 + col * w, b = bottom + (1 - row) * h;
     rs_buf_printf(gp, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
                       "set bmargin at screen %.4f\nset tmargin at screen %.4f\n",
-                  l + 0.03, l + w - 0.02, b + 0.02, b + h - 0.07);
+                  l + 0.045, l + w - 0.02, b + 0.02, b + h - 0.07);
     rs_buf_add(gp, "set title ");
     rs_gp_quote(gp, t);
     rs_buf_add(gp, " noenhanced textcolor rgb c_text");
